@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// ColdRead: cold drills of incident runbooks.
+/// Targets follow docs/architecture.md: a pure core (RunbookKit, DrillKit, ReportKit),
+/// the I/O kits around it (ProbeKit, TerminalUI), and a thin `coldread` executable.
+let package = Package(
+    name: "ColdRead",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "coldread", targets: ["coldread"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "RunbookKit",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ProbeKit",
+            dependencies: [
+                "RunbookKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .target(name: "DrillKit", dependencies: ["RunbookKit"]),
+        .target(name: "ReportKit", dependencies: ["RunbookKit", "DrillKit"]),
+        .target(name: "TerminalUI", dependencies: ["DrillKit", "RunbookKit", "CNcurses"]),
+        .executableTarget(
+            name: "coldread",
+            dependencies: [
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ProbeKitTests",
+            dependencies: [
+                "ProbeKit", "RunbookKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "DrillKitTests", dependencies: ["DrillKit", "RunbookKit"]),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
+        .testTarget(
+            name: "ColdReadTests",
+            dependencies: [
+                "RunbookKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

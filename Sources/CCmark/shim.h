@@ -1,0 +1,5 @@
+#ifndef COLDREAD_CCMARK_SHIM_H
+#define COLDREAD_CCMARK_SHIM_H
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#endif

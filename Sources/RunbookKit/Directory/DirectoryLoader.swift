@@ -1,0 +1,185 @@
+import Foundation
+
+/// Loads `coldread.yaml` and finds it by walking up from a folder, like git finds `.git`.
+public enum DirectoryLoader {
+    public static let fileName = "coldread.yaml"
+
+    /// The nearest `coldread.yaml` at or above `start`, or nil.
+    public static func discover(from start: String) -> String? {
+        var dir = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            let candidate = dir.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    public static func load(_ path: String) throws(LoadErrors) -> Directory {
+        let (text, _) = try SourceText.read(path)
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(LoadErrors) -> Directory {
+        let sink = ErrorSink()
+        var directory = Directory(path: file)
+        if let root = YAMLText.parse(text, file: file, sink: sink), let pairs = root.mapping(sink, expected: "a mapping of directory settings") {
+            for (key, keyLocation, value) in pairs {
+                switch key {
+                case "rotations": directory.rotations = rotations(value, sink)
+                case "groups": directory.groups = groups(value, sink)
+                case "grants": directory.grants = grants(value, sink)
+                case "members": directory.members = members(value, sink)
+                case "federation":
+                    for (k, kl, v) in value.mapping(sink) ?? [] {
+                        if k == "central" { directory.federationCentral = (v.stringList(sink) ?? []).map(\.0) }
+                        else { sink.add(kl, expected: "central", found: "'\(k)'") }
+                    }
+                case "sso":
+                    for (k, kl, v) in value.mapping(sink) ?? [] {
+                        if k == "login_hosts" { directory.ssoLoginHosts = (v.stringList(sink) ?? []).map { $0.0.lowercased() } }
+                        else { sink.add(kl, expected: "login_hosts", found: "'\(k)'") }
+                    }
+                case "tools": directory.tools = (value.stringList(sink) ?? []).map(\.0)
+                case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
+                case "cadence": directory.cadence = cadence(value, sink)
+                case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
+                default:
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers",
+                             found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
+                }
+            }
+        }
+        try sink.throwIfAny()
+        return directory
+    }
+
+    /// Applies a scenario's `sandbox.directory` on top: each rotation, group or grant it
+    /// names replaces the file's entry of the same name.
+    static func overrides(_ value: YAMLValue, onto base: Directory, _ sink: ErrorSink) -> Directory {
+        var d = base
+        for (key, keyLocation, v) in value.mapping(sink) ?? [] {
+            switch key {
+            case "rotations": d.rotations.merge(rotations(v, sink)) { $1 }
+            case "groups": d.groups.merge(groups(v, sink)) { $1 }
+            case "grants": d.grants.merge(grants(v, sink)) { $1 }
+            case "members": d.members.merge(members(v, sink)) { $1 }
+            default: sink.add(keyLocation, expected: "rotations, groups, grants or members", found: "'\(key)'")
+            }
+        }
+        return d
+    }
+
+    static func rotations(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Rotation] {
+        var out: [String: Rotation] = [:]
+        for (name, loc, v) in value.mapping(sink, expected: "a mapping of rotation names") ?? [] {
+            var members: [String] = []
+            if case .mapping = v.node {
+                for (k, kl, mv) in v.mapping(sink) ?? [] {
+                    if k == "members" { members = (mv.stringList(sink) ?? []).map(\.0) }
+                    else { sink.add(kl, expected: "members", found: "'\(k)'") }
+                }
+            } else {
+                members = (v.stringList(sink, expected: "{members: [...]} or a list of members") ?? []).map(\.0)
+            }
+            out[name] = Rotation(name: name, members: members, location: loc)
+        }
+        return out
+    }
+
+    static func groups(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Group] {
+        var out: [String: Group] = [:]
+        for (name, loc, v) in value.mapping(sink, expected: "a mapping of group names") ?? [] {
+            var members: [String] = []
+            if case .mapping = v.node {
+                for (k, kl, mv) in v.mapping(sink) ?? [] {
+                    if k == "members" { members = (mv.stringList(sink) ?? []).map(\.0) }
+                    else { sink.add(kl, expected: "members", found: "'\(k)'") }
+                }
+            } else {
+                members = (v.stringList(sink, expected: "a list of members") ?? []).map(\.0)
+            }
+            out[name] = Group(name: name, members: members, location: loc)
+        }
+        return out
+    }
+
+    static func grants(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Grant] {
+        var out: [String: Grant] = [:]
+        for (pattern, loc, v) in value.mapping(sink, expected: "a mapping of scope to groups") ?? [] {
+            let holders = (v.stringList(sink, expected: "a list of groups or members") ?? []).map(\.0)
+            out[pattern] = Grant(pattern: pattern, holders: holders, location: loc)
+        }
+        return out
+    }
+
+    static func members(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Member] {
+        var out: [String: Member] = [:]
+        if case .sequence = value.node {
+            for (name, loc) in value.stringList(sink) ?? [] { out[name] = Member(name: name, email: nil, location: loc) }
+            return out
+        }
+        for (name, loc, v) in value.mapping(sink, expected: "a mapping of member names") ?? [] {
+            var email: String?
+            if case .mapping = v.node {
+                for (k, kl, mv) in v.mapping(sink) ?? [] {
+                    if k == "email" { email = mv.string(sink) } else { sink.add(kl, expected: "email", found: "'\(k)'") }
+                }
+            } else if !v.isNull {
+                email = v.string(sink, expected: "an email or {email: …}")
+            }
+            out[name] = Member(name: name, email: email, location: loc)
+        }
+        return out
+    }
+
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    static func cadence(_ value: YAMLValue, _ sink: ErrorSink) -> CadencePolicy {
+        var policy = CadencePolicy(slotTimeZone: "Europe/Berlin")
+        func mode(_ v: YAMLValue) -> CadencePolicy.Mode? {
+            guard let s = v.string(sink) else { return nil }
+            guard let m = CadencePolicy.Mode(rawValue: s) else {
+                sink.add(v.location, expected: "quarterly or monthly", found: "'\(s)'")
+                return nil
+            }
+            return m
+        }
+        for (key, kl, v) in value.mapping(sink) ?? [] {
+            switch key {
+            case "default": if let m = mode(v) { policy.defaultMode = m }
+            case "after_gap": if let m = mode(v) { policy.afterGap = m }
+            case "clean_runs_to_recover": if let n = v.int(sink) { policy.cleanRunsToRecover = max(1, n) }
+            case "slot":
+                for (sk, skl, sv) in v.mapping(sink) ?? [] {
+                    switch sk {
+                    case "weekday":
+                        if let s = sv.string(sink) {
+                            if let i = weekdays.firstIndex(of: s.lowercased()) { policy.slotWeekday = i + 1 }
+                            else { sink.add(sv.location, expected: "a weekday such as tuesday", found: "'\(s)'") }
+                        }
+                    case "time":
+                        if let s = sv.string(sink) {
+                            let parts = s.split(separator: ":").compactMap { Int($0) }
+                            if parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) {
+                                policy.slotHour = parts[0]
+                                policy.slotMinute = parts[1]
+                            } else {
+                                sink.add(sv.location, expected: "a time such as \"14:00\"", found: "'\(s)'")
+                            }
+                        }
+                    case "timezone":
+                        if let s = sv.string(sink) {
+                            if TimeZone(identifier: s) != nil { policy.slotTimeZone = s }
+                            else { sink.add(sv.location, expected: "an IANA time zone such as Europe/Berlin", found: "'\(s)'") }
+                        }
+                    default: sink.add(skl, expected: "weekday, time or timezone", found: "'\(sk)'")
+                    }
+                }
+            default: sink.add(kl, expected: "default, after_gap, clean_runs_to_recover or slot", found: "'\(key)'")
+            }
+        }
+        return policy
+    }
+}

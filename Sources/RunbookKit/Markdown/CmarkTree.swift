@@ -1,0 +1,113 @@
+import CCmark
+
+/// A parsed GitHub-flavoured Markdown document. Owns the cmark-gfm tree and frees it.
+/// Parsing always goes through cmark-gfm with the autolink extension, so links,
+/// code and HTML comments are what a real renderer (GitHub, Hugo) would see.
+final class CmarkTree {
+    let root: OpaquePointer
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    init(markdown: String) {
+        _ = Self.registered
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        if let autolink = cmark_find_syntax_extension("autolink") {
+            cmark_parser_attach_syntax_extension(parser, autolink)
+        }
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
+        }
+        if let strike = cmark_find_syntax_extension("strikethrough") {
+            cmark_parser_attach_syntax_extension(parser, strike)
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        root = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+    }
+
+    deinit { cmark_node_free(root) }
+}
+
+/// Read-only helpers over a cmark node pointer.
+struct MarkdownNode {
+    let pointer: OpaquePointer
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+    var isHeading: Bool { type == CMARK_NODE_HEADING }
+    var isList: Bool { type == CMARK_NODE_LIST }
+    var isItem: Bool { type == CMARK_NODE_ITEM }
+    var isLink: Bool { type == CMARK_NODE_LINK }
+    var isCodeBlock: Bool { type == CMARK_NODE_CODE_BLOCK }
+    var isCode: Bool { type == CMARK_NODE_CODE }
+    var isHTML: Bool { type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE }
+    var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var isFenced: Bool { cmark_node_get_fenced(pointer, nil, nil, nil) != 0 }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// The start line, or the nearest ancestor's: nodes made by the autolink extension report 0.
+    var line: Int {
+        var node: OpaquePointer? = pointer
+        while let n = node {
+            let l = Int(cmark_node_get_start_line(n))
+            if l > 0 { return l }
+            node = cmark_node_parent(n)
+        }
+        return 1
+    }
+
+    /// Column when cmark knows it for this node itself, else 1.
+    var column: Int {
+        Int(cmark_node_get_start_line(pointer)) > 0 ? max(1, startColumn) : 1
+    }
+
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+
+    var children: [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let c = child {
+            out.append(MarkdownNode(pointer: c))
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    /// Every node in this subtree, this node first, in document order.
+    func descendants() -> [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        let iter = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) {
+                out.append(MarkdownNode(pointer: node))
+            }
+        }
+        return out
+    }
+
+    /// The visible text of the subtree (text, code and line breaks), as a reader sees it.
+    var plainText: String {
+        var text = ""
+        for node in descendants() {
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,239 @@
+import CCmark
+import Foundation
+
+/// Turns a GitHub-flavoured Markdown runbook into a `Runbook`, following the step rules
+/// of DESIGN.md: context sections form the briefing; in every other H2 section each
+/// top-level list item is a step, else each H3, else the whole section is one step.
+/// Blocks between steps belong to the step before them (those before the first step of a
+/// section to its first step), so no link or tool is ever dropped.
+struct MarkdownRunbookLoader {
+    let file: String
+    let options: LoaderOptions
+    let tools: ShellTools
+
+    init(file: String, options: LoaderOptions) {
+        self.file = file
+        self.options = options
+        self.tools = ShellTools(extra: options.extraTools)
+    }
+
+    func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {
+        let sink = ErrorSink()
+        let front = FrontMatter.split(text, file: file, sink: sink)
+        var declarations = RunbookDeclarations()
+        if front.present, let root = YAMLText.parse(front.yaml, file: file, lineOffset: 1, sink: sink) {
+            for (key, _, value) in root.mapping(sink, expected: "front matter as a YAML mapping") ?? [] {
+                _ = declarations.read(key: key, value: value, sink)  // unknown keys (Hugo's weight, …) are kept out of the way
+            }
+        }
+
+        let tree = CmarkTree(markdown: front.body)
+        let sourceLines = front.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256,
+                              location: SourceLocation(file: file, line: 1))
+
+        // Split the document into sections at H2 (and later H1) headings.
+        var sections: [Section] = [Section(heading: nil, headingLine: 1)]
+        var sawTitle = false
+        for node in MarkdownNode(pointer: tree.root).children {
+            if node.isHeading, node.headingLevel == 1, !sawTitle {
+                sawTitle = true
+                runbook.title = node.plainText.trimmingWhitespace()
+                runbook.location = SourceLocation(file: file, line: node.line)
+                continue
+            }
+            if node.isHeading, node.headingLevel <= 2 {
+                sections.append(Section(heading: node.plainText.trimmingWhitespace(), headingLine: node.line))
+            } else {
+                sections[sections.count - 1].blocks.append(node)
+            }
+        }
+
+        // The annotation right under the H1 (top-level, before the first H2) is runbook-level.
+        var preamble = sections.removeFirst()
+        preamble.blocks.removeAll { node in
+            guard let annotation = Annotation(node: node) else { return false }
+            readRunbookAnnotation(annotation, into: &declarations, sink)
+            return true
+        }
+        if !preamble.blocks.isEmpty { sections.insert(preamble, at: 0) }
+
+        var steps: [Step] = []
+        for section in sections {
+            let heading = section.heading ?? runbook.title
+            let isContext = section.heading.map { options.contextSections.contains($0.lowercased()) } ?? false
+            let hasStructure = section.blocks.contains { $0.isList || ($0.isHeading && $0.headingLevel == 3) }
+            if isContext || (section.heading == nil && !hasStructure) {
+                runbook.briefing.append(BriefingSection(
+                    heading: heading, text: sourceText(section.blocks, sourceLines),
+                    links: section.blocks.flatMap(links)))
+                continue
+            }
+            for group in stepGroups(section) {
+                var step = Step(index: steps.count + 1, title: group.title, body: sourceText(group.nodes, sourceLines),
+                                section: heading, location: SourceLocation(file: file, line: group.line, column: group.column))
+                for node in group.nodes { collect(node, into: &step, sink) }
+                steps.append(step)
+            }
+        }
+        declarations.apply(to: &runbook)
+        runbook.steps = steps
+        try sink.throwIfAny()
+        return runbook
+    }
+
+    // MARK: Sections and step groups
+
+    struct Section {
+        var heading: String?
+        var headingLine: Int
+        var blocks: [MarkdownNode] = []
+    }
+
+    struct StepGroup {
+        var title: String
+        var line: Int
+        var column: Int
+        var nodes: [MarkdownNode]
+    }
+
+    private func stepGroups(_ section: Section) -> [StepGroup] {
+        let heading = section.heading ?? ""
+        guard let firstBlock = section.blocks.first else { return [] }
+        var groups: [StepGroup] = []
+        var leading: [MarkdownNode] = []
+        let hasList = section.blocks.contains { $0.isList }
+        let hasH3 = section.blocks.contains { $0.isHeading && $0.headingLevel == 3 }
+        for block in section.blocks {
+            if hasList, block.isList {
+                for item in block.children where item.isItem {
+                    groups.append(StepGroup(title: itemTitle(item, fallback: heading), line: item.line, column: item.column, nodes: [item]))
+                }
+            } else if !hasList, hasH3, block.isHeading, block.headingLevel == 3 {
+                groups.append(StepGroup(title: block.plainText.trimmingWhitespace(), line: block.line, column: block.column, nodes: []))
+            } else if groups.isEmpty {
+                leading.append(block)
+            } else {
+                groups[groups.count - 1].nodes.append(block)
+            }
+        }
+        if groups.isEmpty {
+            return [StepGroup(title: heading, line: firstBlock.line, column: firstBlock.column, nodes: section.blocks)]
+        }
+        groups[0].nodes.insert(contentsOf: leading, at: 0)
+        return groups
+    }
+
+    private func itemTitle(_ item: MarkdownNode, fallback: String) -> String {
+        guard let first = item.children.first(where: { $0.isParagraph || $0.isHeading }) else { return fallback }
+        let text = first.plainText.trimmingWhitespace()
+        guard !text.isEmpty else { return fallback }
+        return text.count > 120 ? String(text.prefix(119)) + "…" : text
+    }
+
+    // MARK: Step content
+
+    private func collect(_ block: MarkdownNode, into step: inout Step, _ sink: ErrorSink) {
+        for node in block.descendants() {
+            if node.isLink {
+                step.links.append(Link(title: node.plainText, url: node.url,
+                                       location: SourceLocation(file: file, line: node.line, column: node.column)))
+            } else if node.isCodeBlock, node.isFenced, ShellTools.isShellBlock(info: node.fenceInfo) {
+                for found in tools.tools(inShellBlock: node.literal) {
+                    add(Tool(found.name, location: SourceLocation(file: file, line: node.line + 1 + found.lineOffset, column: node.column)), to: &step)
+                }
+            } else if node.isCode, let name = tools.tool(inInlineCode: node.literal) {
+                add(Tool(name, location: SourceLocation(file: file, line: node.line, column: node.column)), to: &step)
+            } else if let annotation = Annotation(node: node) {
+                readStepAnnotation(annotation, into: &step, sink)
+            }
+        }
+    }
+
+    private func add(_ tool: Tool, to step: inout Step) {
+        if !step.tools.contains(where: { $0.name == tool.name }) { step.tools.append(tool) }
+    }
+
+    private func links(_ block: MarkdownNode) -> [Link] {
+        block.descendants().filter(\.isLink).map {
+            Link(title: $0.plainText, url: $0.url, location: SourceLocation(file: file, line: $0.line, column: $0.column))
+        }
+    }
+
+    /// The Markdown source of the nodes, with coldread annotations left out.
+    private func sourceText(_ nodes: [MarkdownNode], _ lines: [Substring]) -> String {
+        var hidden = Set<Int>()
+        for node in nodes {
+            for n in node.descendants() where Annotation(node: n) != nil && n.endLine >= n.startLine && n.startLine > 0 {
+                hidden.formUnion(n.startLine...n.endLine)
+            }
+        }
+        var out: [Substring] = []
+        var last = 0
+        for node in nodes where node.startLine > 0 {
+            let start = max(node.startLine, last + 1)
+            let end = min(max(node.endLine, node.startLine), lines.count)
+            guard start <= end else { continue }
+            if !out.isEmpty && start > last + 1 { out.append("") }
+            for i in start...end where !hidden.contains(i) { out.append(lines[i - 1]) }
+            last = end
+        }
+        return out.map { String($0) }.joined(separator: "\n").trimmingWhitespace()
+    }
+
+    // MARK: Annotations
+
+    private func readStepAnnotation(_ annotation: Annotation, into step: inout Step, _ sink: ErrorSink) {
+        guard let root = annotation.yaml(file: file, sink: sink) else { return }
+        var decl = StepDeclarations()
+        for (key, keyLocation, value) in root.mapping(sink, expected: "a YAML mapping inside <!-- coldread … -->") ?? [] {
+            if !decl.read(key: key, value: value, sink) {
+                sink.add(keyLocation, expected: "one of " + StepDeclarations.keys.joined(separator: ", "), found: "'\(key)'",
+                         hint: "runbook-level keys (owner, rotation, bundle, …) go in front matter or right under the H1")
+            }
+        }
+        decl.apply(to: &step)
+    }
+
+    private func readRunbookAnnotation(_ annotation: Annotation, into decl: inout RunbookDeclarations, _ sink: ErrorSink) {
+        guard let root = annotation.yaml(file: file, sink: sink) else { return }
+        for (key, keyLocation, value) in root.mapping(sink, expected: "a YAML mapping inside <!-- coldread … -->") ?? [] {
+            if !decl.read(key: key, value: value, sink) {
+                sink.add(keyLocation, expected: "one of " + RunbookDeclarations.keys.joined(separator: ", "), found: "'\(key)'",
+                         hint: "step keys (scopes, probes, …) belong in an annotation inside the step")
+            }
+        }
+    }
+}
+
+/// A `<!-- coldread … -->` comment: YAML that declares what a step (or the runbook) needs.
+struct Annotation {
+    let yamlText: String
+    let line: Int
+    let column: Int
+
+    init?(node: MarkdownNode) {
+        guard node.isHTML else { return nil }
+        let literal = node.literal
+        guard let open = literal.range(of: "<!--") else { return nil }
+        let afterOpen = literal[open.upperBound...]
+        let trimmed = afterOpen.drop(while: { $0 == " " || $0 == "\t" })
+        guard trimmed.hasPrefix("coldread") else { return nil }
+        var body = trimmed.dropFirst("coldread".count)
+        if let first = body.first, !(first == " " || first == "\n" || first == "\t" || first == "\r" || first == "-") { return nil }
+        if let close = body.range(of: "-->") { body = body[..<close.lowerBound] }
+        var line = node.line
+        if let firstNewline = body.firstIndex(of: "\n"), body[..<firstNewline].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            body = body[body.index(after: firstNewline)...]
+            line += 1
+        }
+        self.yamlText = String(body)
+        self.line = line
+        self.column = node.column
+    }
+
+    func yaml(file: String, sink: ErrorSink) -> YAMLValue? {
+        YAMLText.parse(yamlText, file: file, lineOffset: line - 1, columnOffset: max(0, column - 1), sink: sink)
+    }
+}

@@ -1,0 +1,138 @@
+/// Finds the tools a step needs from its shell blocks and inline code, the way a reader
+/// scanning the step would: the first command word of each command line.
+struct ShellTools {
+    /// Common operations CLIs recognised in inline code spans; `tools:` in
+    /// `coldread.yaml` extends the list.
+    static let defaultKnownTools: Set<String> = [
+        "kubectl", "helm", "aws", "gcloud", "az", "terraform", "docker", "podman", "systemctl",
+        "journalctl", "curl", "wget", "jq", "yq", "psql", "mysql", "redis-cli", "mongosh", "etcdctl", "promtool",
+        "amtool", "vault", "consul", "nomad", "ssh", "scp", "git", "gh", "kubectx", "kubens", "k9s", "stern", "oc",
+        "istioctl", "linkerd", "argocd", "flux", "velero", "dig", "nslookup", "openssl", "tcpdump", "iptables",
+        "ss", "netstat", "lsof", "strace", "dmesg", "lsblk", "smartctl", "mdadm", "chronyc", "ntpq", "timedatectl",
+        "grpcurl", "thanos", "mimirtool", "logcli", "tsh", "sops", "kustomize", "crictl", "ctr", "nerdctl",
+        "ansible", "ansible-playbook", "pulumi", "eksctl", "ethtool", "iostat", "vmstat", "sar", "perf",
+        "kafka-topics", "kafka-consumer-groups", "cqlsh", "nodetool", "gsutil", "bq", "az", "doctl", "heroku",
+        "pd", "pagerduty", "datadog-ci", "sentry-cli", "opsgenie", "promptctl",
+    ]
+
+    /// Shell builtins and keywords: never tools a reader must install.
+    static let builtins: Set<String> = [
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function",
+        "in", "select", "time", "{", "}", "[", "[[", "]]", "!", "cd", "echo", "export", "exit", "set", "unset",
+        "source", ".", "alias", "unalias", "eval", "exec", "read", "return", "local", "declare", "typeset",
+        "shift", "trap", "true", "false", "test", "printf", "wait", "ulimit", "umask", "pushd", "popd", "let",
+        "readonly", "break", "continue", "history", "type", "command", "builtin", "hash", "jobs", "fg", "bg",
+    ]
+
+    /// Prefixes that run another command: the real tool is the next word.
+    static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "exec", "command", "xargs", "watch", "timeout", "nice"]
+
+    static let shellInfoStrings: Set<String> = ["", "sh", "shell", "bash", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh", "fish"]
+
+    let known: Set<String>
+
+    init(extra: [String]) { known = Self.defaultKnownTools.union(extra) }
+
+    static func isShellBlock(info: String) -> Bool {
+        let word = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        return shellInfoStrings.contains(word.trimmingCharacters(in: "{}."))
+    }
+
+    /// Tool names in a shell-like code block, each with its 0-based line offset in the block.
+    func tools(inShellBlock code: String) -> [(name: String, lineOffset: Int)] {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let hasPrompts = lines.contains { $0.trimmingWhitespace().hasPrefix("$ ") || $0.trimmingWhitespace() == "$" }
+        var out: [(String, Int)] = []
+        var continuation = false
+        var heredocEnd: String?
+        for (i, raw) in lines.enumerated() {
+            let line = raw.trimmingWhitespace()
+            if let end = heredocEnd {
+                if line == end { heredocEnd = nil }
+                continue
+            }
+            let wasContinuation = continuation
+            continuation = line.hasSuffix("\\")
+            if wasContinuation || line.isEmpty { continue }
+            var command: Substring
+            if line.hasPrefix("$ ") {
+                command = line.dropFirst(2)
+            } else if line.hasPrefix("# ") || line == "#" {
+                // `# ` is a root prompt only when a known tool follows; otherwise a comment.
+                let rest = line.dropFirst(2)
+                guard let first = rest.split(separator: " ").first, known.contains(String(first)) else { continue }
+                command = rest
+            } else if line.hasPrefix("#") {
+                continue
+            } else if hasPrompts {
+                continue  // output lines in a transcript
+            } else {
+                command = Substring(line)
+            }
+            if let marker = heredocMarker(in: command) { heredocEnd = marker }
+            if let tool = firstCommandWord(command) { out.append((tool, i)) }
+        }
+        return out
+    }
+
+    /// The tool an inline code span starts with, when it is a known one.
+    func tool(inInlineCode code: String) -> String? {
+        var text = code.trimmingWhitespace()
+        if text.hasPrefix("$ ") { text = String(text.dropFirst(2)) }
+        guard let word = firstCommandWord(Substring(text)), known.contains(word) else { return nil }
+        return word
+    }
+
+    /// The first word that names a program, past env assignments and wrappers like sudo.
+    func firstCommandWord(_ command: Substring) -> String? {
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        var i = 0
+        while i < words.count {
+            var word = String(words[i])
+            while word.hasPrefix("(") || word.hasPrefix("!") { word.removeFirst() }
+            if word.isEmpty { i += 1; continue }
+            if isAssignment(word) { i += 1; continue }
+            if Self.wrappers.contains(word) {
+                i += 1
+                while i < words.count, words[i].hasPrefix("-") || isAssignment(String(words[i])) || (word == "timeout" && words[i].first?.isNumber == true) {
+                    i += 1
+                }
+                continue
+            }
+            if Self.builtins.contains(word) { return nil }
+            guard looksLikeProgram(word) else { return nil }
+            return word.split(separator: "/").last.map(String.init) == word ? word : word
+        }
+        return nil
+    }
+
+    private func isAssignment(_ word: String) -> Bool {
+        guard let eq = word.firstIndex(of: "="), eq != word.startIndex else { return false }
+        return word[..<eq].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    private func looksLikeProgram(_ word: String) -> Bool {
+        guard let first = word.first, first.isLetter || first == "." || first == "/" || first == "_" else { return false }
+        return word.allSatisfy { $0.isLetter || $0.isNumber || "-_./+".contains($0) }
+    }
+
+    private func heredocMarker(in command: Substring) -> String? {
+        guard let range = command.range(of: "<<") else { return nil }
+        var rest = command[range.upperBound...]
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        if rest.hasPrefix("<") { return nil }  // here-string
+        let word = rest.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
+        let marker = word.trimmingCharacters(in: "'\"")
+        return marker.isEmpty ? nil : marker
+    }
+}
+
+extension String {
+    /// Trims any of the given characters from both ends.
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

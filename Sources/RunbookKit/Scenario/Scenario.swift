@@ -1,0 +1,77 @@
+/// A synthetic incident to drill a runbook against: what the page said, the simulated
+/// clock, the signals, the facilitator's twists, and optionally a sandbox world.
+public struct Scenario: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var path: String
+    /// The runbook path, resolved relative to the scenario file.
+    public var runbookPath: String
+    public var runbookLocation: SourceLocation
+    public var briefing: String
+    /// Simulated local time shown to the reader, e.g. "02:17".
+    public var clock: String?
+    public var budgetSeconds: Int?
+    public var signals: [Signal]
+    public var injects: [Inject]
+    public var resolvedByStep: Int?
+    public var sandbox: Sandbox?
+
+    public init(id: String, title: String, path: String, runbookPath: String, runbookLocation: SourceLocation,
+                briefing: String = "", clock: String? = nil, budgetSeconds: Int? = nil, signals: [Signal] = [],
+                injects: [Inject] = [], resolvedByStep: Int? = nil, sandbox: Sandbox? = nil) {
+        self.id = id
+        self.title = title
+        self.path = path
+        self.runbookPath = runbookPath
+        self.runbookLocation = runbookLocation
+        self.briefing = briefing
+        self.clock = clock
+        self.budgetSeconds = budgetSeconds
+        self.signals = signals
+        self.injects = injects
+        self.resolvedByStep = resolvedByStep
+        self.sandbox = sandbox
+    }
+}
+
+/// An alert payload shown at the start of the drill.
+public struct Signal: Hashable, Sendable {
+    public var name: String
+    /// The payload as readable lines (`key: value`).
+    public var lines: [String]
+    public init(name: String, lines: [String]) {
+        self.name = name
+        self.lines = lines
+    }
+}
+
+/// A facilitator's twist, shown at an elapsed time or when the reader reaches a step.
+public struct Inject: Hashable, Sendable {
+    public enum Trigger: Hashable, Sendable {
+        case afterSeconds(Int)
+        case atStep(Int)
+    }
+    public var trigger: Trigger
+    public var text: String
+    public init(trigger: Trigger, text: String) {
+        self.trigger = trigger
+        self.text = text
+    }
+}
+
+/// How a sandbox host answers every request.
+public enum ServiceBehaviour: String, Hashable, Sendable, CaseIterable {
+    case ok, sso, forbidden, unauthorized, notFound = "not_found", slow, down
+}
+
+/// A stand-in for the world's access rules, served on loopback for one run.
+public struct Sandbox: Hashable, Sendable {
+    public var services: [String: ServiceBehaviour]
+    /// The directory as the sandbox world sees it (the file with overrides applied);
+    /// nil when the scenario does not override anything.
+    public var hasDirectoryOverride: Bool
+    public init(services: [String: ServiceBehaviour], hasDirectoryOverride: Bool = false) {
+        self.services = services
+        self.hasDirectoryOverride = hasDirectoryOverride
+    }
+}

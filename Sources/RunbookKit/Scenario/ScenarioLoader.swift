@@ -1,0 +1,138 @@
+import Foundation
+
+/// Loads `Drills/*.yaml` scenarios. The runbook path is resolved relative to the
+/// scenario file and must exist.
+public enum ScenarioLoader {
+    /// Loads the scenario and, when it has `sandbox.directory`, the directory with those
+    /// overrides applied on top of `directory`.
+    public static func load(_ path: String, directory: Directory? = nil) throws(LoadErrors) -> (scenario: Scenario, directory: Directory?) {
+        let (text, _) = try SourceText.read(path)
+        return try parse(text, file: path, directory: directory)
+    }
+
+    public static func parse(_ text: String, file: String, directory: Directory? = nil) throws(LoadErrors) -> (scenario: Scenario, directory: Directory?) {
+        let sink = ErrorSink()
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var scenario = Scenario(id: stem, title: stem, path: file, runbookPath: "",
+                                runbookLocation: SourceLocation(file: file, line: 1))
+        var resultDirectory = directory
+        var sawRunbook = false
+        if let root = YAMLText.parse(text, file: file, sink: sink), let pairs = root.mapping(sink, expected: "a scenario mapping") {
+            for (key, kl, v) in pairs {
+                switch key {
+                case "id": scenario.id = v.string(sink) ?? scenario.id
+                case "title": scenario.title = v.string(sink) ?? scenario.title
+                case "runbook":
+                    sawRunbook = true
+                    if let rel = v.string(sink, expected: "a path to a runbook") {
+                        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+                        let resolved = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).standardizedFileURL.path
+                        scenario.runbookPath = relativeToCurrentDirectory(resolved)
+                        scenario.runbookLocation = v.location
+                        if !FileManager.default.fileExists(atPath: resolved) {
+                            sink.add(v.location, expected: "an existing runbook file", found: "'\(rel)' (no such file)",
+                                     hint: "the path is relative to the scenario file")
+                        }
+                    }
+                case "briefing": scenario.briefing = v.string(sink) ?? ""
+                case "clock": scenario.clock = v.string(sink, expected: "a time such as \"02:17\"")
+                case "budget": scenario.budgetSeconds = v.durationSeconds(sink)
+                case "signals": scenario.signals = signals(v, sink)
+                case "injects": scenario.injects = injects(v, sink)
+                case "expect":
+                    for (k, l, x) in v.mapping(sink) ?? [] {
+                        if k == "resolved_by_step" { scenario.resolvedByStep = x.int(sink) }
+                        else { sink.add(l, expected: "resolved_by_step", found: "'\(k)'") }
+                    }
+                case "sandbox":
+                    var services: [String: ServiceBehaviour] = [:]
+                    var override = false
+                    for (k, l, x) in v.mapping(sink) ?? [] {
+                        switch k {
+                        case "services":
+                            for (host, _, b) in x.mapping(sink, expected: "a mapping of hostname to behaviour") ?? [] {
+                                guard let word = b.string(sink) else { continue }
+                                if let behaviour = ServiceBehaviour(rawValue: word) { services[host.lowercased()] = behaviour }
+                                else {
+                                    sink.add(b.location, expected: "one of " + ServiceBehaviour.allCases.map(\.rawValue).joined(separator: ", "),
+                                             found: "'\(word)'")
+                                }
+                            }
+                        case "directory":
+                            override = true
+                            if let base = resultDirectory { resultDirectory = DirectoryLoader.overrides(x, onto: base, sink) }
+                            else { _ = DirectoryLoader.overrides(x, onto: Directory(), sink) }
+                        default: sink.add(l, expected: "services or directory", found: "'\(k)'")
+                        }
+                    }
+                    scenario.sandbox = Sandbox(services: services, hasDirectoryOverride: override)
+                default:
+                    sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
+                             found: "'\(key)'")
+                }
+            }
+            if !sawRunbook {
+                sink.add(root.location, expected: "a 'runbook:' path", found: "none", hint: "name the runbook this scenario drills")
+            }
+        }
+        try sink.throwIfAny()
+        return (scenario, resultDirectory)
+    }
+
+    static func signals(_ v: YAMLValue, _ sink: ErrorSink) -> [Signal] {
+        var out: [Signal] = []
+        for (i, item) in (v.sequence(sink, expected: "a list of signals") ?? []).enumerated() {
+            switch item.node {
+            case .scalar: out.append(Signal(name: "signal \(i + 1)", lines: [item.string(sink) ?? ""]))
+            case .mapping:
+                var name = "signal \(i + 1)"
+                var lines: [String] = []
+                for (k, _, x) in item.mapping(sink) ?? [] {
+                    let text = flatten(x)
+                    if k == "alert" || k == "name" || k == "title" { name = text }
+                    lines.append("\(k): \(text)")
+                }
+                out.append(Signal(name: name, lines: lines))
+            default: sink.add(item.location, expected: "a signal (text or mapping)", found: item.kindDescription)
+            }
+        }
+        return out
+    }
+
+    private static func flatten(_ v: YAMLValue) -> String {
+        switch v.node {
+        case .scalar(let s): return s.string
+        case .sequence(let seq): return seq.map { flatten(v.child($0)) }.joined(separator: ", ")
+        case .mapping(let m): return m.map { "\($0.key.string ?? ""): \(flatten(v.child($0.value)))" }.joined(separator: ", ")
+        case .alias: return ""
+        }
+    }
+
+    static func injects(_ v: YAMLValue, _ sink: ErrorSink) -> [Inject] {
+        var out: [Inject] = []
+        for item in v.sequence(sink, expected: "a list of injects") ?? [] {
+            var trigger: Inject.Trigger?
+            var text: String?
+            for (k, l, x) in item.mapping(sink, expected: "{at: 10m, text: …} or {at_step: 3, text: …}") ?? [] {
+                switch k {
+                case "at": if let s = x.durationSeconds(sink) { trigger = .afterSeconds(s) }
+                case "at_step": if let n = x.int(sink) { trigger = .atStep(n) }
+                case "text": text = x.string(sink)
+                default: sink.add(l, expected: "at, at_step or text", found: "'\(k)'")
+                }
+            }
+            if let trigger, let text { out.append(Inject(trigger: trigger, text: text)) }
+            else if case .mapping = item.node {
+                sink.add(item.location, expected: "an inject with 'text' and one of 'at' or 'at_step'", found: "an incomplete inject")
+            }
+        }
+        return out
+    }
+
+    /// Keeps paths short and stable in output when they sit under the working directory.
+    static func relativeToCurrentDirectory(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Loads a runbook spelled out in YAML (for generated runbooks): the same model as the
+/// Markdown form, with `steps: [{title, body, links, scopes, tools, probes, break_glass,
+/// restores, rotation}]`.
+struct YAMLRunbookLoader {
+    let file: String
+
+    func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {
+        let sink = ErrorSink()
+        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256, location: SourceLocation(file: file, line: 1))
+        var declarations = RunbookDeclarations()
+        if let root = YAMLText.parse(text, file: file, sink: sink),
+           let pairs = root.mapping(sink, expected: "a runbook mapping (id, title, steps, …)") {
+            runbook.location = root.location
+            var sawSteps = false
+            for (key, keyLocation, value) in pairs {
+                if declarations.read(key: key, value: value, sink) { continue }
+                switch key {
+                case "briefing": runbook.briefing = briefing(value, sink)
+                case "steps":
+                    sawSteps = true
+                    for item in value.sequence(sink, expected: "a list of steps") ?? [] {
+                        if let step = step(item, index: runbook.steps.count + 1, sink) { runbook.steps.append(step) }
+                    }
+                default:
+                    sink.add(keyLocation, expected: "one of " + (RunbookDeclarations.keys + ["briefing", "steps"]).joined(separator: ", "),
+                             found: "'\(key)'")
+                }
+            }
+            if !sawSteps { sink.add(root.location, expected: "a 'steps:' list", found: "none") }
+        }
+        declarations.apply(to: &runbook)
+        try sink.throwIfAny()
+        return runbook
+    }
+
+    private func briefing(_ value: YAMLValue, _ sink: ErrorSink) -> [BriefingSection] {
+        switch value.node {
+        case .scalar: return [BriefingSection(heading: "Briefing", text: value.string(sink) ?? "")]
+        case .mapping:
+            return (value.mapping(sink) ?? []).map { BriefingSection(heading: $0.key, text: $0.value.string(sink) ?? "") }
+        default:
+            sink.add(value.location, expected: "briefing text or a mapping of heading to text", found: value.kindDescription)
+            return []
+        }
+    }
+
+    private func step(_ item: YAMLValue, index: Int, _ sink: ErrorSink) -> Step? {
+        if case .scalar = item.node, let title = item.string(sink) {
+            return Step(index: index, title: title, location: item.location)
+        }
+        guard let pairs = item.mapping(sink, expected: "a step mapping (title, body, links, scopes, …)") else { return nil }
+        var step = Step(index: index, title: "Step \(index)", location: item.location)
+        var decl = StepDeclarations()
+        var sawTitle = false
+        for (key, keyLocation, value) in pairs {
+            if decl.read(key: key, value: value, sink) { continue }
+            switch key {
+            case "title": step.title = value.string(sink) ?? step.title; sawTitle = true
+            case "body": step.body = value.string(sink) ?? ""
+            case "links":
+                for link in value.sequence(sink, expected: "a list of links") ?? [] {
+                    switch link.node {
+                    case .scalar:
+                        if let url = link.string(sink) { step.links.append(Link(title: url, url: url, location: link.location)) }
+                    default:
+                        var title: String?, url: String?
+                        for (k, kl, v) in link.mapping(sink, expected: "{title, url}") ?? [] {
+                            switch k {
+                            case "title": title = v.string(sink)
+                            case "url": url = v.string(sink)
+                            default: sink.add(kl, expected: "title or url", found: "'\(k)'")
+                            }
+                        }
+                        if let url { step.links.append(Link(title: title ?? url, url: url, location: link.location)) }
+                        else { sink.add(link.location, expected: "a link with 'url'", found: "none") }
+                    }
+                }
+            default:
+                sink.add(keyLocation, expected: "one of " + (["title", "body", "links"] + StepDeclarations.keys).joined(separator: ", "),
+                         found: "'\(key)'")
+            }
+        }
+        if !sawTitle { sink.add(item.location, expected: "a step 'title'", found: "none") }
+        decl.apply(to: &step)
+        return step
+    }
+}
