@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `coldread` executable: argument parsing only; the kits do the work.
 @main
@@ -12,4 +13,29 @@ struct ColdRead: AsyncParsableCommand {
             Init.self,
         ]
     )
+
+    /// Maps every failure onto DESIGN.md's exit codes: 0 clean, 1 findings, 2 usage,
+    /// config or input error, 3 internal error. Errors are one line on stderr.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            failure.lines.forEach(StandardError.write)
+            exit(failure.exitCode)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            StandardError.write(fullMessage(for: error))
+            exit(code == .validationFailure ? 2 : 3)
+        }
+    }
 }

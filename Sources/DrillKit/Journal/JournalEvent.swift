@@ -1,0 +1,117 @@
+import RunbookKit
+
+/// Why the reader could not finish a step, as picked in the drill (keys 1–7).
+public enum BlockedReason: String, Codable, Hashable, Sendable, CaseIterable {
+    case ssoWall = "sso_wall"
+    case noPermission = "no_permission"
+    case deadLink = "dead_link"
+    case toolMissing = "tool_missing"
+    case unclear
+    case hadToAsk = "had_to_ask"
+    case other
+
+    /// The label the reason picker and the reports show.
+    public var label: String {
+        switch self {
+        case .ssoWall: return "SSO wall"
+        case .noPermission: return "no permission"
+        case .deadLink: return "dead or renamed link"
+        case .toolMissing: return "tool missing"
+        case .unclear: return "unclear instruction"
+        case .hadToAsk: return "had to ask someone"
+        case .other: return "other"
+        }
+    }
+}
+
+/// A drill is a human reading cold; a dry-run is the headless probe. Only drills count
+/// toward the cadence.
+public enum RunKind: String, Codable, Hashable, Sendable {
+    case drill
+    case dryRun = "dry-run"
+}
+
+/// The journal's event types (DESIGN.md, Journal).
+public enum JournalEventType: String, Codable, Hashable, Sendable {
+    case started, probeResult = "probe_result", stepShown = "step_shown", stepDone = "step_done"
+    case stepBlocked = "step_blocked", stepSkipped = "step_skipped", note, injectShown = "inject_shown"
+    case paused, resumed, finished, undone
+}
+
+/// Which runbook a run drilled, with the hash of the text at that moment.
+public struct RunbookRef: Codable, Hashable, Sendable {
+    public var id: String
+    public var path: String
+    public var sha256: String
+    public init(id: String, path: String, sha256: String) {
+        self.id = id
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+public struct ScenarioRef: Codable, Hashable, Sendable {
+    public var id: String
+    public var path: String
+    public init(id: String, path: String) {
+        self.id = id
+        self.path = path
+    }
+}
+
+/// One line of `journal.jsonl`. The journal is the record: state, reports and the
+/// cadence are all folds over these events. Fields are flat and optional so one type
+/// covers every event; each event type uses the fields DESIGN.md gives it.
+/// It holds no secrets: credentials never reach any of these fields.
+public struct JournalEvent: Codable, Hashable, Sendable {
+    public var version: Int
+    public var seq: Int
+    /// Wall clock, RFC 3339 UTC.
+    public var at: String
+    /// Milliseconds on the run's monotonic timeline (not reset by resume).
+    public var monoMs: Int
+    public var type: JournalEventType
+
+    // started
+    public var runId: String?
+    public var kind: RunKind?
+    public var runbook: RunbookRef?
+    public var scenario: ScenarioRef?
+    public var reader: String?
+    public var cold: Bool?
+    public var budgetMs: Int?
+    /// Every runbook a dry-run covers (dry-runs span many runbooks).
+    public var runbooks: [RunbookRef]?
+
+    // step events, notes, probe results
+    public var step: Int?
+    public var title: String?
+    /// Which runbook a step event belongs to, in a dry-run that covers several.
+    public var runbookId: String?
+    public var reason: BlockedReason?
+    public var note: String?
+    public var text: String?
+    public var result: ProbeResult?
+    /// The `seq` an `undone` event reverses.
+    public var undoes: Int?
+
+    // finished
+    public var clean: Bool?
+    public var blocked: Int?
+    public var elapsedMs: Int?
+
+    public init(seq: Int, at: String, monoMs: Int, type: JournalEventType) {
+        self.version = 1
+        self.seq = seq
+        self.at = at
+        self.monoMs = monoMs
+        self.type = type
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case version, seq, at, type, kind, runbook, scenario, reader, cold, runbooks, step, title, reason, note, text
+        case result, undoes, clean, blocked
+        case monoMs = "mono_ms", runId = "run_id", budgetMs = "budget_ms", runbookId = "runbook_id"
+        case elapsedMs = "elapsed_ms"
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import RunbookKit
+
+/// A failure the CLI reports as one line on stderr (what and where, plus a hint) and
+/// turns into an exit code: 2 for usage, config or input errors, 3 for internal errors.
+struct CommandFailure: Error {
+    var lines: [String]
+    var exitCode: Int32
+
+    static func input(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 2) }
+    static func input(_ errors: LoadErrors) -> CommandFailure {
+        CommandFailure(lines: errors.errors.map(\.description), exitCode: 2)
+    }
+    static func `internal`(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 3) }
+}
+
+/// Writes to stderr without buffering surprises.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Options every command that reads the directory shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "Path to coldread.yaml (default: found by walking up from the working directory).")
+    var config: String?
+
+    /// The directory, found like git finds `.git`, or a one-line error naming `coldread init`.
+    func loadDirectory() throws(CommandFailure) -> Directory {
+        let path: String
+        if let config {
+            path = config
+        } else if let found = DirectoryLoader.discover(from: FileManager.default.currentDirectoryPath) {
+            path = relativePath(found)
+        } else {
+            throw .input("coldread: no \(DirectoryLoader.fileName) in \(FileManager.default.currentDirectoryPath) or any parent folder (hint: run `coldread init` to create one, or pass --config FILE)")
+        }
+        do {
+            return try DirectoryLoader.load(path)
+        } catch {
+            throw .input(error)
+        }
+    }
+
+    /// The folder that holds coldread.yaml: `Runbooks/` and `Drills/` live beside it.
+    func projectRoot(of directory: Directory) -> String {
+        let parent = URL(fileURLWithPath: directory.path).deletingLastPathComponent().path
+        return relativePath(parent.isEmpty ? "." : parent)
+    }
+}
+
+/// Shortens an absolute path under the working directory, for stable, readable output.
+func relativePath(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    if path == cwd { return "." }
+    let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+}
