@@ -9,8 +9,6 @@ struct ColdRead: AsyncParsableCommand {
         abstract: "Cold drills of incident runbooks, checked as the reader who will be paged.",
         version: "0.1.0",
         subcommands: [
-            Lint.self,
-            Init.self,
         ]
     )
 
@@ -26,16 +24,16 @@ struct ColdRead: AsyncParsableCommand {
             }
         } catch let failure as CommandFailure {
             failure.lines.forEach(StandardError.write)
-            exit(failure.exitCode)
+            Foundation.exit(failure.exitCode)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
             StandardError.write(fullMessage(for: error))
-            exit(code == .validationFailure ? 2 : 3)
+            Foundation.exit(code == .validationFailure ? 2 : 3)
         }
     }
 }
