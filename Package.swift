@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
         .testTarget(
             name: "ProbeKitTests",
             dependencies: [

@@ -85,23 +85,30 @@ struct ShellTools {
 
     /// The first word that names a program, past env assignments and wrappers like sudo.
     func firstCommandWord(_ command: Substring) -> String? {
-        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let words = ArgvSplitter.split(String(command))
         var i = 0
         while i < words.count {
-            var word = String(words[i])
+            var word = words[i]
             while word.hasPrefix("(") || word.hasPrefix("!") { word.removeFirst() }
             if word.isEmpty { i += 1; continue }
-            if isAssignment(word) { i += 1; continue }
+            if isAssignment(word) {
+                // `NODE=<instance label from alert>`: a placeholder value spans several words.
+                if word.contains("<") && !word.contains(">") {
+                    while i < words.count, !words[i].contains(">") { i += 1 }
+                }
+                i += 1
+                continue
+            }
             if Self.wrappers.contains(word) {
                 i += 1
-                while i < words.count, words[i].hasPrefix("-") || isAssignment(String(words[i])) || (word == "timeout" && words[i].first?.isNumber == true) {
+                while i < words.count, words[i].hasPrefix("-") || isAssignment(words[i]) || (word == "timeout" && words[i].first?.isNumber == true) {
                     i += 1
                 }
                 continue
             }
             if Self.builtins.contains(word) { return nil }
             guard looksLikeProgram(word) else { return nil }
-            return word.split(separator: "/").last.map(String.init) == word ? word : word
+            return word
         }
         return nil
     }
