@@ -27,6 +27,13 @@ struct ShellTools {
     /// Prefixes that run another command: the real tool is the next word.
     static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "exec", "command", "xargs", "watch", "timeout", "nice"]
 
+    /// Wrapper options that take a value (`sudo -u ops systemctl …`).
+    static let wrapperOptionsWithValues: [String: Set<String>] = [
+        "sudo": ["-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-U"], "env": ["-u", "-C", "-S"],
+        "timeout": ["-s", "-k", "--signal", "--kill-after"], "watch": ["-n", "--interval"], "nice": ["-n"],
+        "xargs": ["-I", "-n", "-P", "-L", "-d", "-a", "-E", "-s"],
+    ]
+
     static let shellInfoStrings: Set<String> = ["", "sh", "shell", "bash", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh", "fish"]
 
     let known: Set<String>
@@ -101,7 +108,9 @@ struct ShellTools {
             }
             if Self.wrappers.contains(word) {
                 i += 1
+                let takesValue = Self.wrapperOptionsWithValues[word] ?? []
                 while i < words.count, words[i].hasPrefix("-") || isAssignment(words[i]) || (word == "timeout" && words[i].first?.isNumber == true) {
+                    if takesValue.contains(words[i]) { i += 1 }
                     i += 1
                 }
                 continue
