@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 
 /// Reads at most `limit` bytes of a response body, and no later than `deadline`. Stopping
 /// early drops the rest of the stream, which makes the client abandon the response and

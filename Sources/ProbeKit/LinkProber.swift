@@ -201,10 +201,3 @@ struct LinkProbeRun {
         return LinkEvidence(outcome: outcome, statusChain: chain, finalURL: finalURL, ms: ms, reason: reason)
     }
 }
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}

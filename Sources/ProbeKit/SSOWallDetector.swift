@@ -1,3 +1,4 @@
+import Foundation
 import RunbookKit
 
 /// Recognises the moment a link stops at a sign-in instead of the page the runbook meant:

@@ -34,8 +34,10 @@ public actor SandboxServer {
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
-                    channel.pipeline.addHandler(SandboxHandler(services: services, loginHost: loginHost, slowDelay: slowDelay))
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(
+                        SandboxHandler(services: services, loginHost: loginHost, slowDelay: slowDelay))
                 }
             }
         let bound = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()

@@ -19,7 +19,7 @@ enum ProbeTable {
                 }
                 total += 1
                 if result.outcome.blocks { blocked += 1 }
-                let mark = result.outcome.blocks ? "BLOCKED" : "      "
+                let mark = result.outcome.blocks ? "BLOCKED" : "       "
                 let kind = result.kind.rawValue + (result.breakGlass == true ? "*" : "")
                 out += "    \(mark) \(pad(kind, 8)) \(pad(result.outcome.rawValue, 13)) \(result.subject)"
                 let detail = evidence(result)
@@ -40,7 +40,7 @@ enum ProbeTable {
         switch r.kind {
         case .link:
             if let chain = r.statusChain, !chain.isEmpty { parts.append(chain.map(String.init).joined(separator: " → ")) }
-            if let final = r.finalURL, final != r.url { parts.append("→ \(final)") }
+            if let final = r.finalURL, final != r.url { parts.append("→ \(shortURL(final))") }
             if let scheme = r.wwwAuthenticate { parts.append("WWW-Authenticate: \(scheme)") }
             if let ms = r.ms { parts.append("\(ms) ms") }
         case .scope:
@@ -53,6 +53,12 @@ enum ProbeTable {
         }
         if let reason = r.reason { parts.append(reason) }
         return parts.joined(separator: "; ")
+    }
+
+    /// A long URL without its query, which for a sign-in is an opaque SAML or OAuth blob.
+    private static func shortURL(_ url: String) -> String {
+        guard url.count > 80, let query = url.firstIndex(of: "?") else { return url }
+        return String(url[..<query]) + "?…"
     }
 
     private static func pad(_ s: String, _ width: Int) -> String {

@@ -76,7 +76,7 @@ struct CredentialTests {
         #expect(error.description.hasPrefix("creds.yaml:"))
     }
 
-    @Test("no default file means no credentials; a named file that is missing is an error")
+    @Test("a named credentials file that is missing is an error")
     func missing() throws {
         #expect(throws: LoadErrors.self) { try Credentials.load(path: "/nonexistent/coldread-credentials.yaml") }
     }

@@ -48,8 +48,9 @@ final class TestHTTPServer: Sendable {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(Handler(state: state, reply: reply))
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(Handler(state: state, reply: reply))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -64,9 +65,9 @@ final class TestHTTPServer: Sendable {
         try? await channel.close()
     }
 
-    private final class Handler: ChannelInboundHandler, @unchecked Sendable {
-        // @unchecked: NIO calls a handler only on its channel's event loop; the streaming
-        // callbacks below hop back onto that loop before touching the handler.
+    /// Lives on its channel's event loop; the streaming callbacks reach it through a
+    /// loop-bound box.
+    private final class Handler: ChannelInboundHandler {
         typealias InboundIn = HTTPServerRequestPart
         typealias OutboundOut = HTTPServerResponsePart
         let state: State
