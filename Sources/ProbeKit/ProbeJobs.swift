@@ -50,7 +50,7 @@ enum ProbeJobs {
         return rank
     }
 
-    fileprivate static func key(_ job: ProbeJob) -> String {
+    static func key(_ job: ProbeJob) -> String {
         switch job {
         case .link(let step, let url, let bg): return "\(step)|link|\(bg)|\(url)"
         case .scope(let step, let scope, let bg): return "\(step.index)|scope|\(bg)|\(scope)"
@@ -59,7 +59,7 @@ enum ProbeJobs {
         }
     }
 
-    fileprivate static func key(_ result: ProbeResult) -> String {
+    static func key(_ result: ProbeResult) -> String {
         let bg = result.breakGlass ?? false
         switch result.kind {
         case .link: return "\(result.step)|link|\(bg)|\(result.url ?? "")"
