@@ -64,6 +64,8 @@ public struct RunTimeline: Sendable {
     public func wallStamp() -> String { Self.stamp(clock.wallNow()) }
 
     public static func stamp(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
     }
 }

@@ -59,7 +59,7 @@ public struct DrillProgress: Hashable, Sendable {
     public mutating func apply(_ event: JournalEvent) {
         lastSeq = event.seq
         defer { lastEventMs = event.monoMs }
-        let index = event.step.flatMap { (1...steps.count).contains($0) ? $0 - 1 : nil }
+        let index = event.step.flatMap { steps.indices.contains($0 - 1) ? $0 - 1 : nil }
         switch event.type {
         case .started:
             phase = .running

@@ -22,7 +22,9 @@ public final class JournalWriter {
     private let descriptor: Int32
     private let encoder: JSONEncoder
 
-    /// Opens (creating folders and the file when needed) for appending.
+    /// Opens (creating folders and the file when needed) for appending. A torn last
+    /// line (a write cut short by a crash) is cut off first, so the next event starts on
+    /// a line of its own; readers skip such a line anyway, with a warning.
     public init(path: String) throws(WriteError) {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -33,7 +35,21 @@ public final class JournalWriter {
         descriptor = fd
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if !existed { Self.syncFolder(folder) }
+        if existed { Self.cutTornTail(fd) } else { Self.syncFolder(folder) }
+    }
+
+    private static func cutTornTail(_ fd: Int32) {
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        var byte: UInt8 = 0
+        guard pread(fd, &byte, 1, size - 1) == 1, byte != UInt8(ascii: "\n") else { return }
+        var end = size - 1
+        while end > 0 {
+            guard pread(fd, &byte, 1, end - 1) == 1 else { return }
+            if byte == UInt8(ascii: "\n") { break }
+            end -= 1
+        }
+        if ftruncate(fd, end) == 0 { fsync(fd) }
     }
 
     deinit { close(descriptor) }
