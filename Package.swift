@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
         .testTarget(
             name: "ProbeKitTests",
             dependencies: [
@@ -62,6 +62,7 @@ let package = Package(
             name: "ColdReadTests",
             dependencies: [
                 "RunbookKit",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

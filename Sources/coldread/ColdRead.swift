@@ -9,6 +9,8 @@ struct ColdRead: AsyncParsableCommand {
         abstract: "Cold drills of incident runbooks, checked as the reader who will be paged.",
         version: "0.1.0",
         subcommands: [
+            Lint.self,
+            Init.self,
             Drill.self,
         ]
     )
