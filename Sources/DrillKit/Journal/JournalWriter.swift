@@ -30,7 +30,7 @@ public final class JournalWriter {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let existed = FileManager.default.fileExists(atPath: path)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         descriptor = fd
         encoder = JSONEncoder()
