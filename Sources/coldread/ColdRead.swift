@@ -12,6 +12,7 @@ struct ColdRead: AsyncParsableCommand {
             Lint.self,
             Init.self,
             Probe.self,
+            Drill.self,
         ]
     )
 
