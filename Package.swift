@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),

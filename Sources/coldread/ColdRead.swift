@@ -13,6 +13,7 @@ struct ColdRead: AsyncParsableCommand {
             Init.self,
             Probe.self,
             Drill.self,
+            DryRun.self,
         ]
     )
 

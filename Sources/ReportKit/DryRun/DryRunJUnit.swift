@@ -69,7 +69,7 @@ public enum DryRunJUnit {
     }
 
     /// One line of evidence: what was probed, the outcome, and for links the chain.
-    static func describe(_ r: ProbeResult) -> String {
+    public static func describe(_ r: ProbeResult) -> String {
         var line = "step \(r.step) \(r.kind.rawValue) \(r.subject): \(r.outcome.rawValue)"
         if let chain = r.statusChain, !chain.isEmpty { line += " (status \(chain.map(String.init).joined(separator: " → ")))" }
         if let final = r.finalURL, final != r.url { line += " final URL \(final)" }
