@@ -9,6 +9,11 @@ struct ColdRead: AsyncParsableCommand {
         abstract: "Cold drills of incident runbooks, checked as the reader who will be paged.",
         version: "0.1.0",
         subcommands: [
+            Lint.self,
+            Init.self,
+            Probe.self,
+            Drill.self,
+            DryRun.self,
             ReportCommand.self,
             HistoryCommand.self,
             ScheduleCommand.self,

@@ -47,7 +47,11 @@ struct MarkdownNode {
     var isHTML: Bool { type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE }
     var isParagraph: Bool { type == CMARK_NODE_PARAGRAPH }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-    var isFenced: Bool { cmark_node_get_fenced(pointer, nil, nil, nil) != 0 }
+    var isFenced: Bool {
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        return cmark_node_get_fenced(pointer, &length, &offset, &character) != 0
+    }
 
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }

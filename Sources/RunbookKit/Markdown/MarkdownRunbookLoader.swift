@@ -224,13 +224,17 @@ struct Annotation {
         if let first = body.first, !(first == " " || first == "\n" || first == "\t" || first == "\r" || first == "-") { return nil }
         if let close = body.range(of: "-->") { body = body[..<close.lowerBound] }
         var line = node.line
+        var column = node.column
         if let firstNewline = body.firstIndex(of: "\n"), body[..<firstNewline].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             body = body[body.index(after: firstNewline)...]
             line += 1
+        } else {
+            // YAML on the comment's own line: columns count from where it starts.
+            column += literal.distance(from: literal.startIndex, to: body.startIndex)
         }
         self.yamlText = String(body)
         self.line = line
-        self.column = node.column
+        self.column = column
     }
 
     func yaml(file: String, sink: ErrorSink) -> YAMLValue? {

@@ -27,6 +27,13 @@ struct ShellTools {
     /// Prefixes that run another command: the real tool is the next word.
     static let wrappers: Set<String> = ["sudo", "env", "nohup", "time", "exec", "command", "xargs", "watch", "timeout", "nice"]
 
+    /// Wrapper options that take a value (`sudo -u ops systemctl …`).
+    static let wrapperOptionsWithValues: [String: Set<String>] = [
+        "sudo": ["-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-U"], "env": ["-u", "-C", "-S"],
+        "timeout": ["-s", "-k", "--signal", "--kill-after"], "watch": ["-n", "--interval"], "nice": ["-n"],
+        "xargs": ["-I", "-n", "-P", "-L", "-d", "-a", "-E", "-s"],
+    ]
+
     static let shellInfoStrings: Set<String> = ["", "sh", "shell", "bash", "zsh", "console", "shell-session", "shellsession", "terminal", "ksh", "fish"]
 
     let known: Set<String>
@@ -85,23 +92,32 @@ struct ShellTools {
 
     /// The first word that names a program, past env assignments and wrappers like sudo.
     func firstCommandWord(_ command: Substring) -> String? {
-        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let words = ArgvSplitter.split(String(command))
         var i = 0
         while i < words.count {
-            var word = String(words[i])
+            var word = words[i]
             while word.hasPrefix("(") || word.hasPrefix("!") { word.removeFirst() }
             if word.isEmpty { i += 1; continue }
-            if isAssignment(word) { i += 1; continue }
+            if isAssignment(word) {
+                // `NODE=<instance label from alert>`: a placeholder value spans several words.
+                if word.contains("<") && !word.contains(">") {
+                    while i < words.count, !words[i].contains(">") { i += 1 }
+                }
+                i += 1
+                continue
+            }
             if Self.wrappers.contains(word) {
                 i += 1
-                while i < words.count, words[i].hasPrefix("-") || isAssignment(String(words[i])) || (word == "timeout" && words[i].first?.isNumber == true) {
+                let takesValue = Self.wrapperOptionsWithValues[word] ?? []
+                while i < words.count, words[i].hasPrefix("-") || isAssignment(words[i]) || (word == "timeout" && words[i].first?.isNumber == true) {
+                    if takesValue.contains(words[i]) { i += 1 }
                     i += 1
                 }
                 continue
             }
             if Self.builtins.contains(word) { return nil }
             guard looksLikeProgram(word) else { return nil }
-            return word.split(separator: "/").last.map(String.init) == word ? word : word
+            return word
         }
         return nil
     }

@@ -1,0 +1,87 @@
+import Foundation
+import RunbookKit
+
+/// How `coldread lint` prints findings: for people, for tools, for code scanning and
+/// for GitHub Actions annotations.
+public enum FindingFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github
+
+    public func render(_ findings: [Finding], filesChecked: Int, toolVersion: String) -> String {
+        switch self {
+        case .text: return Self.text(findings, filesChecked: filesChecked)
+        case .json: return Self.json(findings, filesChecked: filesChecked)
+        case .sarif: return SARIFLog(findings: findings, toolVersion: toolVersion).rendered()
+        case .github: return Self.github(findings)
+        }
+    }
+
+    /// `file:line:col: severity: message [rule-id]`, then a one-line summary.
+    static func text(_ findings: [Finding], filesChecked: Int) -> String {
+        var lines = findings.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule.rawValue)]" }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        lines.append("\(filesChecked) runbook\(filesChecked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return lines.joined(separator: "\n")
+    }
+
+    struct JSONFinding: Encodable {
+        var rule_id: String
+        var severity: String
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+        var runbook: String?
+        var step: Int?
+    }
+
+    struct JSONDocument: Encodable {
+        var version = 1
+        var findings: [JSONFinding]
+        var summary: [String: Int]
+    }
+
+    static func json(_ findings: [Finding], filesChecked: Int) -> String {
+        let doc = JSONDocument(
+            findings: findings.map {
+                JSONFinding(rule_id: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.location.file,
+                            line: $0.location.line, column: $0.location.column, message: $0.message,
+                            runbook: $0.runbookId, step: $0.step)
+            },
+            summary: [
+                "files": filesChecked,
+                "errors": findings.filter { $0.severity == .error }.count,
+                "warnings": findings.filter { $0.severity == .warning }.count,
+            ])
+        return encodeJSON(doc)
+    }
+
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
+    static func github(_ findings: [Finding]) -> String {
+        findings.map { f in
+            let command = f.severity == .error ? "error" : (f.severity == .warning ? "warning" : "notice")
+            let props = [
+                "file=\(escapeProperty(f.location.file))", "line=\(f.location.line)", "col=\(f.location.column)",
+                "title=\(escapeProperty("coldread " + f.rule.rawValue))",
+            ].joined(separator: ",")
+            return "::\(command) \(props)::\(escapeData(f.message))"
+        }.joined(separator: "\n")
+    }
+
+    static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Encodes with sorted keys so output is stable for diffs and golden files.
+func encodeJSON<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+import RunbookKit
+
+/// `coldread lint`: the pre-merge permission contract.
+struct Lint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check runbooks' declared scopes, links and rollbacks against the on-call rotation.",
+        discussion: "Rules: " + LintRule.allCases.map(\.rawValue).joined(separator: ", ")
+            + ". Exit 0 when clean, 1 with error findings, 2 on usage or config errors.")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Argument(help: "Runbook files or folders (default: Runbooks/ beside coldread.yaml).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: String = "text"
+
+    @Flag(help: "Treat warnings (undeclared scopes, non-federated links) as errors.")
+    var strict = false
+
+    func run() async throws {
+        guard let format = FindingFormat(rawValue: format) else {
+            throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let directory = try configOptions.loadDirectory()
+        let run = try LintRun.run(paths: paths, directory: directory, root: configOptions.projectRoot(of: directory), strict: strict)
+        print(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version))
+        if run.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+/// Loads and lints a set of runbooks; a runbook that fails to load becomes
+/// `load-error` findings and the others are still checked.
+enum LintRun {
+    struct Outcome {
+        var findings: [Finding]
+        var files: Int
+        var runbooks: [Runbook]
+    }
+
+    static func run(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
+        let targets = paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths
+        let files: [String]
+        do { files = try RunbookLoader.expand(targets) } catch { throw .input(error) }
+        let linter = Linter(directory: directory, access: access, strict: strict)
+        let options = LoaderOptions(directory: directory)
+        var findings: [Finding] = []
+        var runbooks: [Runbook] = []
+        var rotations = Set<String>()
+        for file in files {
+            do {
+                let runbook = try RunbookLoader.load(file, options: options)
+                runbooks.append(runbook)
+                if let r = runbook.rotation { rotations.insert(r) }
+                runbook.steps.compactMap(\.rotation).forEach { rotations.insert($0) }
+                findings += linter.lint(runbook)
+            } catch {
+                findings += error.errors.map {
+                    Finding(rule: .loadError, location: $0.location, message: $0.message + ($0.hint.map { " (hint: \($0))" } ?? ""))
+                }
+            }
+        }
+        findings = linter.lintDirectory(usedRotations: rotations) + findings
+        return Outcome(findings: findings, files: files.count, runbooks: runbooks)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+/// `coldread lint` as CI runs it: the built binary, its exit codes and its machine output.
+@Suite struct LintCLITests {
+    @Test func theExamplesShowTheRealGapsAndExitOne() throws {
+        let run = try CLI.run(["lint", "Runbooks/"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("Runbooks/agent-wrong-answers.md:28:13: error: step 1"))
+        #expect(run.stdout.contains("[scope-not-held]"))
+        #expect(run.stdout.contains("ana, ben, chidi"))
+        #expect(run.stdout.contains("traces.ai-platform.corp.example") && run.stdout.contains("[non-federated-link]"))
+        // Step 3's rollback scope is covered by a break-glass path the rotation holds.
+        #expect(!run.stdout.split(separator: "\n").contains { $0.contains("agent-wrong-answers.md") && $0.contains("step 3") })
+    }
+
+    @Test func jsonParsesBackWithVersionAndRuleIds() throws {
+        let run = try CLI.run(["lint", "Runbooks/agent-wrong-answers.md", "--format", "json"])
+        #expect(run.status == 1)
+        let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(doc["version"] as? Int == 1)
+        let findings = try #require(doc["findings"] as? [[String: Any]])
+        #expect(findings.compactMap { $0["rule_id"] as? String }.filter { $0 == "scope-not-held" }.count == 2)
+        #expect(findings.allSatisfy { ($0["line"] as? Int ?? 0) > 0 && $0["file"] is String })
+    }
+
+    @Test func sarifHasTheSchemaRequiredFields() throws {
+        let run = try CLI.run(["lint", "Runbooks/", "--format", "sarif"])
+        let log = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "coldread")
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.count == 9)
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for result in results {
+            let ruleId = try #require(result["ruleId"] as? String)
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == ruleId)
+            #expect((result["message"] as? [String: Any])?["text"] is String)
+            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            #expect((location["artifactLocation"] as? [String: Any])?["uri"] is String)
+            #expect(((location["region"] as? [String: Any])?["startLine"] as? Int ?? 0) >= 1)
+        }
+    }
+
+    @Test func githubFormatIsWorkflowCommands() throws {
+        let run = try CLI.run(["lint", "Runbooks/", "--format", "github"])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
+    }
+
+    @Test func aCleanRunbookExitsZero() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {\"grafana:read\": [sre]}\n")
+        try CLI.write(dir + "/Runbooks/ok.md", "---\nrotation: sre\n---\n# OK\n## Steps\n1. Look. <!-- coldread scopes: [grafana:read] -->\n")
+        let run = try CLI.run(["lint"], in: dir)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("1 runbook checked: 0 errors, 0 warnings"))
+    }
+
+    @Test func aMalformedRunbookIsALoadErrorAndTheOthersAreStillChecked() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {\"x:y\": [sre]}\n")
+        try CLI.write(dir + "/Runbooks/a-bad.md", "---\nbudget: [\n---\n# Bad\n")
+        try CLI.write(dir + "/Runbooks/b-gap.md", "---\nrotation: sre\n---\n# Gap\n## S\n1. Do. <!-- coldread scopes: [z:z] -->\n")
+        let run = try CLI.run(["lint"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("Runbooks/a-bad.md:3:1: error: expected valid YAML"))
+        #expect(run.stdout.contains("[load-error]"))
+        #expect(run.stdout.contains("Runbooks/b-gap.md:6:31: error:") && run.stdout.contains("[unknown-scope]"))
+    }
+
+    @Test func missingConfigIsExitTwoWithAHint() throws {
+        let dir = try CLI.scratch()
+        let run = try CLI.run(["lint"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no coldread.yaml") && run.stderr.contains("coldread init"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try CLI.run(["lint", "--format", "xml"]).status == 2)
+        #expect(try CLI.run(["lint", "--no-such-flag"]).status == 2)
+        #expect(try CLI.run(["lint", "Runbooks/missing.md"]).status == 2)
+    }
+
+    @Test func aBrokenDirectoryIsExitTwoNamingTheLine() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngrants:\n  x: {a: b}\n")
+        let run = try CLI.run(["lint"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("coldread.yaml:3:6: error: expected a list of groups or members, found a mapping"))
+    }
+
+    @Test func initWritesAStarterThatLintsAndRefusesToOverwrite() throws {
+        let dir = try CLI.scratch()
+        let first = try CLI.run(["init"], in: dir)
+        #expect(first.status == 0)
+        for file in ["coldread.yaml", "Runbooks/payments-errors.md", "Drills/payments-errors.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + file))
+        }
+        let lint = try CLI.run(["lint"], in: dir)
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains("1 runbook checked: 0 errors"))
+        let again = try CLI.run(["init"], in: dir)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+    }
+}
+
+/// Runs the built `coldread` binary and captures what a user would see.
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var binary: String { packageRoot + "/.build/debug/coldread" }
+
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs another program (git, …) quietly and returns its exit status.
+    static func runTool(_ path: String, _ arguments: [String], in directory: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static func scratch() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func write(_ path: String, _ text: String) throws {
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
