@@ -52,7 +52,7 @@ enum ScheduleTable {
         switch format {
         case .text:
             let policy = slot.policy
-            let weekday = slot.calendar.weekdaySymbols[(policy.slotWeekday - 1) % 7]
+            let weekday = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][(policy.slotWeekday + 6) % 7]
             let time = String(format: "%02d:%02d", policy.slotHour, policy.slotMinute)
             let heading = "Drill slot: \(weekday) \(time) \(slot.calendar.timeZone.identifier) · as of \(ScheduleDates.short(asOf, slot: slot))\n\n"
             if rows.isEmpty { return heading + "No runbooks under Runbooks/.\n" }

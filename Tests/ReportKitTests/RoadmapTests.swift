@@ -12,7 +12,7 @@ struct RoadmapTests {
         #expect(gap.missingMembers == ["ana", "ben", "chidi"])
         #expect(gap.remedies.count == 3)
         #expect(gap.remedies[0].contains("Grant `prompt-registry:rollback` to rotation `sre-primary`"))
-        #expect(gap.remedies[1].contains("break-glass path `break-glass:prompt-rollback` at https://deploy.corp.example/break-glass/prompt"))
+        #expect(gap.remedies[1].contains("lead with its break-glass path `break-glass:prompt-rollback` at https://deploy.corp.example/break-glass/prompt, which rotation `sre-primary` holds"))
         #expect(gap.remedies[2].contains("`ai-platform-oncall`"))
     }
 
