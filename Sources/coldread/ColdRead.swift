@@ -18,6 +18,7 @@ struct ColdRead: AsyncParsableCommand {
             HistoryCommand.self,
             ScheduleCommand.self,
             IncidentCommand.self,
+            ReviewCommand.self,
         ]
     )
 
