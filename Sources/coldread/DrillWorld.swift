@@ -5,7 +5,7 @@ import TerminalUI
 
 /// The drill's effects on the world: background probes that post results to the
 /// inbox, and the report files.
-final class DrillWorld: DrillServices {
+final class DrillWorld: DrillServices, Sendable {
     private let setup: DrillSetup
     private let inbox: ActionInbox
 

@@ -42,7 +42,7 @@ extension Canvas {
             for signal in signals where row <= last {
                 frame.put(TextLayout.clip("\(glyphs.bad) \(signal.name)", width: width - 4, ellipsis: glyphs.ellipsis), row: row, column: 2, style: .bad)
                 row += 1
-                let detail = signal.lines.joined(separator: " · ")
+                let detail = signal.lines.filter { !$0.hasSuffix(": " + signal.name) }.joined(separator: glyphs.separator)
                 row = paragraph(detail, row: row, column: 4, width: width - 6, lastRow: min(last, row + 1))
             }
             row += 1
@@ -60,10 +60,10 @@ extension Canvas {
                                       width: width, ellipsis: glyphs.ellipsis), row: height - 1, column: 0, style: .bold)
         } else if state.progress.phase != .notStarted {
             let done = state.progress.steps.filter { $0.outcome.isResolved }.count
-            frame.put(TextLayout.clip("Resuming \(context.runId): \(done) of \(state.progress.steps.count) steps, \(TextLayout.clock(ms: state.elapsedMs)). Enter continues · q quits",
+            frame.put(TextLayout.clip("Resuming \(context.runId): \(done) of \(state.progress.steps.count) steps, \(TextLayout.clock(ms: state.elapsedMs)). Enter continues\(glyphs.separator)q quits",
                                       width: width, ellipsis: glyphs.ellipsis), row: height - 1, column: 0, style: .bold)
         } else {
-            frame.put("Press Enter to start the timer · q to quit", row: height - 1, column: 0, style: .bold)
+            frame.put("Press Enter to start the timer\(glyphs.separator)q to quit", row: height - 1, column: 0, style: .bold)
         }
         if let hint = state.hint { frame.put(TextLayout.clip(hint, width: width, ellipsis: glyphs.ellipsis), row: height - 2, column: 0, style: .warn) }
     }

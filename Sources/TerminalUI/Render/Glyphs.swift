@@ -17,12 +17,14 @@ public struct Glyphs: Hashable, Sendable {
     public var ellipsis: String
     public var up: String
     public var down: String
+    /// Between facts on one line.
+    public var separator: String
 
     public static let unicode = Glyphs(
         stepDone: "✓", stepBlocked: "✗", stepSkipped: "»", stepPending: "·", cursor: "▸", good: "✓", bad: "✗",
-        unknown: "?", waiting: "…", warning: "⚠", inject: "⚑", rule: "─", divider: "│", ellipsis: "…", up: "↑", down: "↓")
+        unknown: "?", waiting: "…", warning: "⚠", inject: "⚑", rule: "─", divider: "│", ellipsis: "…", up: "↑", down: "↓", separator: " · ")
 
     public static let ascii = Glyphs(
         stepDone: "+", stepBlocked: "!", stepSkipped: ">", stepPending: ".", cursor: ">", good: "+", bad: "x",
-        unknown: "?", waiting: ".", warning: "!", inject: "*", rule: "-", divider: "|", ellipsis: "~", up: "Up", down: "Dn")
+        unknown: "?", waiting: ".", warning: "!", inject: "*", rule: "-", divider: "|", ellipsis: "~", up: "Up", down: "Dn", separator: " - ")
 }

@@ -28,9 +28,9 @@ extension Canvas {
         switch state.mode {
         case .reasonPicker(let highlighted):
             reasonPicker(highlighted: highlighted, step: state.progress.cursor, top: top, bottom: bottom, column: detailColumn)
-            footer("1-7 pick · \(glyphs.up)\(glyphs.down) + Enter pick · Esc cancel")
+            footer("1-7 pick\(glyphs.separator)\(glyphs.up)\(glyphs.down) + Enter pick\(glyphs.separator)Esc cancel")
         case .blockedNote, .note:
-            footer("Enter saves · Backspace deletes · Esc cancels")
+            footer("Enter saves\(glyphs.separator)Backspace deletes\(glyphs.separator)Esc cancels")
         case .help:
             help(top: top, bottom: bottom)
             footer("? or Esc closes help")
@@ -46,7 +46,7 @@ extension Canvas {
                      "\(resolved)/\(progress.steps.count) steps"]
         let blocked = progress.blockedSteps.count
         if blocked > 0 { parts.append("\(blocked) blocked") }
-        frame.put(TextLayout.clip(" " + parts.joined(separator: " · "), width: width, ellipsis: glyphs.ellipsis), row: row, column: 0)
+        frame.put(TextLayout.clip(" " + parts.joined(separator: glyphs.separator), width: width, ellipsis: glyphs.ellipsis), row: row, column: 0)
         if !state.context.cold { frame.style(row: row, column: 0, length: min(width, 1 + parts[0].count + 3 + parts[1].count), .warn) }
     }
 
@@ -88,8 +88,8 @@ extension Canvas {
         var lines = DetailLines(width: detailWidth, glyphs: glyphs)
         let progress = state.progress
         var heading = "Step \(step.index) of \(progress.steps.count)"
-        if !step.section.isEmpty { heading += " · " + step.section }
-        if let ms = progress.stepMs(step.index, now: state.nowMs) { heading += " · " + TextLayout.clock(ms: ms) }
+        if !step.section.isEmpty { heading += glyphs.separator + step.section }
+        if let ms = progress.stepMs(step.index, now: state.nowMs) { heading += glyphs.separator + TextLayout.clock(ms: ms) }
         lines.add(heading, .dim)
         lines.wrap(step.title, .bold)
         switch progress.steps[step.index - 1].outcome {
@@ -100,14 +100,20 @@ extension Canvas {
             lines.wrap("\(glyphs.stepBlocked) blocked: \(reason.label)" + (note.map { " (\($0))" } ?? ""), .bad)
         }
         lines.blank()
-        let body = TextLayout.readableBody(step.body)
-        if body != step.title { lines.wrap(body, nil) ; lines.blank() }
+        let body = TextLayout.bodyAfterTitle(TextLayout.readableBody(step.body), title: step.title)
+        if !body.isEmpty {
+            lines.wrap(body, nil)
+            lines.blank()
+        }
         let results = StepResults(results: progress.results(forStep: step.index))
         let known = state.context.readerKnown
+        let linkLabel = { (link: Link) -> String in
+            link.title.isEmpty ? link.url : link.title + "  " + (link.host ?? link.url)
+        }
         if !step.links.isEmpty {
             lines.add("Links", .bold)
             for link in step.links {
-                lines.badged(ProbeBadge.of(results.link(link.url), glyphs: glyphs, kind: .link), link.title.isEmpty ? link.url : link.title + "  " + (link.host ?? link.url))
+                lines.badged(ProbeBadge.of(results.link(link.url), glyphs: glyphs, kind: .link), linkLabel(link))
             }
         }
         if !step.scopes.isEmpty {

@@ -65,12 +65,15 @@ enum TextLayout {
                 inFence.toggle()
                 continue
             }
+            // A lone closer is the tail of an annotation the loader already hid.
+            if line == "-->" { continue }
             if inFence {
                 paragraphs.append("  " + line)
             } else if line.isEmpty {
                 flush()
             } else {
-                prose += prose.isEmpty ? line : " " + line
+                let text = linkTextOnly(line)
+                prose += prose.isEmpty ? text : " " + text
             }
         }
         flush()
@@ -81,6 +84,31 @@ enum TextLayout {
             } else if first.hasPrefix("- ") || first.hasPrefix("* ") {
                 paragraphs[0] = String(first.dropFirst(2))
             }
+        }
+        return paragraphs.joined(separator: "\n")
+    }
+
+    /// `[text](url)` reads as `text`: the link itself is listed, with its probe badge,
+    /// under Links.
+    static func linkTextOnly(_ line: String) -> String {
+        var out = ""
+        var rest = Substring(line)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].range(of: "]("),
+                  let end = rest[close.upperBound...].firstIndex(of: ")") else { break }
+            out += rest[..<open]
+            out += rest[rest.index(after: open)..<close.lowerBound]
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
+    }
+
+    /// The body without its first paragraph when that paragraph is the step's title.
+    static func bodyAfterTitle(_ body: String, title: String) -> String {
+        var paragraphs = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let stem = title.hasSuffix("…") ? String(title.dropLast()) : title
+        if let first = paragraphs.first, first == title || (!stem.isEmpty && first.hasPrefix(stem)) {
+            paragraphs.removeFirst()
         }
         return paragraphs.joined(separator: "\n")
     }
