@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 for end-to-end tests of the built binary. Each
 /// path names a behaviour: `/ok` 200, `/forbidden` 403, `/missing` 404, `/hang` accepts
@@ -37,9 +38,9 @@ final class LoopbackServer: Sendable {
 }
 
 final class RequestCounter: Sendable {
-    private let counts = NIOLockedValueBox<[String: Int]>([:])
-    func add(_ path: String) { counts.withLockedValue { $0[path, default: 0] += 1 } }
-    func count(_ path: String) -> Int { counts.withLockedValue { $0[path] ?? 0 } }
+    private let counts = Mutex<[String: Int]>([:])
+    func add(_ path: String) { counts.withLock { $0[path, default: 0] += 1 } }
+    func count(_ path: String) -> Int { counts.withLock { $0[path] ?? 0 } }
 }
 
 private final class BehaviourHandler: ChannelInboundHandler, @unchecked Sendable {

@@ -10,8 +10,24 @@ public struct RunbookDryRun: Sendable {
         public var location: SourceLocation
         public var results: [ProbeResult]
 
-        /// Probe results that would stop the reader at this step.
-        public var blocking: [ProbeResult] { results.filter { $0.outcome.blocks } }
+        public init(index: Int, title: String, location: SourceLocation, results: [ProbeResult]) {
+            self.index = index
+            self.title = title
+            self.location = location
+            self.results = results
+        }
+
+        /// Probe results that would stop the reader at this step. A scope the rotation
+        /// lacks does not block when the step's break-glass scope is held: that path is
+        /// the audited way through.
+        public var blocking: [ProbeResult] {
+            let breakGlassHeld = results.contains { $0.kind == .scope && $0.breakGlass == true && $0.outcome == .held }
+            return results.filter { result in
+                guard result.outcome.blocks else { return false }
+                if breakGlassHeld, result.kind == .scope, result.breakGlass != true, result.outcome == .notHeld { return false }
+                return true
+            }
+        }
         public var isBlocked: Bool { !blocking.isEmpty }
     }
 
