@@ -133,7 +133,7 @@ enum ReviewView {
         for (i, gap) in report.roadmap.enumerated() {
             lines.append(Line(text: "", style: nil))
             let place = gap.runbookId.map { "\($0) step \(gap.step)" } ?? "step \(gap.step)"
-            let cost = gap.blocking ? ", cost \(duration(gap.costMs))" : ""
+            let cost = gap.blocking && gap.costMs > 0 ? ", cost \(duration(gap.costMs))" : ""
             lines += wrap("\(i + 1). \(heading(gap)) (\(place)\(cost))", width: width, indent: 4, style: gap.blocking ? .bad : .warn)
             lines += wrap(gap.finding, width: width, indent: 4, first: 4, style: nil)
             for remedy in gap.remedies { lines += wrap("- \(remedy)", width: width, indent: 6, first: 4, style: nil) }
