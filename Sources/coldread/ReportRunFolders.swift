@@ -34,7 +34,7 @@ struct RunFolders {
             throw .input("\(store.root):1:1: error: expected a run id, a unique prefix or `latest`, found '\(reference)' (hint: \(hint))")
         }
         let events = try readEvents(runId)
-        return Loaded(runId: runId, events: events, report: RunReport(events: events, runbook: drilledRunbook(events), directory: directory))
+        return Loaded(runId: runId, events: events, report: RunReport(events: events, runbooks: runbooksAsRun(events), directory: directory))
     }
 
     func readEvents(_ runId: String) throws(CommandFailure) -> [JournalEvent] {
@@ -48,18 +48,21 @@ struct RunFolders {
         return contents.events
     }
 
-    /// The runbook as drilled, when its file still has the same bytes: then the report
-    /// can list steps never reached and name break-glass paths. A changed file is not
-    /// used, because its steps may no longer be the ones the reader saw.
-    func drilledRunbook(_ events: [JournalEvent]) -> Runbook? {
-        guard let ref = events.first(where: { $0.type == .started })?.runbook else { return nil }
-        let candidates = ref.path.hasPrefix("/") ? [ref.path] : [ref.path, root + "/" + ref.path]
-        for path in candidates where FileManager.default.fileExists(atPath: path) {
-            if let runbook = try? RunbookLoader.load(path, options: LoaderOptions(directory: directory)), runbook.sha256 == ref.sha256 {
-                return runbook
+    /// The runbooks as run, when their files still have the same bytes: then the report
+    /// can list steps never reached and name rotations and break-glass paths. A changed
+    /// file is not used, because its steps may no longer be the ones the reader saw.
+    func runbooksAsRun(_ events: [JournalEvent]) -> [Runbook] {
+        guard let started = events.first(where: { $0.type == .started }) else { return [] }
+        let refs = started.runbook.map { [$0] } ?? started.runbooks ?? []
+        return refs.compactMap { ref in
+            let candidates = ref.path.hasPrefix("/") ? [ref.path] : [ref.path, root + "/" + ref.path]
+            for path in candidates where FileManager.default.fileExists(atPath: path) {
+                if let runbook = try? RunbookLoader.load(path, options: LoaderOptions(directory: directory)), runbook.sha256 == ref.sha256 {
+                    return runbook
+                }
             }
+            return nil
         }
-        return nil
     }
 }
 

@@ -7,12 +7,11 @@ import RunbookKit
 /// central observability are gaps even when they opened, because the next reader may
 /// not be let in. The costliest gaps come first: what cost the reader the most time.
 enum Roadmap {
-    static func gaps(steps: [StepReport], runbook: Runbook?, directory: Directory?) -> [Gap] {
+    static func gaps(steps: [StepReport], runbooks: [Runbook], directory: Directory?) -> [Gap] {
         var gaps: [Gap] = []
         for step in steps {
-            let source = runbook.flatMap { rb in
-                step.runbookId == nil || step.runbookId == rb.id ? rb.steps.first { $0.index == step.index } : nil
-            }
+            let runbook = step.runbookId.map { id in runbooks.first { $0.id == id } } ?? runbooks.first
+            let source = runbook?.steps.first { $0.index == step.index }
             let context = GapContext(step: step, source: source, runbook: runbook, directory: directory)
             var found = step.probes.compactMap(context.gap(for:))
             if let reason = step.blockedReason {

@@ -8,6 +8,12 @@ extension RunReport {
     /// steps never reached and names remedies; the directory names who lacks a scope and
     /// which hosts are central.
     public init(events: [JournalEvent], runbook: Runbook? = nil, directory: Directory? = nil) {
+        self.init(events: events, runbooks: runbook.map { [$0] } ?? [], directory: directory)
+    }
+
+    /// The same fold for a run over several runbooks (a dry-run): each runbook names the
+    /// remedies for its own steps. Only a drill lists the steps it never reached.
+    public init(events: [JournalEvent], runbooks: [Runbook], directory: Directory? = nil) {
         let effective = Self.applyingUndo(events)
         let timeline = RunTimeline(events: effective)
         let started = effective.first { $0.type == .started }
@@ -15,7 +21,8 @@ extension RunReport {
         let kind = started?.kind ?? .drill
 
         var fold = StepFold(kind: kind, defaultRunbookId: started?.runbook?.id)
-        if let runbook { fold.seed(with: runbook) }
+        let drilled = runbooks.first { $0.id == started?.runbook?.id } ?? (runbooks.count == 1 ? runbooks.first : nil)
+        if kind == .drill, let drilled { fold.seed(with: drilled) }
         var injects: [InjectSeen] = []
         for event in effective {
             switch event.type {
@@ -42,8 +49,8 @@ extension RunReport {
 
         self.runId = started?.runId ?? ""
         self.kind = kind
-        self.runbook = started?.runbook ?? runbook.map { RunbookRef(id: $0.id, path: $0.path, sha256: $0.sha256) }
-        self.runbookTitle = runbook?.title
+        self.runbook = started?.runbook ?? drilled.map { RunbookRef(id: $0.id, path: $0.path, sha256: $0.sha256) }
+        self.runbookTitle = drilled?.title
         self.runbooks = started?.runbooks ?? []
         self.scenario = started?.scenario
         self.reader = started?.reader
@@ -53,10 +60,10 @@ extension RunReport {
         self.finished = finished != nil
         self.clean = finished?.clean ?? (blocked == 0 && (kind == .drill || !probesBlock))
         self.elapsedMs = finished?.elapsedMs ?? timeline.activeMs(at: lastMono)
-        self.budgetMs = started?.budgetMs ?? runbook?.budgetSeconds.map { $0 * 1000 }
+        self.budgetMs = started?.budgetMs ?? drilled?.budgetSeconds.map { $0 * 1000 }
         self.steps = steps
         self.injects = injects
-        self.roadmap = Roadmap.gaps(steps: steps, runbook: runbook, directory: directory)
+        self.roadmap = Roadmap.gaps(steps: steps, runbooks: runbooks, directory: directory)
     }
 
     /// The events that still count: each `undone` removes the event whose `seq` it names
