@@ -98,4 +98,21 @@ struct RunReportFoldTests {
         let report = RunReport(events: script.events)
         #expect(report.steps.first?.probes.map(\.outcome) == [.ok])
     }
+
+    @Test func aDryRunNamesRemediesFromEachRunbookItCovered() throws {
+        let directory = try DirectoryLoader.load(ReportFixtures.path("mixed-drill/coldread.yaml"))
+        let runbook = try RunbookLoader.load(ReportFixtures.path("mixed-drill/agent-wrong-answers.md"), options: LoaderOptions(directory: directory))
+        var script = JournalScript()
+        script.start(kind: .dryRun, runbook: "agent-wrong-answers")
+        script.add(.probeResult, at: 10) {
+            $0.runbookId = "agent-wrong-answers"
+            $0.step = 3
+            $0.result = ProbeResult(kind: .scope, step: 3, outcome: .notHeld, scope: "prompt-registry:rollback", missingMembers: ["ana", "ben", "chidi"])
+        }
+        let report = RunReport(events: script.events, runbooks: [runbook], directory: directory)
+        #expect(report.steps.count == 1, "a dry-run lists only the steps it probed")
+        let gap = try #require(report.roadmap.first)
+        #expect(gap.remedies[0] == "Grant `prompt-registry:rollback` to rotation `sre-primary` (ana, ben, chidi lack it).")
+        #expect(gap.remedies[1].contains("break-glass path `break-glass:prompt-rollback`"))
+    }
 }
