@@ -18,6 +18,8 @@ struct LinkProber: Sendable {
     let routes: [String: HostRoute]
     /// The sandbox's hostnames: probed only through their route, never in the world.
     let sandboxHosts: Set<String>
+    /// Hosts known to serve HTML, probed with GET from the start.
+    let habits: HostHabits
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
 
@@ -30,8 +32,13 @@ struct LinkProber: Sendable {
         var visited: Set<String> = [Self.canonical(current)]
         var currentText = url.trimmingWhitespace()
         for hop in 0...options.maxRedirects {
-            let answer = await run.hop(current) { target, method, linkDeadline in
+            let startWithGET = await habits.prefersGET(current.host)
+            let answer = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
                 await exchange(target, method: method, linkDeadline: linkDeadline)
+            }
+            if !startWithGET, case .answered(let status, let headers, _) = answer,
+               (200...299).contains(status), LinkProbeRun.mayBeHTML(headers) {
+                await habits.noteServesHTML(current.host)
             }
             switch answer {
             case .failed(let outcome, let reason):
@@ -160,12 +167,12 @@ struct LinkProbeRun {
     /// says when it really started.
     typealias Send = (URLParts, HTTPMethod, ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant)
 
-    /// HEAD first; GET when the server refuses HEAD, or when a 2xx page is HTML and only
-    /// its body can show a sign-in form; 429 and 5xx retried with exponential back-off
+    /// HEAD first (unless the host is known to serve HTML); GET when the server refuses
+    /// HEAD, or when a 2xx page is HTML and only its body can show a sign-in form; 429 and 5xx retried with exponential back-off
     /// that honours Retry-After, as long as the link's deadline allows.
-    mutating func hop(_ target: URLParts, send: Send) async -> HopAnswer {
+    mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> HopAnswer {
         var attempt = 0
-        var useGET = false
+        var useGET = startWithGET
         while true {
             var answer = await timed(target, useGET ? .GET : .HEAD, send)
             if !useGET, case .answered(let status, let headers, _) = answer {

@@ -25,6 +25,7 @@ public actor ProbeSession {
     private var started = false
     private var isShutDown = false
     private let links = OnceCache<String, LinkEvidence>()
+    private let habits = HostHabits()
     private let commands = OnceCache<[String], ProbeResult>()
 
     /// - Parameters:
@@ -55,7 +56,9 @@ public actor ProbeSession {
         }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: nil)
+        // The read timeout bounds every wait for bytes, so a body that stalls mid-way
+        // ends within a request timeout.
+        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: TimeAmount(options.requestTimeout))
         configuration.connectionPool = .init(idleTimeout: .seconds(60),
                                              concurrentHTTP1ConnectionsPerHostSoftLimit: options.hostConcurrency)
         configuration.connectionPool.retryConnectionEstablishment = false
@@ -109,7 +112,7 @@ public actor ProbeSession {
     private func run(_ runbook: Runbook, _ audience: ProbeAudience, _ sink: AsyncStream<ProbeResult>.Continuation) async {
         if !started { try? await start() }
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts)
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits)
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools
