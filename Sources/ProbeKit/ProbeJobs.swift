@@ -31,7 +31,8 @@ enum ProbeJobs {
                 jobs.append(.command(step: step.index, argv: probe.argv))
             }
             if let breakGlass = step.breakGlass {
-                if let url = breakGlass.url, URLParts(url) != nil {
+                // A break-glass URL the step already links to is probed (and shown) once.
+                if let url = breakGlass.url, URLParts(url) != nil, !seenURLs.contains(url) {
                     jobs.append(.link(step: step.index, url: url, breakGlass: true))
                 }
                 if let scope = breakGlass.scope {
