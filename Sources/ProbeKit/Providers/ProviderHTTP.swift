@@ -107,7 +107,9 @@ struct ProviderHTTP: Sendable {
         if error is NIOTooManyBytesError {
             return failure("\(provider) sent more than \(Self.bodyLimit / 1024 / 1024) MiB for \(label)")
         }
-        return failure("\(provider) is unreachable at \(baseURL) (\(label): \(String(describing: error)))")
+        let detail = String(describing: error)
+        let cause = detail.localizedCaseInsensitiveContains("refused") ? "connection refused" : detail
+        return failure("\(provider) is unreachable at \(baseURL) (\(label): \(cause))")
     }
 
     /// Query values are percent-encoded: filters such as `displayName eq "sre"` carry
