@@ -48,6 +48,22 @@ import Testing
         })
     }
 
+    @Test func anEmptyTeamListFallsBackToMembershipLookups() async throws {
+        let server = try await ProviderServer.start { request in
+            switch request.path {
+            case "/orgs/corp/teams/sre-oncall/members": return .json("[]")
+            case "/orgs/corp/teams/sre-oncall/memberships/ana-gh": return .json(ProviderShapes.gitHubMembership(login: "ana-gh", state: "active"))
+            case "/orgs/corp/teams/sre-oncall/memberships/BenK": return .json(ProviderShapes.gitHubMembership(login: "BenK", state: "pending"))
+            default: return .json(#"{"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}"#, status: 404)
+            }
+        }
+        defer { Task { await server.stop() } }
+        let access = await LiveAccess.prefetch(directory: try Self.directory(server.baseURL), environment: ["GITHUB_TOKEN": Self.token], scopes: [])
+        #expect(access.answer(member: "ana", scope: "deploy:write") == .held)
+        #expect(access.answer(member: "ben", scope: "deploy:write") == .notHeld, "a pending invitation is not membership")
+        #expect(access.groups["sre"]?.provenance.detail == "team corp/sre-oncall (members by membership lookup)")
+    }
+
     @Test func aWrongTokenLeavesTheTeamsScopesUnknown() async throws {
         let server = try await ProviderServer.start { _ in .json(ProviderShapes.gitHubBadCredentials, status: 401) }
         defer { Task { await server.stop() } }

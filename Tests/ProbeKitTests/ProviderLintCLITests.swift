@@ -9,13 +9,13 @@ import Testing
     static let scimToken = "scim-secret-9b0a55f3"
 
     /// PagerDuty schedules ana and ben; the SCIM group `sre` holds only ana.
-    static func servers() async throws -> (pd: ProviderServer, scim: ProviderServer) {
+    static func servers(alsoOnCall: [String] = []) async throws -> (pd: ProviderServer, scim: ProviderServer) {
         let pd = try await ProviderServer.start { request in
             guard request.headers["authorization"] == "Token token=\(pdToken)" else { return .json(ProviderShapes.pagerDutyUnauthorized, status: 401) }
-            return .json(ProviderShapes.onCallsPage([
-                ProviderShapes.onCall(schedule: "PI7DH85", level: 1, user: ProviderShapes.pagerDutyUser(id: "PXPGF42", name: "Ana", email: "ana@corp.example")),
-                ProviderShapes.onCall(schedule: "PI7DH85", level: 1, user: ProviderShapes.pagerDutyUser(id: "PAM4FGS", name: "Ben", email: "ben@corp.example")),
-            ], limit: 25, offset: 0, more: false))
+            let onCall = [("PXPGF42", "ana@corp.example"), ("PAM4FGS", "ben@corp.example")] + alsoOnCall.enumerated().map { ("PX\($0.offset)", $0.element) }
+            return .json(ProviderShapes.onCallsPage(onCall.map {
+                ProviderShapes.onCall(schedule: "PI7DH85", level: 1, user: ProviderShapes.pagerDutyUser(id: $0.0, name: $0.1, email: $0.1))
+            }, limit: 25, offset: 0, more: false))
         }
         let scim = try await ProviderServer.start { request in
             guard request.headers["authorization"] == "Bearer \(scimToken)" else { return .json(ProviderShapes.scimUnauthorized, status: 401) }
@@ -73,6 +73,18 @@ import Testing
 
         let offline = try await ProviderCLI.run(["lint", "--offline"], in: dir, environment: Self.tokens)
         #expect(offline.status == 0, "the file alone: rotation [ana], and ana is in sre")
+    }
+
+    @Test func someoneOnTheScheduleWhomNoEmailMatchesIsAnUnknownMember() async throws {
+        let (pd, scim) = try await Self.servers(alsoOnCall: ["dana@contractor.example"])
+        defer { Task { await pd.stop(); await scim.stop() } }
+        let dir = try Self.project(pd: pd.baseURL, scim: scim.baseURL)
+
+        let run = try await ProviderCLI.run(["lint"], in: dir, environment: Self.tokens)
+        #expect(run.status == 1)
+        let unknown = try #require(run.stdout.split(separator: "\n").first { $0.contains("[unknown-member]") })
+        #expect(unknown.hasPrefix("coldread.yaml:1:") && unknown.contains("'dana@contractor.example'") && unknown.contains("PagerDuty schedule PI7DH85"))
+        #expect(run.stdout.contains("2 members lack it: ben, dana@contractor.example"))
     }
 
     @Test func accessExplainsWhereTheAnswerCameFrom() async throws {

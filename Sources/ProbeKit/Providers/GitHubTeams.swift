@@ -5,19 +5,24 @@ import RunbookKit
 /// the `Link: <…>; rel="next"` header (only on GitHub's own origin, so the token never
 /// travels elsewhere). Team members are logins; they match directory members by the
 /// member's `github` login, a public email, or a member named like the login.
-/// `membership(of:in:)` asks `GET /orgs/{org}/teams/{slug}/memberships/{username}` for
-/// one person, which sees pending invitations the member list leaves out.
+/// A team that lists no members (a secret team the token cannot enumerate, say) falls
+/// back to asking `GET /orgs/{org}/teams/{slug}/memberships/{username}` for each known
+/// login (`members: {name: {github}}`); only an `active` membership counts.
 public struct GitHubTeams: GroupProvider {
     let settings: ProviderSettings.GitHub
     let http: Result<ProviderHTTP, ProviderFailure>
+    /// Logins worth a membership lookup when a team lists no members.
+    let candidateLogins: [String]
     let now: @Sendable () -> Date
 
     static let pageSize = 100
     static let maxPages = 500
 
-    init(settings: ProviderSettings.GitHub, http: Result<ProviderHTTP, ProviderFailure>, now: @escaping @Sendable () -> Date) {
+    init(settings: ProviderSettings.GitHub, http: Result<ProviderHTTP, ProviderFailure>, candidateLogins: [String],
+         now: @escaping @Sendable () -> Date) {
         self.settings = settings
         self.http = http
+        self.candidateLogins = candidateLogins
         self.now = now
     }
 
@@ -44,31 +49,29 @@ public struct GitHubTeams: GroupProvider {
                     throw api.failure("GitHub linked the next page of \(teamPath(slug))/members to another host; not following it with the token")
                 }
             }
+            if people.isEmpty, !candidateLogins.isEmpty {
+                var fallback = provenance
+                fallback.detail += " (members by membership lookup)"
+                return MemberListing(.members(try await membersByLookup(api, slug: slug)), provenance: fallback)
+            }
             return MemberListing(.members(people), provenance: provenance)
         } catch {
             return MemberListing(.unknown(reason: error.reason), provenance: provenance)
         }
     }
 
-    /// Whether `login` is an active member of the group's team: held, not held (404 or a
-    /// pending invitation), or unknown with the reason.
-    public func membership(of login: String, in group: String) async -> CheckedAnswer {
-        guard let slug = settings.groups[group] else {
-            return CheckedAnswer(.unknown(reason: "no GitHub team is configured for group '\(group)'"),
-                                 provenance: Provenance(source: .github, detail: "group \(group)"))
-        }
-        let provenance = Provenance(source: .github, detail: "team \(settings.org)/\(slug) membership of \(login)", fetchedAt: now())
-        do throws(ProviderFailure) {
-            let api = try http.get()
+    /// Candidates whose team membership is `active`; a 404 means not a member.
+    private func membersByLookup(_ api: ProviderHTTP, slug: String) async throws(ProviderFailure) -> [ListedPerson] {
+        var people: [ListedPerson] = []
+        for login in candidateLogins {
             let response = try await api.get(api.url(teamPath(slug) + "/memberships/" + ProviderHTTP.encode(login)), accept: [200, 404])
-            guard response.status.code == 200 else { return CheckedAnswer(.notHeld, provenance: provenance) }
+            guard response.status.code == 200 else { continue }
             guard let membership = try? JSONDecoder().decode(GitHubMembership.self, from: response.body) else {
                 throw api.failure("GitHub sent a membership for \(login) that is not the expected JSON")
             }
-            return CheckedAnswer(membership.state == "active" ? .held : .notHeld, provenance: provenance)
-        } catch {
-            return CheckedAnswer(.unknown(reason: error.reason), provenance: provenance)
+            if membership.state == "active" { people.append(ListedPerson(login: login)) }
         }
+        return people
     }
 
     private func teamPath(_ slug: String) -> String {

@@ -87,7 +87,7 @@ extension LiveAccess {
         let github = settings.github.map { g in
             GitHubTeams(settings: g, http: http("GitHub", g.baseURL, g.tokenEnv) {
                 [("Authorization", "Bearer \($0)"), ("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28")]
-            }, now: now)
+            }, candidateLogins: directory.members.values.compactMap(\.github).sorted(), now: now)
         }
         var groupNames = Set(directory.groups.keys).union(settings.scim?.groups ?? [])
         groupNames.formUnion(settings.github?.groups.keys.map { $0 } ?? [])
