@@ -54,6 +54,8 @@ struct AccessReport {
     }
 
     let document: Document
+    /// The rotation asked about, whose text view summarises each scope across members.
+    private var rotationSubject: String?
 
     init(access: LiveAccess, subject: String?, scopes: [String], live: Bool) throws(CommandFailure) {
         func listing(_ r: ResolvedListing) -> Listing {
@@ -80,6 +82,7 @@ struct AccessReport {
             let memberGroups = Set(rotation.members.flatMap { access.groups(of: $0) })
             document = Document(live: live, rotations: [listing(rotation)], groups: groups.filter { memberGroups.contains($0.name) }.map(listing),
                                 members: rotation.members.map(member))
+            rotationSubject = subject
         } else if access.isKnownMember(subject) || rotations.contains(where: { $0.members.contains(subject) }) {
             let view = member(subject)
             document = Document(live: live, rotations: rotations.filter { view.rotations.contains($0.name) }.map(listing),
@@ -105,6 +108,21 @@ struct AccessReport {
                 let shown = l.members.map { l.unmatched.contains($0) ? "\($0) (matches no member's email)" : $0 }
                 lines.append("  members: " + (shown.isEmpty ? "none" : shown.joined(separator: ", ")))
             }
+        }
+        if let rotation = rotationSubject {
+            lines.append("")
+            lines.append("scopes for rotation \(rotation) (every member must hold each; `coldread access MEMBER` says why):")
+            for scope in document.members.first?.scopes.map(\.scope) ?? [] {
+                let answers = document.members.compactMap { m in m.scopes.first { $0.scope == scope }.map { (m.name, $0) } }
+                let lacking = answers.filter { $0.1.answer == "not_held" }.map(\.0)
+                let unknown = answers.filter { $0.1.answer == "unknown" }.map { "\($0.0) (\($0.1.reason ?? "unknown"))" }
+                var parts: [String] = []
+                if !lacking.isEmpty { parts.append("not held by " + lacking.joined(separator: ", ")) }
+                if !unknown.isEmpty { parts.append("unknown for " + unknown.joined(separator: ", ")) }
+                lines.append("  \(scope): " + (parts.isEmpty ? "held by every member" : parts.joined(separator: "; ")))
+            }
+            if !document.live { lines.append(""); lines.append("(file only: no live providers were asked)") }
+            return lines.joined(separator: "\n")
         }
         for m in document.members {
             lines.append("")
