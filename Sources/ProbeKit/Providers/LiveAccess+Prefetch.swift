@@ -47,12 +47,12 @@ extension LiveAccess {
             }, now: now)
         }
         let rotationNames = Set(directory.rotations.keys).union(settings.pagerduty.map { Array($0.rotations.keys) } ?? [])
+        // The stated order: the first source that covers a rotation answers for it.
+        let rotationSources: [any RotationProvider] = [pagerduty].compactMap { $0 } + [file]
         let rotationListings = await withTaskGroup(of: (String, MemberListing).self) { group in
             for name in rotationNames {
-                group.addTask {
-                    if let pagerduty, pagerduty.covers(rotation: name) { return (name, await pagerduty.members(ofRotation: name)) }
-                    return (name, file.rotationListing(name))
-                }
+                let source = rotationSources.first { $0.covers(rotation: name) } ?? file
+                group.addTask { (name, await source.members(ofRotation: name)) }
             }
             var all: [String: MemberListing] = [:]
             for await (name, listing) in group { all[name] = listing }
@@ -91,13 +91,12 @@ extension LiveAccess {
         }
         var groupNames = Set(directory.groups.keys).union(settings.scim?.groups ?? [])
         groupNames.formUnion(settings.github?.groups.keys.map { $0 } ?? [])
+        // GitHub's explicit team mapping first, then SCIM, then the file.
+        let groupSources: [any GroupProvider] = [github as (any GroupProvider)?, scim].compactMap { $0 } + [file]
         let groupListings = await withTaskGroup(of: (String, MemberListing).self) { group in
             for name in groupNames {
-                group.addTask {
-                    if let github, github.covers(group: name) { return (name, await github.members(ofGroup: name)) }
-                    if let scim, scim.covers(group: name) { return (name, await scim.members(ofGroup: name)) }
-                    return (name, file.groupListing(name))
-                }
+                let source = groupSources.first { $0.covers(group: name) } ?? file
+                group.addTask { (name, await source.members(ofGroup: name)) }
             }
             var all: [String: MemberListing] = [:]
             for await (name, listing) in group { all[name] = listing }
