@@ -88,7 +88,6 @@ struct GitHubUser: Decodable {
 
 /// `GET /orgs/{org}/teams/{slug}/memberships/{username}`.
 struct GitHubMembership: Decodable {
-    var role: String?
     var state: String
 }
 

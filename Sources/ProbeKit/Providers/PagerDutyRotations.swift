@@ -77,6 +77,5 @@ struct OnCallsPage: Decodable {
 
     var oncalls: [Entry]
     var limit: Int?
-    var offset: Int?
     var more: Bool?
 }

@@ -118,8 +118,6 @@ actor SCIMUserCache {
 /// RFC 7644 §3.4.2 ListResponse.
 struct SCIMListResponse<R: Decodable>: Decodable {
     var totalResults: Int
-    var itemsPerPage: Int?
-    var startIndex: Int?
     var Resources: [R]?
 }
 
