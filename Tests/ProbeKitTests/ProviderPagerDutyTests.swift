@@ -94,6 +94,15 @@ import Testing
         #expect(server.requests.isEmpty)
     }
 
+    @Test func aScheduleWithNoOneOnCallHoldsNothing() async throws {
+        let server = try await ProviderServer.start { _ in .json(ProviderShapes.onCallsPage([], limit: 100, offset: 0, more: false)) }
+        defer { Task { await server.stop() } }
+        let access = await LiveAccess.prefetch(directory: try Self.directory(server.baseURL), environment: ["PAGERDUTY_TOKEN": Self.token], scopes: [])
+        let standIn = try #require(access.members(ofRotation: "sre-primary")?.last)
+        #expect(access.answer(member: standIn, scope: "grafana:read")
+            == .unknown(reason: "PagerDuty schedule PI7DH85: no one is on call for schedule PI7DH85 in the next 90 days"))
+    }
+
     @Test func aServerErrorIsUnknownNamingTheStatus() async throws {
         let server = try await ProviderServer.start { _ in .json(#"{"error": {"message": "Internal Server Error"}}"#, status: 503) }
         defer { Task { await server.stop() } }

@@ -33,7 +33,12 @@ public struct PagerDutyRotations: RotationProvider {
         let provenance = Provenance(source: .pagerduty, detail: "schedule \(schedule)", fetchedAt: fetchedAt)
         do throws(ProviderFailure) {
             let api = try http.get()
-            return MemberListing(.members(try await onCallUsers(schedule: schedule, from: fetchedAt, http: api)), provenance: provenance)
+            let people = try await onCallUsers(schedule: schedule, from: fetchedAt, http: api)
+            // An empty rotation would hold every scope vacuously; nobody on call is a finding, not a pass.
+            guard !people.isEmpty else {
+                return MemberListing(.unknown(reason: "no one is on call for schedule \(schedule) in the next \(settings.windowDays) days"), provenance: provenance)
+            }
+            return MemberListing(.members(people), provenance: provenance)
         } catch {
             return MemberListing(.unknown(reason: error.reason), provenance: provenance)
         }
