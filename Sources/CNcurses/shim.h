@@ -5,4 +5,15 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <ncursesw/curses.h>
+
+/* Globals and function-like macros do not import into Swift 6; these wrap them. */
+static inline WINDOW *coldread_stdscr(void) { return stdscr; }
+static inline attr_t coldread_a_bold(void) { return A_BOLD; }
+static inline attr_t coldread_a_reverse(void) { return A_REVERSE; }
+static inline attr_t coldread_a_dim(void) { return A_DIM; }
+static inline attr_t coldread_a_normal(void) { return A_NORMAL; }
+static inline int coldread_ok(void) { return OK; }
+static inline int coldread_err(void) { return ERR; }
+static inline int coldread_key_code_yes(void) { return KEY_CODE_YES; }
+static inline const char *coldread_codeset(void) { return nl_langinfo(CODESET); }
 #endif

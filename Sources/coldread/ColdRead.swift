@@ -11,6 +11,9 @@ struct ColdRead: AsyncParsableCommand {
         subcommands: [
             Lint.self,
             Init.self,
+            Probe.self,
+            Drill.self,
+            DryRun.self,
             Access.self,
         ]
     )

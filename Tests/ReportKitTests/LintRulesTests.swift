@@ -109,3 +109,20 @@ import Testing
         #expect(FindingFormat.github.render([finding], filesChecked: 1, toolVersion: "t") == "::error file=bad.md,line=3,col=2,title=coldread load-error::expected valid YAML, found x")
     }
 }
+
+/// A dry-run step is blocked by what would stop the reader, and not by a scope the
+/// rotation may bypass through a break-glass path it holds.
+@Suite struct DryRunBlockingTests {
+    func step(_ results: [ProbeResult]) -> RunbookDryRun.StepOutcome {
+        RunbookDryRun.StepOutcome(index: 1, title: "Roll back", location: SourceLocation(file: "rb.md", line: 3), results: results)
+    }
+
+    @Test func aHeldBreakGlassScopeUnblocksTheStep() {
+        let notHeld = ProbeResult(kind: .scope, step: 1, outcome: .notHeld, scope: "deploy:rollback", missingMembers: ["ana"])
+        let breakGlass = ProbeResult(kind: .scope, step: 1, outcome: .held, scope: "bg:rollback", breakGlass: true)
+        #expect(step([notHeld, breakGlass]).isBlocked == false)
+        #expect(step([notHeld]).blocking == [notHeld])
+        let deadLink = ProbeResult(kind: .link, step: 1, outcome: .notFound, url: "https://x.example/")
+        #expect(step([notHeld, breakGlass, deadLink]).blocking == [deadLink])
+    }
+}

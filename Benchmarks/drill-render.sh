@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Drill TUI performance on a generated 500-step runbook (release build):
+#   - time from launch to the first frame (the briefing), measured in tmux by polling
+#     capture-pane, so it includes tmux's own latency (an upper bound);
+#   - peak RSS of the drill process up to that frame (/usr/bin/time -f %M);
+#   - median render time of one frame (the render benchmark in TerminalUITests).
+# Targets: first frame < 150 ms, median render < 2 ms, peak RSS < 50 MB.
+# Usage: Benchmarks/drill-render.sh   (from the package root)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+swift build -c release --product coldread >/dev/null
+bin="$(swift build -c release --show-bin-path)/coldread"
+
+work="$(mktemp -d)"
+sock="coldread-bench-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$work/Runbooks"
+cp coldread.yaml "$work/"
+python3 - "$work/Runbooks/generated.yaml" <<'PY'
+import sys
+lines = ["id: generated", "title: Generated 500-step runbook", "owner: ai-platform", "rotation: sre-primary",
+         "budget: 60m", "steps:"]
+for i in range(1, 501):
+    lines += [f"  - title: \"Step {i}: check service {i % 17} and roll it back if needed\"",
+              "    body: Open the dashboard, compare the error rate with the last deploy, and roll back when it is worse.",
+              f"    links: [{{title: dashboard {i}, url: \"https://grafana.corp.example/d/{i}\"}}]",
+              f"    scopes: [\"k8s:get:svc-{i % 17}\"]",
+              "    tools: [kubectl]"]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+
+runs=5
+firsts=()
+for run in $(seq 1 $runs); do
+  tmux -L "$sock" -f /dev/null kill-server 2>/dev/null || true
+  start=$(date +%s%N)
+  tmux -L "$sock" -f /dev/null new-session -d -s bench -x 120 -y 40 -c "$work" \
+    -e TERM=xterm-256color -e LANG=C.UTF-8 \
+    "/usr/bin/time -f %M -o $work/rss-$run.txt $bin drill Runbooks/generated.yaml --reader ben; sleep 30"
+  until tmux -L "$sock" capture-pane -p -t bench 2>/dev/null | grep -q "Press Enter to start the timer"; do :; done
+  end=$(date +%s%N)
+  firsts+=($(( (end - start) / 1000000 )))
+  tmux -L "$sock" send-keys -t bench q
+  deadline=$(( $(date +%s) + 10 ))
+  until [ -s "$work/rss-$run.txt" ] || [ "$(date +%s)" -gt "$deadline" ]; do :; done
+done
+sorted=($(printf '%s\n' "${firsts[@]}" | sort -n))
+echo "first frame (launch to briefing on screen, via tmux), $runs runs: median ${sorted[$((runs / 2))]} ms, all: ${firsts[*]} ms"
+rss=$(cat "$work"/rss-*.txt | sort -n | tail -1)
+echo "peak RSS: $((rss / 1024)) MB (${rss} kB)"
+
+COLDREAD_BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --filter RenderBenchmark 2>&1 | grep -E "^render " || true

@@ -1,0 +1,110 @@
+import RunbookKit
+
+/// JUnit XML for a dry-run: one `<testsuite>` per runbook, one `<testcase>` per step
+/// (a blocked step is a failure naming the step, the URL or subject and the outcome),
+/// one `lint` testcase per runbook, and an `<error>` for a runbook that failed to load.
+/// CI systems (GitHub Actions, GitLab, Jenkins) show these as test results.
+public enum DryRunJUnit {
+    public static func render(_ runbooks: [RunbookDryRun], timestamp: String) -> String {
+        var suites: [String] = []
+        var totalTests = 0, totalFailures = 0, totalErrors = 0
+        var totalMs = 0
+        for rb in runbooks {
+            var cases: [String] = []
+            var failures = 0, errors = 0
+            if !rb.loadErrors.isEmpty {
+                errors += 1
+                let message = rb.loadErrors.map(\.description).joined(separator: "\n")
+                cases.append("""
+                    <testcase classname="\(xml(rb.id))" name="load" file="\(xml(rb.path))">
+                      <error message="\(xml(rb.loadErrors[0].description))" type="load-error">\(xml(message))</error>
+                    </testcase>
+                """)
+            } else {
+                let lint = rb.lintErrors
+                if lint.isEmpty {
+                    cases.append("    <testcase classname=\"\(xml(rb.id))\" name=\"lint\" file=\"\(xml(rb.path))\"/>")
+                } else {
+                    failures += 1
+                    let body = lint.map { "\($0.location): \($0.message) [\($0.rule.rawValue)]" }.joined(separator: "\n")
+                    cases.append("""
+                        <testcase classname="\(xml(rb.id))" name="lint" file="\(xml(rb.path))">
+                          <failure message="\(lint.count) lint error\(lint.count == 1 ? "" : "s")" type="\(xml(lint[0].rule.rawValue))">\(xml(body))</failure>
+                        </testcase>
+                    """)
+                }
+                for step in rb.steps {
+                    let name = "step \(step.index): \(step.title)"
+                    let ms = step.results.compactMap(\.ms).max() ?? 0
+                    let head = "    <testcase classname=\"\(xml(rb.id))\" name=\"\(xml(name))\" file=\"\(xml(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
+                    guard step.isBlocked else {
+                        cases.append(head + "/>")
+                        continue
+                    }
+                    failures += 1
+                    let first = step.blocking[0]
+                    let message = "\(first.outcome.rawValue): \(first.subject)"
+                    let body = step.blocking.map(describe).joined(separator: "\n")
+                    cases.append(head + ">\n      <failure message=\"\(xml(message))\" type=\"\(first.outcome.rawValue)\">\(xml(body))</failure>\n    </testcase>")
+                }
+            }
+            let tests = cases.count
+            totalTests += tests
+            totalFailures += failures
+            totalErrors += errors
+            totalMs += rb.elapsedMs
+            suites.append("""
+                  <testsuite name="\(xml(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="0" time="\(seconds(rb.elapsedMs))" timestamp="\(xml(timestamp))" file="\(xml(rb.path))">
+                \(cases.joined(separator: "\n"))
+                  </testsuite>
+                """)
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="coldread dry-run" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" time="\(seconds(totalMs))">
+            \(suites.joined(separator: "\n"))
+            </testsuites>
+
+            """
+    }
+
+    /// One line of evidence: what was probed, the outcome, and for links the chain.
+    public static func describe(_ r: ProbeResult) -> String {
+        var line = "step \(r.step) \(r.kind.rawValue) \(r.subject): \(r.outcome.rawValue)"
+        if let chain = r.statusChain, !chain.isEmpty { line += " (status \(chain.map(String.init).joined(separator: " → ")))" }
+        if let final = r.finalURL, final != r.url { line += " final URL \(final)" }
+        if let missing = r.missingMembers, !missing.isEmpty { line += " (lacking: \(missing.joined(separator: ", ")))" }
+        if let reason = r.reason { line += " — \(reason)" }
+        return line
+    }
+
+    static func seconds(_ ms: Int) -> String {
+        let s = Double(ms) / 1000
+        return String(Int(s)) + "." + String(format3(ms % 1000))
+    }
+
+    private static func format3(_ n: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, 3 - s.count)) + s
+    }
+
+    /// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
+    public static func xml(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

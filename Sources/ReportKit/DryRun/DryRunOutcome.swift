@@ -1,0 +1,76 @@
+import RunbookKit
+
+/// What one headless dry-run found for one runbook: whether it loaded, its lint
+/// findings and its probe results per step. Pure data, so the text, JSON and JUnit
+/// faces all say the same thing.
+public struct RunbookDryRun: Sendable {
+    public struct StepOutcome: Sendable {
+        public var index: Int
+        public var title: String
+        public var location: SourceLocation
+        public var results: [ProbeResult]
+
+        public init(index: Int, title: String, location: SourceLocation, results: [ProbeResult]) {
+            self.index = index
+            self.title = title
+            self.location = location
+            self.results = results
+        }
+
+        /// Probe results that would stop the reader at this step. A scope the rotation
+        /// lacks does not block when the step's break-glass scope is held: that path is
+        /// the audited way through.
+        public var blocking: [ProbeResult] {
+            let breakGlassHeld = results.contains { $0.kind == .scope && $0.breakGlass == true && $0.outcome == .held }
+            return results.filter { result in
+                guard result.outcome.blocks else { return false }
+                if breakGlassHeld, result.kind == .scope, result.breakGlass != true, result.outcome == .notHeld { return false }
+                return true
+            }
+        }
+        public var isBlocked: Bool { !blocking.isEmpty }
+    }
+
+    public var id: String
+    public var path: String
+    public var loadErrors: [LoadError]
+    public var findings: [Finding]
+    public var steps: [StepOutcome]
+    public var elapsedMs: Int
+
+    public init(id: String, path: String, loadErrors: [LoadError] = [], findings: [Finding] = [],
+                steps: [StepOutcome] = [], elapsedMs: Int = 0) {
+        self.id = id
+        self.path = path
+        self.loadErrors = loadErrors
+        self.findings = findings
+        self.steps = steps
+        self.elapsedMs = elapsedMs
+    }
+
+    /// Builds the per-step view of a loaded runbook from its probe results.
+    public init(runbook: Runbook, findings: [Finding], results: [ProbeResult], elapsedMs: Int) {
+        self.init(id: runbook.id, path: runbook.path, findings: findings, steps: runbook.steps.map { step in
+            StepOutcome(index: step.index, title: step.title, location: step.location,
+                        results: results.filter { $0.step == step.index })
+        }, elapsedMs: elapsedMs)
+    }
+
+    public var lintErrors: [Finding] { findings.filter { $0.severity == .error } }
+    public var blockedSteps: [StepOutcome] { steps.filter(\.isBlocked) }
+
+    /// Clean means it loaded, no lint error, and no step is blocked.
+    public var isClean: Bool { loadErrors.isEmpty && lintErrors.isEmpty && blockedSteps.isEmpty }
+}
+
+/// The blocked-reason word a probe outcome maps to, so dry-run journals speak the same
+/// language as a human drill.
+public func blockedReasonWord(for outcome: ProbeOutcome) -> String {
+    switch outcome {
+    case .ssoWall: return "sso_wall"
+    case .unauthorized, .forbidden, .notHeld, .fail: return "no_permission"
+    case .notFound, .unreachable, .tlsError, .redirectLoop, .serverError: return "dead_link"
+    case .missing: return "tool_missing"
+    default: return "other"
+    }
+}

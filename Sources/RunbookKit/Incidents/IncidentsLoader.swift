@@ -1,0 +1,106 @@
+import Foundation
+
+/// A real incident that showed a runbook to have a gap (`Drills/incidents.yaml`). It puts
+/// the runbook on the faster drill cadence.
+public struct Incident: Hashable, Sendable {
+    /// The runbook's id.
+    public var runbook: String
+    /// Calendar date, `YYYY-MM-DD`.
+    public var date: String
+    public var note: String
+    public var location: SourceLocation
+
+    public init(runbook: String, date: String, note: String, location: SourceLocation) {
+        self.runbook = runbook
+        self.date = date
+        self.note = note
+        self.location = location
+    }
+}
+
+/// Reads and writes `Drills/incidents.yaml`: `incidents: [{runbook, date, note}]`.
+public enum IncidentsLoader {
+    /// Incidents in file order; a missing file means none yet.
+    public static func load(_ path: String) throws(LoadErrors) -> [Incident] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let (text, _) = try SourceText.read(path)
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(LoadErrors) -> [Incident] {
+        let sink = ErrorSink()
+        var incidents: [Incident] = []
+        if let root = YAMLText.parse(text, file: file, sink: sink), let pairs = root.mapping(sink, expected: "a mapping with 'incidents:'") {
+            for (key, keyLocation, value) in pairs {
+                guard key == "incidents" else {
+                    sink.add(keyLocation, expected: "incidents", found: "'\(key)'")
+                    continue
+                }
+                if value.isNull { continue }
+                for item in value.sequence(sink, expected: "a list of {runbook, date, note}") ?? [] {
+                    var incident = Incident(runbook: "", date: "", note: "", location: item.location)
+                    var sawDate = false
+                    for (k, kl, v) in item.mapping(sink, expected: "{runbook, date, note}") ?? [] {
+                        switch k {
+                        case "runbook": incident.runbook = v.string(sink, expected: "a runbook id") ?? ""
+                        case "date":
+                            sawDate = true
+                            let date = v.string(sink, expected: "a date such as 2026-03-14") ?? ""
+                            if isCalendarDate(date) { incident.date = date }
+                            else { sink.add(v.location, expected: "a date such as 2026-03-14", found: "'\(date)'") }
+                        case "note": incident.note = v.string(sink, expected: "a note") ?? ""
+                        default: sink.add(kl, expected: "runbook, date or note", found: "'\(k)'")
+                        }
+                    }
+                    if incident.runbook.isEmpty {
+                        sink.add(item.location, expected: "a 'runbook:' id", found: "none", hint: "name the runbook the incident showed a gap in")
+                    }
+                    if !sawDate { sink.add(item.location, expected: "a 'date:' such as 2026-03-14", found: "none") }
+                    incidents.append(incident)
+                }
+            }
+        }
+        try sink.throwIfAny()
+        return incidents
+    }
+
+    /// The file's text for these incidents: every value double-quoted, so notes with
+    /// colons, quotes or newlines survive the round trip.
+    public static func render(_ incidents: [Incident]) -> String {
+        var out = "# Real incidents that revealed runbook gaps (coldread incident). They put a runbook on the monthly drill cadence.\n"
+        out += "incidents:\n"
+        for incident in incidents {
+            out += "  - runbook: \(quoted(incident.runbook))\n"
+            out += "    date: \(quoted(incident.date))\n"
+            out += "    note: \(quoted(incident.note))\n"
+        }
+        return out
+    }
+
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

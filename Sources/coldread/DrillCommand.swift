@@ -1,0 +1,62 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+import RunbookKit
+import TerminalUI
+
+/// `coldread drill RUNBOOK --scenario FILE [--reader NAME] [--resume RUN_ID]`: the reader
+/// walks a runbook cold in the terminal while probes run as them in the background.
+struct Drill: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Walk a runbook cold against a scenario, in the terminal.",
+        discussion: """
+        Keys: d done, b blocked (reason 1-7, then an optional note), s skip, n note, r re-probe, \
+        u undo, arrows move, ? help, q pause and quit. Every key is journalled under \
+        Drills/runs/<run-id>/journal.jsonl before the screen acknowledges it.
+        """
+    )
+
+    @Argument(help: "The runbook to walk (Markdown or YAML).")
+    var runbook: String
+
+    @Option(help: "The scenario (Drills/*.yaml): briefing, simulated clock, signals, injects, sandbox.")
+    var scenario: String?
+
+    @Option(help: "Who reads the runbook (default: $USER).")
+    var reader: String?
+
+    @Option(help: "Continue an interrupted drill from its journal (a run id, a unique prefix, or `latest`).")
+    var resume: String?
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
+        }
+        let setup = try DrillSetup.prepare(
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
+        let outcome = try await DrillTerminal.run(setup)
+        setup.warnings.forEach(StandardError.write)
+        try finish(outcome, setup: setup)
+    }
+
+    /// The line printed after the terminal is given back, and the exit code.
+    private func finish(_ outcome: DrillRunOutcome, setup: DrillSetup) throws {
+        let context = outcome.state.context
+        switch outcome.exit {
+        case .quitBeforeStart:
+            break
+        case .paused:
+            var command = "coldread drill \(runbook)"
+            if let scenario { command += " --scenario \(scenario)" }
+            print("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)")
+        case .finished(let clean):
+            let blocked = outcome.state.progress.blockedSteps.count
+            print("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)")
+        }
+        if let signal = outcome.signal { throw ExitCode(128 + signal) }
+        if case .finished(clean: false) = outcome.exit { throw ExitCode(1) }
+    }
+}

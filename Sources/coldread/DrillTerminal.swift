@@ -1,0 +1,39 @@
+import DrillKit
+import Foundation
+import TerminalUI
+
+/// Takes the terminal for the drill and gives it back on every way out: the loop's end,
+/// a thrown error, a stop signal (through `SignalTrap`) or a crash (its handler).
+/// The loop runs on its own thread so waiting for keys never occupies the concurrency
+/// pool that probes run on.
+enum DrillTerminal {
+    static func run(_ setup: DrillSetup) async throws -> DrillRunOutcome {
+        let utf8 = CursesScreen.prepareLocale()
+        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let inbox = ActionInbox()
+        let world = DrillWorld(setup: setup, inbox: inbox)
+        let trap = SignalTrap()
+        trap.install()
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                guard let screen = CursesScreen(utf8: utf8, color: color) else {
+                    continuation.resume(throwing: CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)"))
+                    return
+                }
+                defer { screen.end() }
+                let runner = DrillRunner(state: setup.state, reducer: DrillReducer(timeline: setup.timeline), screen: screen,
+                                         inbox: inbox, services: world, signals: trap)
+                do {
+                    let outcome = try runner.run()
+                    screen.end()
+                    continuation.resume(returning: outcome)
+                } catch {
+                    screen.end()
+                    continuation.resume(throwing: CommandFailure.internal("coldread drill: \(error) (hint: the journal keeps every acknowledged step; continue with --resume \(runner.state.context.runId))"))
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}

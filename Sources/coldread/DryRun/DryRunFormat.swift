@@ -1,0 +1,118 @@
+import Foundation
+import ReportKit
+import RunbookKit
+
+/// How a dry-run prints on stdout: a readable summary, or JSON for pipelines.
+enum DryRunFormat: String {
+    case text, json
+
+    func render(_ outcome: DryRunOutcome) -> String {
+        switch self {
+        case .text: return DryRunText.render(outcome)
+        case .json: return DryRunJSON.render(outcome)
+        }
+    }
+}
+
+enum DryRunText {
+    static func render(_ outcome: DryRunOutcome) -> String {
+        var lines: [String] = []
+        for rb in outcome.runbooks {
+            if !rb.loadErrors.isEmpty {
+                lines.append("FAIL \(rb.id) (\(rb.path)): does not load [load-error]")
+                lines += rb.loadErrors.map { "  \($0.description)" }
+                continue
+            }
+            let blocked = rb.blockedSteps
+            let lintErrors = rb.lintErrors
+            if rb.isClean {
+                lines.append("ok   \(rb.id) (\(rb.path)): \(rb.steps.count) steps, nothing blocked")
+                continue
+            }
+            var parts: [String] = []
+            if !blocked.isEmpty { parts.append("\(blocked.count) blocked step\(blocked.count == 1 ? "" : "s")") }
+            if !lintErrors.isEmpty { parts.append("\(lintErrors.count) lint error\(lintErrors.count == 1 ? "" : "s")") }
+            lines.append("FAIL \(rb.id) (\(rb.path)): " + parts.joined(separator: ", "))
+            for step in blocked {
+                lines.append("  step \(step.index) \"\(step.title)\" (\(step.location)):")
+                lines += step.blocking.map { "    " + DryRunJUnit.describe($0).replacingOccurrences(of: "step \($0.step) ", with: "") }
+            }
+            lines += lintErrors.map { "  \($0.location): \($0.message) [\($0.rule.rawValue)]" }
+        }
+        let failed = outcome.runbooks.filter { !$0.isClean }.count
+        if let cut = outcome.cutShort { lines.append("stopped early: \(cut); unfinished probes are reported as timeout") }
+        lines.append("\(outcome.runbooks.count) runbook\(outcome.runbooks.count == 1 ? "" : "s") dry-run, \(failed) with rot; journal \(outcome.journalPath)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum DryRunJSON {
+    struct Document: Encodable {
+        var version = 1
+        var run_id: String
+        var kind = "dry-run"
+        var started_at: String
+        var clean: Bool
+        var stopped_early: String?
+        var journal: String
+        var reports: [String]
+        var runbooks: [RunbookEntry]
+    }
+
+    struct RunbookEntry: Encodable {
+        var id: String
+        var path: String
+        var clean: Bool
+        var load_errors: [String]
+        var findings: [FindingEntry]
+        var steps: [StepEntry]
+    }
+
+    struct FindingEntry: Encodable {
+        var rule_id: String
+        var severity: String
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    struct StepEntry: Encodable {
+        var step: Int
+        var title: String
+        var line: Int
+        var blocked: Bool
+        var results: [ProbeResult]
+    }
+
+    static func render(_ outcome: DryRunOutcome) -> String {
+        let doc = Document(
+            run_id: outcome.runId, started_at: outcome.startedAt, clean: outcome.isClean, stopped_early: outcome.cutShort,
+            journal: outcome.journalPath, reports: outcome.reportPaths,
+            runbooks: outcome.runbooks.map { rb in
+                RunbookEntry(
+                    id: rb.id, path: rb.path, clean: rb.isClean, load_errors: rb.loadErrors.map(\.description),
+                    findings: rb.findings.map {
+                        FindingEntry(rule_id: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.location.file,
+                                     line: $0.location.line, column: $0.location.column, message: $0.message)
+                    },
+                    steps: rb.steps.map { StepEntry(step: $0.index, title: $0.title, line: $0.location.line, blocked: $0.isBlocked, results: $0.results) })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// `report.md` and `report.json` beside the dry-run's journal.
+enum DryRunReportFiles {
+    static func write(_ outcome: DryRunOutcome, into folder: String) -> [String] {
+        let md = "# ColdRead dry-run \(outcome.runId)\n\n```\n" + DryRunText.render(outcome) + "\n```\n"
+        var written: [String] = []
+        for (name, text) in [("report.md", md), ("report.json", DryRunJSON.render(outcome))] {
+            let path = folder + "/" + name
+            if (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil { written.append(path) }
+        }
+        return written
+    }
+}

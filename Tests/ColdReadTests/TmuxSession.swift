@@ -1,0 +1,84 @@
+import Foundation
+
+/// Drives a program in a detached tmux pane, the way a person at a terminal would:
+/// send keys, read the screen with `capture-pane`, and wait (polling, with a deadline)
+/// until the screen shows what the test expects. Each session has its own tmux server
+/// socket, so tests never touch a user's tmux.
+final class TmuxSession {
+    struct Timeout: Error, CustomStringConvertible {
+        var waitingFor: String
+        var screen: String
+        var description: String { "timed out waiting for \(waitingFor); the pane shows:\n\(screen)" }
+    }
+
+    let socket: String
+    let name = "drill"
+
+    /// Starts `command` (run by `sh -c`) in a `width`×`height` pane in `directory`.
+    init(command: String, directory: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        socket = "coldread-test-" + UUID().uuidString.prefix(8)
+        var arguments = ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "-c", directory]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        arguments.append(command)
+        try tmux(arguments)
+        // Keep the pane on screen after the program exits, so its last words can be read.
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { kill() }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types keys: tmux key names (`Enter`, `Up`, `C-c`) or literal text with `literal`.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Polls the pane until `condition` holds on its text, or throws after `seconds`.
+    @discardableResult
+    func waitUntil(_ description: String, seconds: Double = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        throw Timeout(waitingFor: description, screen: last)
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15) throws -> String {
+        try waitUntil("'\(text)'", seconds: seconds) { $0.contains(text) }
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The pid of the process running in the pane.
+    func panePid() throws -> Int32 {
+        Int32(try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    func kill() {
+        _ = try? tmux(["kill-server"])
+    }
+}
