@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    @Test func accessOfflineAsksNoOneAndAnUnknownSubjectIsAUsageError() async throws {
+        let (pd, scim) = try await Self.servers()
+        defer { Task { await pd.stop(); await scim.stop() } }
+        let dir = try Self.project(pd: pd.baseURL, scim: scim.baseURL)
+
+        let offline = try await ProviderCLI.run(["access", "ben", "--offline"], in: dir, environment: Self.tokens)
+        #expect(offline.status == 0)
+        #expect(offline.stdout.contains("grafana:read: held") && offline.stdout.contains("(file only: no live providers were asked)"))
+        #expect(pd.requests.isEmpty && scim.requests.isEmpty)
+
+        let unknown = try await ProviderCLI.run(["access", "zoe", "--offline"], in: dir, environment: Self.tokens)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("coldread access: 'zoe' is neither a member nor a rotation (hint:"))
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func aMissingTokenIsUnknownNamingTheVariableAndTheLintStillRuns() async throws {
         let (pd, scim) = try await Self.servers()
         defer { Task { await pd.stop(); await scim.stop() } }
