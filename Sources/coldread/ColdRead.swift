@@ -14,6 +14,7 @@ struct ColdRead: AsyncParsableCommand {
             Probe.self,
             Drill.self,
             DryRun.self,
+            Access.self,
         ]
     )
 
