@@ -48,6 +48,9 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "HTTP requests in flight per host (default 8).")
     var hostConcurrency: Int?
 
+    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
+    var offline = false
+
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
@@ -88,7 +91,8 @@ struct Probe: AsyncParsableCommand {
         if let maxConcurrency { options.maxConcurrency = maxConcurrency }
         if let hostConcurrency { options.hostConcurrency = hostConcurrency }
 
-        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox,
+        let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths) ?? directory
+        let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
                                    credentials: credentials, options: options)
         do {
             try await session.start()

@@ -24,6 +24,8 @@ struct DryRunOutcome {
 /// unfinished reported as `timeout`, never as ok.
 struct DryRunner {
     var directory: Directory
+    /// Who holds what: the file, or live providers over it.
+    var access: any AccessOracle
     var root: String
     var credentials: Credentials
     var options: ProbeOptions
@@ -39,7 +41,7 @@ struct DryRunner {
         do { journal = try DryRunJournal(path: store.journalPath(of: runId), clock: clock) } catch { throw .input(error.description) }
 
         // Load and lint everything first: a runbook that does not load is reported and the rest still run.
-        let linter = Linter(directory: directory)
+        let linter = Linter(directory: directory, access: access)
         let loaderOptions = LoaderOptions(directory: directory)
         var loaded: [(Runbook, [Finding])] = []
         var failed: [RunbookDryRun] = []
@@ -59,7 +61,7 @@ struct DryRunner {
         started.runbooks = loaded.map { RunbookRef(id: $0.0.id, path: $0.0.path, sha256: $0.0.sha256) }
         try await journal.append(started)
 
-        let session = ProbeSession(access: directory, directory: directory, sandbox: nil, credentials: credentials, options: options)
+        let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: credentials, options: options)
         let collected = ResultCollector()
         let toProbe = loaded.map(\.0)
         let total = toProbe.count
