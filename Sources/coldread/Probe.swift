@@ -39,14 +39,7 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Seconds to wait for one HTTP request (default 10).")
-    var timeout: Double?
-
-    @Option(help: "HTTP requests in flight overall (default 128).")
-    var maxConcurrency: Int?
-
-    @Option(help: "HTTP requests in flight per host (default 8).")
-    var hostConcurrency: Int?
+    @OptionGroup var probeFlags: ProbeFlags
 
     @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
     var offline = false
@@ -54,9 +47,6 @@ struct Probe: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
-        if let hostConcurrency, hostConcurrency < 1 { throw ValidationError("--host-concurrency must be at least 1") }
         if runbooks.isEmpty && scenario == nil {
             throw ValidationError("name a runbook to probe, or a --scenario whose runbook to probe")
         }
@@ -83,13 +73,7 @@ struct Probe: AsyncParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        var options = ProbeOptions()
-        if let timeout {
-            options.requestTimeout = .milliseconds(Int(timeout * 1000))
-            options.linkDeadline = max(options.linkDeadline, options.requestTimeout)
-        }
-        if let maxConcurrency { options.maxConcurrency = maxConcurrency }
-        if let hostConcurrency { options.hostConcurrency = hostConcurrency }
+        let options = probeFlags.options()
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths) ?? directory
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
