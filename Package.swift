@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "ColdReadTests",
             dependencies: [
-                "RunbookKit",
+                "RunbookKit", "coldread", "ReportKit", "TerminalUI", "DrillKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

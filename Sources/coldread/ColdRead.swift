@@ -14,6 +14,11 @@ struct ColdRead: AsyncParsableCommand {
             Probe.self,
             Drill.self,
             DryRun.self,
+            ReportCommand.self,
+            HistoryCommand.self,
+            ScheduleCommand.self,
+            IncidentCommand.self,
+            ReviewCommand.self,
             Access.self,
         ]
     )

@@ -77,7 +77,12 @@ private struct GapContext {
         var remedies = ["Grant `\(scope)` to \(rotationName)\(who)."]
         if let glass = source?.breakGlass {
             let path = [glass.scope.map { "`\($0.name)`" }, glass.url].compactMap { $0 }.joined(separator: " at ")
-            remedies.append("Rewrite the step around its break-glass path \(path), and make sure \(rotationName) holds it.")
+            let held = glass.scope.flatMap { scope in rotation.flatMap { directory?.rotationHolds($0, scope.name) } }
+            switch held {
+            case true?: remedies.append("Rewrite the step to lead with its break-glass path \(path), which \(rotationName) holds.")
+            case false?: remedies.append("Rewrite the step around its break-glass path \(path), and grant its scope to \(rotationName), which does not hold it yet.")
+            case nil: remedies.append("Rewrite the step around its break-glass path \(path), and make sure \(rotationName) holds it.")
+            }
         } else {
             remedies.append("Rewrite the step around a break-glass path: an audited emergency scope \(rotationName) holds.")
         }

@@ -31,7 +31,9 @@ enum TimelineSVG {
         let axisY = shown.count * rowHeight + 8
         out.append("<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"\(axisY)\" x2=\"\(labelWidth + chartWidth)\" y2=\"\(axisY)\"/>")
         out.append("<text x=\"\(labelWidth)\" y=\"\(axisY + 14)\">0s</text>")
-        out.append("<text x=\"\(labelWidth + chartWidth)\" y=\"\(axisY + 14)\" text-anchor=\"end\">\(e(ReportText.duration(ms: end)))</text>")
+        if report.budgetMs != end {
+            out.append("<text x=\"\(labelWidth + chartWidth)\" y=\"\(axisY + 14)\" text-anchor=\"end\">\(e(ReportText.duration(ms: end)))</text>")
+        }
         if let budget = report.budgetMs {
             out.append("<line class=\"budget\" x1=\"\(x(budget))\" y1=\"0\" x2=\"\(x(budget))\" y2=\"\(axisY)\"><title>budget \(e(ReportText.duration(ms: budget)))</title></line>")
             out.append("<text x=\"\(x(budget) - 4)\" y=\"\(axisY + 14)\" text-anchor=\"end\">budget \(e(ReportText.duration(ms: budget)))</text>")

@@ -1,0 +1,80 @@
+import DrillKit
+import Foundation
+import ReportKit
+import RunbookKit
+
+/// The project's run folders and how a report is rebuilt from one of them.
+struct RunFolders {
+    var directory: Directory
+    var root: String
+    var store: RunStore
+
+    init(directory: Directory, options: ConfigOptions) {
+        self.directory = directory
+        root = options.projectRoot(of: directory)
+        store = RunStore(root: Self.path("Drills/runs", under: root))
+    }
+
+    /// A path inside the project, written without a leading `./` for readable messages.
+    static func path(_ relative: String, under root: String) -> String {
+        root == "." ? relative : root + "/" + relative
+    }
+
+    struct Loaded {
+        var runId: String
+        var events: [JournalEvent]
+        var report: RunReport
+    }
+
+    /// Reads a run's journal (torn-line warnings go to stderr) and folds it into a report.
+    func load(_ reference: String) throws(CommandFailure) -> Loaded {
+        guard let runId = store.resolve(reference) else {
+            let known = store.runIds()
+            let hint = known.isEmpty ? "no runs yet under \(store.root); start one with `coldread drill`" : "see `coldread history`; latest is \(known.last!)"
+            throw .input("\(store.root):1:1: error: expected a run id, a unique prefix or `latest`, found '\(reference)' (hint: \(hint))")
+        }
+        let events = try readEvents(runId)
+        return Loaded(runId: runId, events: events, report: RunReport(events: events, runbook: drilledRunbook(events), directory: directory))
+    }
+
+    func readEvents(_ runId: String) throws(CommandFailure) -> [JournalEvent] {
+        let contents: JournalReader.Contents
+        do {
+            contents = try JournalReader.read(store.journalPath(of: runId))
+        } catch {
+            throw .input(error.description)
+        }
+        contents.warnings.forEach(StandardError.write)
+        return contents.events
+    }
+
+    /// The runbook as drilled, when its file still has the same bytes: then the report
+    /// can list steps never reached and name break-glass paths. A changed file is not
+    /// used, because its steps may no longer be the ones the reader saw.
+    func drilledRunbook(_ events: [JournalEvent]) -> Runbook? {
+        guard let ref = events.first(where: { $0.type == .started })?.runbook else { return nil }
+        let candidates = ref.path.hasPrefix("/") ? [ref.path] : [ref.path, root + "/" + ref.path]
+        for path in candidates where FileManager.default.fileExists(atPath: path) {
+            if let runbook = try? RunbookLoader.load(path, options: LoaderOptions(directory: directory)), runbook.sha256 == ref.sha256 {
+                return runbook
+            }
+        }
+        return nil
+    }
+}
+
+extension RunFolders {
+    /// Every run's journal, oldest first. A journal that cannot be read is skipped with
+    /// its error on stderr, so one damaged run does not hide the others.
+    func allRuns() -> [(runId: String, events: [JournalEvent])] {
+        var runs: [(runId: String, events: [JournalEvent])] = []
+        for runId in store.runIds() {
+            do {
+                runs.append((runId, try readEvents(runId)))
+            } catch {
+                error.lines.forEach(StandardError.write)
+            }
+        }
+        return runs
+    }
+}

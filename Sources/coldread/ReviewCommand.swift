@@ -1,0 +1,42 @@
+import ArgumentParser
+import DrillKit
+import Foundation
+import ReportKit
+import TerminalUI
+
+/// `coldread review [RUN_ID|latest]`: a finished run, read-only, in the drill's TUI.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a run in the terminal, read-only: steps, timings, probe evidence and the roadmap.",
+        discussion: "Keys: arrows move or scroll, Enter opens a step, r shows the roadmap, Esc goes back, q leaves."
+    )
+
+    @Argument(help: "A run id, a unique prefix of one, or `latest`.")
+    var runID: String = "latest"
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    func run() throws {
+        let directory = try configOptions.loadDirectory()
+        let loaded = try RunFolders(directory: directory, options: configOptions).load(runID)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure.input("coldread review: expected a terminal, found none (hint: `coldread report \(loaded.runId)` prints the same report without one)")
+        }
+        let utf8 = CursesScreen.prepareLocale()
+        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let trap = SignalTrap()
+        trap.install()
+        guard let screen = CursesScreen(utf8: utf8, color: color) else {
+            throw CommandFailure.input("coldread review: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread report`)")
+        }
+        defer { screen.end() }
+        var state = ReviewState()
+        while !state.quit && trap.signal == nil {
+            screen.draw(ReviewView.render(loaded.report, state, size: screen.size, glyphs: screen.glyphs))
+            if let key = screen.readKey(timeoutMs: 250) {
+                state.handle(key, stepCount: loaded.report.steps.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import DrillKit
+import Foundation
+import ReportKit
+import RunbookKit
+
+/// The schedule listing, as a text table or JSON (`"version": 1`).
+enum ScheduleTable {
+    enum Format: String { case text, json }
+
+    struct Row {
+        var status: CadenceStatus
+        var title: String
+        var path: String
+
+        /// The calendar event: at the due slot, or for an overdue runbook at the first slot
+        /// from now, so the calendar offers a time that can still be kept.
+        func calendarEntry(slot: DrillSlot, asOf: Date) -> DrillCalendar.Entry {
+            let due = status.overdue ? max(status.nextDue, slot.slot(atOrAfter: asOf)) : status.nextDue
+            var detail = ["Runbook: \(path)", "Mode: \(status.mode.rawValue)", "Clean streak: \(status.cleanStreak)"]
+            if let last = status.lastDrill {
+                detail.append("Last drill: \(slot.day(of: last)) (\(status.lastClean == true ? "clean" : "not clean"))")
+            } else {
+                detail.append("Never drilled")
+            }
+            if let incident = status.lastIncident { detail.append("Last incident: \(incident)") }
+            detail.append("Run: coldread drill \(path) --scenario Drills/…")
+            return DrillCalendar.Entry(runbookId: status.runbookId, title: title, due: due, overdue: status.overdue, detail: detail.joined(separator: "\n"))
+        }
+    }
+
+    /// A column of the text table.
+    struct Column: Sendable {
+        var header: String
+        var value: @Sendable (Row, DrillSlot) -> String
+    }
+
+    /// The cadence's own columns. Other sources that describe a runbook's health (such as
+    /// the latest dry-run's findings) add their columns as a group after these.
+    static let cadenceColumns: [Column] = [
+        Column(header: "RUNBOOK") { row, _ in row.status.runbookId },
+        Column(header: "MODE") { row, _ in row.status.mode.rawValue },
+        Column(header: "LAST DRILL") { row, slot in
+            guard let last = row.status.lastDrill else { return "never" }
+            return slot.day(of: last) + (row.status.lastClean == true ? " clean" : " not clean")
+        },
+        Column(header: "STREAK") { row, _ in String(row.status.cleanStreak) },
+        Column(header: "NEXT DUE") { row, slot in ScheduleDates.short(row.status.nextDue, slot: slot) },
+        Column(header: "STATUS") { row, _ in row.status.overdue ? (row.status.neverDrilled ? "OVERDUE (never drilled)" : "OVERDUE") : "ok" },
+    ]
+
+    static func render(_ rows: [Row], format: Format, slot: DrillSlot, asOf: Date) -> String {
+        switch format {
+        case .text:
+            let policy = slot.policy
+            let weekday = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][(policy.slotWeekday + 6) % 7]
+            let time = String(format: "%02d:%02d", policy.slotHour, policy.slotMinute)
+            let heading = "Drill slot: \(weekday) \(time) \(slot.calendar.timeZone.identifier) · as of \(ScheduleDates.short(asOf, slot: slot))\n\n"
+            if rows.isEmpty { return heading + "No runbooks under Runbooks/.\n" }
+            return heading + TextTable.render(
+                header: cadenceColumns.map(\.header), rows: rows.map { row in cadenceColumns.map { $0.value(row, slot) } })
+        case .json:
+            let document = Document(
+                asOf: ScheduleDates.local(asOf, slot: slot), timezone: slot.calendar.timeZone.identifier,
+                runbooks: rows.map { JSONRow(row: $0, slot: slot) })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(document)) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    private struct Document: Encodable {
+        var version = 1
+        var asOf: String
+        var timezone: String
+        var runbooks: [JSONRow]
+        enum CodingKeys: String, CodingKey { case version, asOf = "as_of", timezone, runbooks }
+    }
+
+    /// One runbook in the JSON interface (DESIGN.md): absent values are `null`, not missing.
+    private struct JSONRow: Encodable {
+        var row: Row
+        var slot: DrillSlot
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, path, mode, overdue
+            case lastDrill = "last_drill", lastDrillRun = "last_drill_run", lastClean = "last_clean"
+            case cleanStreak = "clean_streak", lastIncident = "last_incident", nextDue = "next_due"
+            case neverDrilled = "never_drilled"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            let s = row.status
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(s.runbookId, forKey: .id)
+            try c.encode(row.title, forKey: .title)
+            try c.encode(row.path, forKey: .path)
+            try c.encode(s.mode.rawValue, forKey: .mode)
+            try c.encode(s.lastDrill.map { ScheduleDates.local($0, slot: slot) }, forKey: .lastDrill)
+            try c.encode(s.lastDrillRunId, forKey: .lastDrillRun)
+            try c.encode(s.lastClean, forKey: .lastClean)
+            try c.encode(s.cleanStreak, forKey: .cleanStreak)
+            try c.encode(s.lastIncident, forKey: .lastIncident)
+            try c.encode(ScheduleDates.local(s.nextDue, slot: slot), forKey: .nextDue)
+            try c.encode(s.overdue, forKey: .overdue)
+            try c.encode(s.neverDrilled, forKey: .neverDrilled)
+        }
+    }
+}
