@@ -59,7 +59,14 @@ struct DryRunner {
         started.kind = .dryRun
         started.reader = "rotation"
         started.runbooks = loaded.map { RunbookRef(id: $0.0.id, path: $0.0.path, sha256: $0.0.sha256) }
+            + failed.map { RunbookRef(id: $0.id, path: $0.path, sha256: "") }
         try await journal.append(started)
+        for rb in failed {
+            var note = journal.event(.note)
+            note.runbookId = rb.id
+            note.text = DryRunHealth.loadFailureNotePrefix + ": " + (rb.loadErrors.first?.description ?? "")
+            try await journal.append(note)
+        }
 
         let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: credentials, options: options)
         let collected = ResultCollector()
