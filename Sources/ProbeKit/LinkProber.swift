@@ -18,6 +18,8 @@ struct LinkProber: Sendable {
     let routes: [String: HostRoute]
     /// The sandbox's hostnames: probed only through their route, never in the world.
     let sandboxHosts: Set<String>
+    /// Hosts known to serve HTML, probed with GET from the start.
+    let habits: HostHabits
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
 
@@ -30,8 +32,13 @@ struct LinkProber: Sendable {
         var visited: Set<String> = [Self.canonical(current)]
         var currentText = url.trimmingWhitespace()
         for hop in 0...options.maxRedirects {
-            let answer = await run.hop(current) { target, method, deadline in
-                await exchange(target, method: method, deadline: deadline)
+            let startWithGET = await habits.prefersGET(current.host)
+            let answer = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
+                await exchange(target, method: method, linkDeadline: linkDeadline)
+            }
+            if !startWithGET, case .answered(let status, let headers, _) = answer,
+               (200...299).contains(status), LinkProbeRun.mayBeHTML(headers) {
+                await habits.noteServesHTML(current.host)
             }
             switch answer {
             case .failed(let outcome, let reason):
@@ -77,14 +84,19 @@ struct LinkProber: Sendable {
         return run.evidence(.redirectLoop, chain, currentText, reason: "more than \(options.maxRedirects) redirects")
     }
 
-    /// One request, holding a slot of the host and of the global pool while it runs.
-    private func exchange(_ target: URLParts, method: HTTPMethod, deadline: ContinuousClock.Instant) async -> HopAnswer {
+    /// One request, holding a slot of the host and of the global pool while it runs. Its
+    /// clock starts once it has the slot: time queued behind other probes is not the
+    /// server's. Returns the answer and when the request really started.
+    private func exchange(_ target: URLParts, method: HTTPMethod,
+                          linkDeadline: ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant) {
         if routes[target.host] == nil, sandboxHosts.contains(target.host) {
-            return .failed(.unreachable, "the sandbox server for \(target.host) is not running")
+            return (.failed(.unreachable, "the sandbox server for \(target.host) is not running"), .now)
         }
         return await gate.withSlot(host: target.host) {
-            let now = ContinuousClock.now
-            guard now < deadline else { return .failed(.timeout, "no answer from \(target.host) in time") }
+            let start = ContinuousClock.now
+            let linkEnd = linkDeadline ?? start + options.linkDeadline
+            let deadline = min(start + options.requestTimeout, linkEnd)
+            guard start < deadline else { return (.failed(.timeout, "no answer from \(target.host) in time"), start) }
             var request = HTTPClientRequest(url: "")
             request.method = method
             request.headers.add(name: "User-Agent", value: Self.userAgent)
@@ -99,13 +111,13 @@ struct LinkProber: Sendable {
                 for (name, value) in own.headerLines { request.headers.add(name: name, value: value) }
             }
             do {
-                let response = try await client.execute(request, deadline: NIODeadline.now() + TimeAmount(deadline - now))
+                let response = try await client.execute(request, deadline: NIODeadline.now() + TimeAmount(deadline - start))
                 let limit = method == .HEAD ? 0 : options.bodyLimit
                 let body = await BoundedBody.read(response.body, limit: limit, until: deadline)
-                return .answered(Int(response.status.code), response.headers, body)
+                return (.answered(Int(response.status.code), response.headers, body), start)
             } catch {
                 let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host)
-                return .failed(outcome, reason)
+                return (.failed(outcome, reason), start)
             }
         }
     }
@@ -151,14 +163,16 @@ struct LinkProbeRun {
 
     init(options: ProbeOptions) { self.options = options }
 
-    typealias Send = (URLParts, HTTPMethod, ContinuousClock.Instant) async -> HopAnswer
+    /// Sends one request under the link's deadline (nil before the first request) and
+    /// says when it really started.
+    typealias Send = (URLParts, HTTPMethod, ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant)
 
-    /// HEAD first; GET when the server refuses HEAD, or when a 2xx page is HTML and only
-    /// its body can show a sign-in form; 429 and 5xx retried with exponential back-off
+    /// HEAD first (unless the host is known to serve HTML); GET when the server refuses
+    /// HEAD, or when a 2xx page is HTML and only its body can show a sign-in form; 429 and 5xx retried with exponential back-off
     /// that honours Retry-After, as long as the link's deadline allows.
-    mutating func hop(_ target: URLParts, send: Send) async -> HopAnswer {
+    mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> HopAnswer {
         var attempt = 0
-        var useGET = false
+        var useGET = startWithGET
         while true {
             var answer = await timed(target, useGET ? .GET : .HEAD, send)
             if !useGET, case .answered(let status, let headers, _) = answer {
@@ -182,11 +196,8 @@ struct LinkProbeRun {
     private var linkDeadline: ContinuousClock.Instant { deadline ?? ContinuousClock.now + options.linkDeadline }
 
     private mutating func timed(_ target: URLParts, _ method: HTTPMethod, _ send: Send) async -> HopAnswer {
-        let linkEnd = linkDeadline
-        deadline = linkEnd
-        let start = ContinuousClock.now
-        let requestEnd = min(start + options.requestTimeout, linkEnd)
-        let answer = await send(target, method, requestEnd)
+        let (answer, start) = await send(target, method, deadline)
+        if deadline == nil { deadline = start + options.linkDeadline }
         spent += ContinuousClock.now - start
         return answer
     }

@@ -31,7 +31,8 @@ enum ProbeJobs {
                 jobs.append(.command(step: step.index, argv: probe.argv))
             }
             if let breakGlass = step.breakGlass {
-                if let url = breakGlass.url, URLParts(url) != nil {
+                // A break-glass URL the step already links to is probed (and shown) once.
+                if let url = breakGlass.url, URLParts(url) != nil, !seenURLs.contains(url) {
                     jobs.append(.link(step: step.index, url: url, breakGlass: true))
                 }
                 if let scope = breakGlass.scope {
@@ -76,11 +77,11 @@ enum ProbeJobs {
 public enum ProbeOrder {
     public static func ordered(_ results: [ProbeResult], in runbook: Runbook) -> [ProbeResult] {
         let rank = ProbeJobs.keys(of: runbook)
-        return results.enumerated().sorted { a, b in
-            if a.element.step != b.element.step { return a.element.step < b.element.step }
-            let ra = rank[ProbeJobs.key(a.element)] ?? Int.max, rb = rank[ProbeJobs.key(b.element)] ?? Int.max
-            if ra != rb { return ra < rb }
+        let keyed = results.enumerated().map { (offset: $0.offset, rank: rank[ProbeJobs.key($0.element)] ?? Int.max, result: $0.element) }
+        return keyed.sorted { a, b in
+            if a.result.step != b.result.step { return a.result.step < b.result.step }
+            if a.rank != b.rank { return a.rank < b.rank }
             return a.offset < b.offset
-        }.map(\.element)
+        }.map(\.result)
     }
 }

@@ -22,9 +22,11 @@ public actor ProbeSession {
     /// Hosts the sandbox answers for: never sent to the world, even before it runs.
     private let sandboxHosts: Set<String>
     private var routes: [String: HostRoute]
-    private var started = false
+    /// The one start-up of this session; later callers wait for the same one.
+    private var startup: Task<Void, any Error>?
     private var isShutDown = false
     private let links = OnceCache<String, LinkEvidence>()
+    private let habits = HostHabits()
     private let commands = OnceCache<[String], ProbeResult>()
 
     /// - Parameters:
@@ -55,7 +57,9 @@ public actor ProbeSession {
         }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: nil)
+        // The read timeout bounds every wait for bytes, so a body that stalls mid-way
+        // ends within a request timeout.
+        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: TimeAmount(options.requestTimeout))
         configuration.connectionPool = .init(idleTimeout: .seconds(60),
                                              concurrentHTTP1ConnectionsPerHostSoftLimit: options.hostConcurrency)
         configuration.connectionPool.retryConnectionEstablishment = false
@@ -65,8 +69,13 @@ public actor ProbeSession {
 
     /// Starts the sandbox server when there is one and routes its hostnames to it.
     public func start() async throws {
-        guard !started else { return }
-        started = true
+        if let startup { return try await startup.value }
+        let task = Task { try await self.startSandbox() }
+        startup = task
+        try await task.value
+    }
+
+    private func startSandbox() async throws {
         if let sandboxServer {
             let port = try await sandboxServer.start()
             for host in sandboxHosts { routes[host] = HostRoute(address: "127.0.0.1", port: port) }
@@ -107,9 +116,10 @@ public actor ProbeSession {
     }
 
     private func run(_ runbook: Runbook, _ audience: ProbeAudience, _ sink: AsyncStream<ProbeResult>.Continuation) async {
-        if !started { try? await start() }
+        // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
+        try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts)
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits)
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools

@@ -19,6 +19,7 @@ struct ColdRead: AsyncParsableCommand {
             ScheduleCommand.self,
             IncidentCommand.self,
             ReviewCommand.self,
+            Access.self,
         ]
     )
 

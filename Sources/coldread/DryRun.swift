@@ -31,6 +31,9 @@ struct DryRun: AsyncParsableCommand {
     @Option(name: .customLong("changed-since"), help: "Check only runbooks changed since this git revision (all of them when coldread.yaml changed).")
     var changedSince: String?
 
+    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
+    var offline = false
+
     @OptionGroup var probeFlags: ProbeFlags
 
     func run() async throws {
@@ -54,7 +57,8 @@ struct DryRun: AsyncParsableCommand {
         let credentials: Credentials
         do { credentials = try Credentials.load(path: nil) } catch { throw CommandFailure.input(error) }
 
-        let runner = DryRunner(directory: directory, root: root, credentials: credentials, options: probeFlags.options(),
+        let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
+        let runner = DryRunner(directory: directory, access: access, root: root, credentials: credentials, options: probeFlags.options(),
                                deadlineSeconds: deadlineSeconds, progress: isatty(STDERR_FILENO) == 1)
         let outcome = try await runner.run(files)
         print(format.render(outcome))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProbeKit
 import ReportKit
 import RunbookKit
 
@@ -21,12 +22,21 @@ struct Lint: AsyncParsableCommand {
     @Flag(help: "Treat warnings (undeclared scopes, non-federated links) as errors.")
     var strict = false
 
+    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers configured under providers:.")
+    var offline = false
+
     func run() async throws {
         guard let format = FindingFormat(rawValue: format) else {
             throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let directory = try configOptions.loadDirectory()
-        let run = try LintRun.run(paths: paths, directory: directory, root: configOptions.projectRoot(of: directory), strict: strict)
+        let root = configOptions.projectRoot(of: directory)
+        let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root))
+        var run = try LintRun.run(paths: paths, directory: directory, root: root, access: live, strict: strict)
+        if let live {
+            let used = Set(run.runbooks.flatMap { [$0.rotation].compactMap { $0 } + $0.steps.compactMap(\.rotation) })
+            run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: used)
+        }
         print(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version))
         if run.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
@@ -41,10 +51,14 @@ enum LintRun {
         var runbooks: [Runbook]
     }
 
+    /// The paths given, or `Runbooks/` beside coldread.yaml.
+    static func targets(paths: [String], root: String) -> [String] {
+        paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths
+    }
+
     static func run(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
-        let targets = paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths
         let files: [String]
-        do { files = try RunbookLoader.expand(targets) } catch { throw .input(error) }
+        do { files = try RunbookLoader.expand(targets(paths: paths, root: root)) } catch { throw .input(error) }
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory)
         var findings: [Finding] = []

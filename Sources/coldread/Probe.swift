@@ -39,21 +39,14 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(help: "Seconds to wait for one HTTP request (default 10).")
-    var timeout: Double?
+    @OptionGroup var probeFlags: ProbeFlags
 
-    @Option(help: "HTTP requests in flight overall (default 128).")
-    var maxConcurrency: Int?
-
-    @Option(help: "HTTP requests in flight per host (default 8).")
-    var hostConcurrency: Int?
+    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
+    var offline = false
 
     @OptionGroup var config: ConfigOptions
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
-        if let hostConcurrency, hostConcurrency < 1 { throw ValidationError("--host-concurrency must be at least 1") }
         if runbooks.isEmpty && scenario == nil {
             throw ValidationError("name a runbook to probe, or a --scenario whose runbook to probe")
         }
@@ -80,15 +73,10 @@ struct Probe: AsyncParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        var options = ProbeOptions()
-        if let timeout {
-            options.requestTimeout = .milliseconds(Int(timeout * 1000))
-            options.linkDeadline = max(options.linkDeadline, options.requestTimeout)
-        }
-        if let maxConcurrency { options.maxConcurrency = maxConcurrency }
-        if let hostConcurrency { options.hostConcurrency = hostConcurrency }
+        let options = probeFlags.options()
 
-        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox,
+        let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths) ?? directory
+        let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
                                    credentials: credentials, options: options)
         do {
             try await session.start()
@@ -97,16 +85,23 @@ struct Probe: AsyncParsableCommand {
             throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
         }
         let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
-        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1)
-        var report: [(Runbook, [ProbeResult])] = []
-        for runbook in loaded {
-            var results: [ProbeResult] = []
-            progress.begin(runbook)
-            for await result in session.probe(runbook, as: audience) {
-                results.append(result)
-                progress.update(runbook, done: results.count)
+        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1, total: loaded.count)
+        progress.update(finished: 0)
+        // All runbooks at once: the session's bounds, not the runbook boundaries, pace the run.
+        let report = await withTaskGroup(of: (Int, [ProbeResult]).self) { group in
+            for (index, runbook) in loaded.enumerated() {
+                group.addTask {
+                    var results: [ProbeResult] = []
+                    for await result in session.probe(runbook, as: audience) { results.append(result) }
+                    return (index, ProbeOrder.ordered(results, in: runbook))
+                }
             }
-            report.append((runbook, ProbeOrder.ordered(results, in: runbook)))
+            var done: [Int: [ProbeResult]] = [:]
+            for await (index, results) in group {
+                done[index] = results
+                progress.update(finished: done.count)
+            }
+            return loaded.enumerated().map { ($0.element, done[$0.offset] ?? []) }
         }
         progress.end()
         await session.shutdown()

@@ -106,12 +106,11 @@ enum ProbeJSON {
 /// CI logs stay clean.
 struct ProbeProgress {
     let enabled: Bool
+    let total: Int
 
-    func begin(_ runbook: Runbook) { update(runbook, done: 0) }
-
-    func update(_ runbook: Runbook, done: Int) {
+    func update(finished: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing \(runbook.id): \(done) results".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(finished) of \(total) runbooks done".utf8))
     }
 
     func end() {

@@ -182,3 +182,21 @@ struct LinkProbeTests {
         #expect(results.isEmpty)
     }
 }
+
+@Suite("Link probe politeness")
+struct LinkPolitenessTests {
+    @Test("a host that serves HTML is asked with GET from then on, not HEAD and GET")
+    func htmlHostsSkipHEAD() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: "<p>ok</p>") }
+        defer { Task { await server.stop() } }
+        let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
+                                   options: Fixture.options())
+        try await session.start()
+        let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
+        let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
+        await session.shutdown()
+        #expect(first.map(\.outcome) == [.ok])
+        #expect(second.map(\.outcome) == [.ok])
+        #expect(server.requests.map(\.method) == [.HEAD, .GET, .GET])
+    }
+}

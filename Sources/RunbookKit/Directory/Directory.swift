@@ -93,6 +93,12 @@ public struct Directory: Sendable {
         }
     }
 
+    /// The member whose GitHub login matches (case-insensitive, as GitHub logins are).
+    public func member(byGitHubLogin login: String) -> String? {
+        let l = login.lowercased()
+        return members.values.first { $0.github?.lowercased() == l }?.name
+    }
+
     /// The member whose email matches, for matching people across providers.
     public func member(byEmail email: String) -> String? {
         let e = email.lowercased()
@@ -143,10 +149,13 @@ public struct Grant: Hashable, Sendable {
 public struct Member: Hashable, Sendable {
     public var name: String
     public var email: String?
+    /// GitHub login, for matching GitHub team members (who rarely show an email).
+    public var github: String?
     public var location: SourceLocation
-    public init(name: String, email: String?, location: SourceLocation) {
+    public init(name: String, email: String?, github: String? = nil, location: SourceLocation) {
         self.name = name
         self.email = email
+        self.github = github
         self.location = location
     }
 }

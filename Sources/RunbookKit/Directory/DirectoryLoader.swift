@@ -122,14 +122,19 @@ public enum DirectoryLoader {
         }
         for (name, loc, v) in value.mapping(sink, expected: "a mapping of member names") ?? [] {
             var email: String?
+            var github: String?
             if case .mapping = v.node {
                 for (k, kl, mv) in v.mapping(sink) ?? [] {
-                    if k == "email" { email = mv.string(sink) } else { sink.add(kl, expected: "email", found: "'\(k)'") }
+                    switch k {
+                    case "email": email = mv.string(sink)
+                    case "github": github = mv.string(sink)
+                    default: sink.add(kl, expected: "email or github", found: "'\(k)'")
+                    }
                 }
             } else if !v.isNull {
                 email = v.string(sink, expected: "an email or {email: …}")
             }
-            out[name] = Member(name: name, email: email, location: loc)
+            out[name] = Member(name: name, email: email, github: github, location: loc)
         }
         return out
     }

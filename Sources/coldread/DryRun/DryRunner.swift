@@ -24,6 +24,8 @@ struct DryRunOutcome {
 /// unfinished reported as `timeout`, never as ok.
 struct DryRunner {
     var directory: Directory
+    /// Who holds what: the file, or live providers over it.
+    var access: any AccessOracle
     var root: String
     var credentials: Credentials
     var options: ProbeOptions
@@ -39,7 +41,7 @@ struct DryRunner {
         do { journal = try DryRunJournal(path: store.journalPath(of: runId), clock: clock) } catch { throw .input(error.description) }
 
         // Load and lint everything first: a runbook that does not load is reported and the rest still run.
-        let linter = Linter(directory: directory)
+        let linter = Linter(directory: directory, access: access)
         let loaderOptions = LoaderOptions(directory: directory)
         var loaded: [(Runbook, [Finding])] = []
         var failed: [RunbookDryRun] = []
@@ -57,9 +59,16 @@ struct DryRunner {
         started.kind = .dryRun
         started.reader = "rotation"
         started.runbooks = loaded.map { RunbookRef(id: $0.0.id, path: $0.0.path, sha256: $0.0.sha256) }
+            + failed.map { RunbookRef(id: $0.id, path: $0.path, sha256: "") }
         try await journal.append(started)
+        for rb in failed {
+            var note = journal.event(.note)
+            note.runbookId = rb.id
+            note.text = DryRunHealth.loadFailureNotePrefix + ": " + (rb.loadErrors.first?.description ?? "")
+            try await journal.append(note)
+        }
 
-        let session = ProbeSession(access: directory, directory: directory, sandbox: nil, credentials: credentials, options: options)
+        let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: credentials, options: options)
         let collected = ResultCollector()
         let toProbe = loaded.map(\.0)
         let total = toProbe.count

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What the latest headless dry-run said about one runbook. It never changes the
+/// cadence (only a human reading cold does that), but the schedule shows it beside the
+/// cadence and lists runbooks with rot found first among those not overdue.
+public struct DryRunHealth: Hashable, Sendable {
+    public var runbookId: String
+    public var runId: String
+    public var date: Date
+    /// Steps the dry-run found blocked.
+    public var blockedSteps: Int
+    /// The runbook did not load at all.
+    public var loadFailed: Bool
+    /// The run stopped early (deadline, SIGTERM), so some probes never answered.
+    public var cutShort: Bool
+
+    public var rotFound: Bool { blockedSteps > 0 || loadFailed }
+
+    /// The note a dry-run journals for a runbook that does not load.
+    public static let loadFailureNotePrefix = "does not load"
+
+    /// The latest dry-run result per runbook id, from any set of journals (drill journals
+    /// are ignored).
+    public static func latest(from journals: [[JournalEvent]]) -> [String: DryRunHealth] {
+        var latest: [String: DryRunHealth] = [:]
+        for events in journals {
+            guard let started = events.first(where: { $0.type == .started }), started.kind == .dryRun,
+                  let date = RFC3339.date(events.last?.at ?? started.at)
+            else { continue }
+            let finished = events.last { $0.type == .finished }
+            for ref in started.runbooks ?? [] {
+                let blocked = Set(events.filter { $0.type == .stepBlocked && $0.runbookId == ref.id }.compactMap(\.step)).count
+                let loadFailed = events.contains {
+                    $0.type == .note && $0.runbookId == ref.id && ($0.text ?? "").hasPrefix(loadFailureNotePrefix)
+                }
+                let health = DryRunHealth(runbookId: ref.id, runId: started.runId ?? "", date: date, blockedSteps: blocked,
+                                          loadFailed: loadFailed, cutShort: finished == nil || finished?.note != nil)
+                if let current = latest[ref.id], current.date > date { continue }
+                latest[ref.id] = health
+            }
+        }
+        return latest
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ProbeKit
+import RunbookKit
+
+/// `coldread access`: who is on each rotation and group, whether each member holds each
+/// scope, and where every answer came from (which provider, fetched when). The
+/// facilitator's "why does lint say Ben lacks traces:read".
+struct Access: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain rotation and group membership and scope grants, with the source and fetch time of each.",
+        discussion: "With a MEMBER: their rotations, groups and every scope the runbooks declare, held or not and why. "
+            + "With a ROTATION: its members and which scopes each lacks. With neither: every rotation and group. "
+            + "Live providers under providers: are asked unless --offline.")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Argument(help: "A member or a rotation (default: every rotation and group).")
+    var subject: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: String = "text"
+
+    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers.")
+    var offline = false
+
+    func run() async throws {
+        guard let format = AccessReport.Format(rawValue: format) else {
+            throw CommandFailure.input("coldread access: unknown --format '\(format)' (hint: use text or json)")
+        }
+        let directory = try configOptions.loadDirectory()
+        let runbooks = LintRun.targets(paths: [], root: configOptions.projectRoot(of: directory))
+        let access = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: runbooks)
+            ?? LiveAccess.offline(directory: directory)
+        let scopes = AccessSetup.scopes(in: runbooks, directory: directory)
+            .union(directory.grants.keys.filter { !$0.hasSuffix("*") })
+        let report = try AccessReport(access: access, subject: subject, scopes: scopes.sorted(), live: access.isLive)
+        print(format == .json ? report.json() : report.text())
+    }
+}
