@@ -46,12 +46,16 @@ struct ScheduleCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        let drills = runs.allRuns().compactMap { DrillRecord(events: $0.events) }
+        let journals = runs.allRuns().map(\.events)
+        let drills = journals.compactMap { DrillRecord(events: $0) }
+        let dryRuns = DryRunHealth.latest(from: journals)
         let entries = catalog.entries()
         let statuses = Cadence.schedule(runbookIds: entries.map(\.id), drills: drills, incidents: incidents, policy: directory.cadence, asOf: now)
-        let rows = statuses.compactMap { status in
-            entries.first { $0.id == status.runbookId }.map { ScheduleTable.Row(status: status, title: $0.title, path: $0.path) }
-        }
+        let rows = ScheduleTable.ordered(statuses.compactMap { status in
+            entries.first { $0.id == status.runbookId }.map {
+                ScheduleTable.Row(status: status, title: $0.title, path: $0.path, dryRun: dryRuns[status.runbookId])
+            }
+        })
         FileHandle.standardOutput.write(Data(ScheduleTable.render(rows, format: format, slot: slot, asOf: now).utf8))
         if let ics {
             let text = DrillCalendar.render(rows.map { $0.calendarEntry(slot: slot, asOf: now) }, stamp: now)

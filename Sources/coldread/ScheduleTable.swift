@@ -11,6 +11,8 @@ enum ScheduleTable {
         var status: CadenceStatus
         var title: String
         var path: String
+        /// The latest dry-run's result for this runbook, if any dry-run covered it.
+        var dryRun: DryRunHealth? = nil
 
         /// The calendar event: at the due slot, or for an overdue runbook at the first slot
         /// from now, so the calendar offers a time that can still be kept.
@@ -48,6 +50,29 @@ enum ScheduleTable {
         Column(header: "STATUS") { row, _ in row.status.overdue ? (row.status.neverDrilled ? "OVERDUE (never drilled)" : "OVERDUE") : "ok" },
     ]
 
+    /// The latest dry-run beside the cadence: rot it found between drills.
+    static let dryRunColumns: [Column] = [
+        Column(header: "LAST DRY-RUN") { row, slot in
+            guard let health = row.dryRun else { return "never" }
+            let day = slot.day(of: health.date)
+            if health.loadFailed { return day + " rot found (does not load)" }
+            if health.blockedSteps > 0 { return day + " rot found (\(health.blockedSteps) blocked)" }
+            return day + (health.cutShort ? " cut short" : " clean")
+        },
+    ]
+
+    /// Overdue runbooks first; among the rest, those where a dry-run found rot; then the
+    /// cadence's own order (due date, id). Rot never flips the cadence to monthly: only a
+    /// human drill does that.
+    static func ordered(_ rows: [Row]) -> [Row] {
+        rows.enumerated().sorted { a, b in
+            if a.element.status.overdue != b.element.status.overdue { return a.element.status.overdue }
+            let rotA = a.element.dryRun?.rotFound == true, rotB = b.element.dryRun?.rotFound == true
+            if !a.element.status.overdue, rotA != rotB { return rotA }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
     static func render(_ rows: [Row], format: Format, slot: DrillSlot, asOf: Date) -> String {
         switch format {
         case .text:
@@ -57,7 +82,8 @@ enum ScheduleTable {
             let heading = "Drill slot: \(weekday) \(time) \(slot.calendar.timeZone.identifier) · as of \(ScheduleDates.short(asOf, slot: slot))\n\n"
             if rows.isEmpty { return heading + "No runbooks under Runbooks/.\n" }
             return heading + TextTable.render(
-                header: cadenceColumns.map(\.header), rows: rows.map { row in cadenceColumns.map { $0.value(row, slot) } })
+                header: (cadenceColumns + dryRunColumns).map(\.header),
+                rows: rows.map { row in (cadenceColumns + dryRunColumns).map { $0.value(row, slot) } })
         case .json:
             let document = Document(
                 asOf: ScheduleDates.local(asOf, slot: slot), timezone: slot.calendar.timeZone.identifier,
@@ -87,6 +113,8 @@ enum ScheduleTable {
             case lastDrill = "last_drill", lastDrillRun = "last_drill_run", lastClean = "last_clean"
             case cleanStreak = "clean_streak", lastIncident = "last_incident", nextDue = "next_due"
             case neverDrilled = "never_drilled"
+            case lastDryRun = "last_dry_run", lastDryRunRun = "last_dry_run_run", dryRunBlocked = "dry_run_blocked"
+            case rotFound = "rot_found"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -104,6 +132,10 @@ enum ScheduleTable {
             try c.encode(ScheduleDates.local(s.nextDue, slot: slot), forKey: .nextDue)
             try c.encode(s.overdue, forKey: .overdue)
             try c.encode(s.neverDrilled, forKey: .neverDrilled)
+            try c.encode(row.dryRun.map { ScheduleDates.local($0.date, slot: slot) }, forKey: .lastDryRun)
+            try c.encode(row.dryRun?.runId, forKey: .lastDryRunRun)
+            try c.encode(row.dryRun?.blockedSteps, forKey: .dryRunBlocked)
+            try c.encode(row.dryRun?.rotFound ?? false, forKey: .rotFound)
         }
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `coldread schedule` beside the latest dry-run: rot found is shown and listed first
+/// among runbooks that are not overdue, and never flips a runbook to monthly.
+@Suite struct ScheduleDryRunTests {
+    func drillJournal(_ runbook: String, finishedAt: String) -> String {
+        """
+        {"at":"\(finishedAt)","cold":true,"kind":"drill","mono_ms":0,"reader":"ana","run_id":"r-\(runbook)","runbook":{"id":"\(runbook)","path":"Runbooks/\(runbook).md","sha256":""},"seq":1,"type":"started","version":1}
+        {"at":"\(finishedAt)","blocked":0,"clean":true,"elapsed_ms":60000,"mono_ms":60000,"seq":2,"type":"finished","version":1}
+
+        """
+    }
+
+    @Test func rotFoundIsListedFirstAmongRunbooksNotOverdue() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", """
+            rotations: {sre: {members: [ana]}}
+            groups: {sre: [ana]}
+            grants: {"dash:read": [sre]}
+            cadence: {slot: {weekday: tuesday, time: "14:00", timezone: UTC}}
+            """)
+        for (id, path) in [("a-fine", "/ok"), ("b-rotten", "/forbidden")] {
+            try CLI.write(dir + "/Runbooks/\(id).md", "---\nrotation: sre\n---\n# \(id)\n## Steps\n1. Open [dash](\(server.url(path))). <!-- coldread scopes: [dash:read] -->\n")
+            try CLI.write(dir + "/Drills/runs/20261101T100000Z-\(id)-0000/journal.jsonl", drillJournal(id, finishedAt: "2026-11-03T14:30:00Z"))
+        }
+        let dryRun = try CLI.run(["dry-run"], in: dir)
+        #expect(dryRun.status == 1)
+
+        let text = try CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").filter { $0.hasPrefix("a-fine") || $0.hasPrefix("b-rotten") }
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("b-rotten") == true, "\(text.stdout)")
+        #expect(lines.first?.contains("rot found (1 blocked)") == true)
+        #expect(lines.last?.contains("clean") == true)
+
+        let json = try CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
+        let doc = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(doc["runbooks"] as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["b-rotten", "a-fine"])
+        #expect(rows[0]["rot_found"] as? Bool == true)
+        #expect(rows[0]["dry_run_blocked"] as? Int == 1)
+        #expect(rows[0]["mode"] as? String == "quarterly")
+        #expect(rows[0]["overdue"] as? Bool == false)
+        #expect(rows[1]["rot_found"] as? Bool == false)
+    }
+}
