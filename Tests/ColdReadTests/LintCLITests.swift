@@ -112,38 +112,16 @@ import Testing
     }
 }
 
-/// Runs the built `coldread` binary and captures what a user would see.
+/// Paths and scratch folders for CLI tests; running the binary is `BinaryRunner`'s job.
 enum CLI {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = BinaryRunner.Outcome
 
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static var packageRoot: String { BinaryRunner.packageRoot.path }
 
-    static var binary: String { packageRoot + "/.build/debug/coldread" }
+    static var binary: String { BinaryRunner.binary.path }
 
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? packageRoot)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try BinaryRunner.run(arguments, in: URL(fileURLWithPath: directory ?? packageRoot), environment: environment)
     }
 
     /// Runs another program (git, …) quietly and returns its exit status.
