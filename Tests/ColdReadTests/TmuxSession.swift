@@ -35,13 +35,19 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
         process.environment = environment
-        let output = Pipe()
+        // A file, not a pipe: the tmux server that `new-session` forks inherits the
+        // descriptor and would hold a pipe open forever.
+        let outputPath = NSTemporaryDirectory() + socket + "-" + UUID().uuidString + ".out"
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try output.close()
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
     /// Types keys: tmux key names (`Enter`, `Up`, `C-c`) or literal text with `literal`.
