@@ -27,26 +27,31 @@ final class TmuxSession {
 
     deinit { kill() }
 
+    /// Runs one tmux command and returns its stdout. Spawned with posix_spawn and
+    /// reaped with waitpid; stdout goes to a file, not a pipe, because the tmux server
+    /// that `new-session` forks inherits the descriptor and would hold a pipe open.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let outputPath = NSTemporaryDirectory() + socket + "-" + UUID().uuidString + ".out"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        // A file, not a pipe: the tmux server that `new-session` forks inherits the
-        // descriptor and would hold a pipe open forever.
-        let outputPath = NSTemporaryDirectory() + socket + "-" + UUID().uuidString + ".out"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgv, &cEnv)
+        guard spawned == 0 else { throw Timeout(waitingFor: "tmux to start (error \(spawned))", screen: "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
