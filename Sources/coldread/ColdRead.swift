@@ -11,6 +11,7 @@ struct ColdRead: AsyncParsableCommand {
         subcommands: [
             Lint.self,
             Init.self,
+            Probe.self,
             Drill.self,
         ]
     )

@@ -54,13 +54,16 @@ public struct ProbeResult: Codable, Hashable, Sendable {
     public var stderrTail: String?
     /// Human explanation (why unknown, which login host, …).
     public var reason: String?
+    /// True when the probe checked the step's break-glass path (its URL or scope), not
+    /// the step's own needs; nil otherwise.
+    public var breakGlass: Bool?
 
     public init(
         kind: ProbeKind, step: Int, outcome: ProbeOutcome, url: String? = nil,
         statusChain: [Int]? = nil, finalURL: String? = nil, ms: Int? = nil,
         wwwAuthenticate: String? = nil, scope: String? = nil, missingMembers: [String]? = nil,
         tool: String? = nil, path: String? = nil, argv: [String]? = nil, exitCode: Int? = nil,
-        stderrTail: String? = nil, reason: String? = nil
+        stderrTail: String? = nil, reason: String? = nil, breakGlass: Bool? = nil
     ) {
         self.kind = kind
         self.step = step
@@ -78,13 +81,14 @@ public struct ProbeResult: Codable, Hashable, Sendable {
         self.exitCode = exitCode
         self.stderrTail = stderrTail
         self.reason = reason
+        self.breakGlass = breakGlass
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, step, outcome, url, ms, scope, tool, path, argv, reason
         case statusChain = "status_chain", finalURL = "final_url"
         case wwwAuthenticate = "www_authenticate", missingMembers = "missing_members"
-        case exitCode = "exit_code", stderrTail = "stderr_tail"
+        case exitCode = "exit_code", stderrTail = "stderr_tail", breakGlass = "break_glass"
     }
 
     /// The thing probed, for display and de-duplication: URL, scope, tool or argv.

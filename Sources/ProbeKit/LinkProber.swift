@@ -1,0 +1,214 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import RunbookKit
+
+/// Probes one URL the way the reader's browser would meet it: redirects followed by hand
+/// so every hop is seen and a sign-in is caught before it is followed, the reader's own
+/// credentials sent to their own host only, 429 and 5xx retried within the link's
+/// deadline, and never more of a body read than a login form needs.
+struct LinkProber: Sendable {
+    let client: HTTPClient
+    let options: ProbeOptions
+    let credentials: Credentials
+    let detector: SSOWallDetector
+    let gate: ConcurrencyGate
+    /// Where a routed hostname (sandbox, tests) really lives; other hosts are the world's.
+    let routes: [String: HostRoute]
+    /// The sandbox's hostnames: probed only through their route, never in the world.
+    let sandboxHosts: Set<String>
+    /// Hosts known to serve HTML, probed with GET from the start.
+    let habits: HostHabits
+
+    static let userAgent = "coldread/0.1 (runbook cold-read probe)"
+
+    func probe(_ url: String) async -> LinkEvidence {
+        guard var current = URLParts(url) else {
+            return LinkEvidence(outcome: .unreachable, statusChain: [], finalURL: url, ms: 0, reason: "not an http(s) URL")
+        }
+        var run = LinkProbeRun(options: options)
+        var chain: [Int] = []
+        var visited: Set<String> = [Self.canonical(current)]
+        var currentText = url.trimmingWhitespace()
+        for hop in 0...options.maxRedirects {
+            let startWithGET = await habits.prefersGET(current.host)
+            let answer = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
+                await exchange(target, method: method, linkDeadline: linkDeadline)
+            }
+            if !startWithGET, case .answered(let status, let headers, _) = answer,
+               (200...299).contains(status), LinkProbeRun.mayBeHTML(headers) {
+                await habits.noteServesHTML(current.host)
+            }
+            switch answer {
+            case .failed(let outcome, let reason):
+                return run.evidence(outcome, chain, currentText, reason: reason)
+            case .answered(let status, let headers, let body):
+                chain.append(status)
+                if (300...399).contains(status) {
+                    guard let location = headers.first(name: "location"), !location.isEmpty else {
+                        return run.evidence(.serverError, chain, currentText, reason: "HTTP \(status) without a Location")
+                    }
+                    let nextText = Self.resolve(location, against: current)
+                    guard let next = URLParts(nextText) else {
+                        return run.evidence(.unreachable, chain, nextText, reason: "redirected to a location that is not http(s)")
+                    }
+                    if let wall = detector.redirectWall(from: current, to: next) {
+                        return run.evidence(.ssoWall, chain, nextText, reason: wall)
+                    }
+                    if !visited.insert(Self.canonical(next)).inserted {
+                        return run.evidence(.redirectLoop, chain, nextText, reason: "the redirects come back to \(nextText)")
+                    }
+                    if hop == options.maxRedirects {
+                        return run.evidence(.redirectLoop, chain, nextText, reason: "more than \(options.maxRedirects) redirects")
+                    }
+                    current = next
+                    currentText = nextText
+                    continue
+                }
+                var (outcome, reason) = HTTPStatusOutcome.outcome(for: status)
+                var scheme: String?
+                if status == 401 || status == 407 {
+                    let challenge = headers.first(name: status == 401 ? "www-authenticate" : "proxy-authenticate")
+                    scheme = challenge.flatMap { $0.split(separator: " ").first.map(String.init) }
+                }
+                if outcome == .ok, let wall = SSOWallDetector.loginPage(body) {
+                    outcome = .ssoWall
+                    reason = wall
+                }
+                var evidence = run.evidence(outcome, chain, currentText, reason: reason)
+                evidence.wwwAuthenticate = scheme
+                return evidence
+            }
+        }
+        return run.evidence(.redirectLoop, chain, currentText, reason: "more than \(options.maxRedirects) redirects")
+    }
+
+    /// One request, holding a slot of the host and of the global pool while it runs. Its
+    /// clock starts once it has the slot: time queued behind other probes is not the
+    /// server's. Returns the answer and when the request really started.
+    private func exchange(_ target: URLParts, method: HTTPMethod,
+                          linkDeadline: ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant) {
+        if routes[target.host] == nil, sandboxHosts.contains(target.host) {
+            return (.failed(.unreachable, "the sandbox server for \(target.host) is not running"), .now)
+        }
+        return await gate.withSlot(host: target.host) {
+            let start = ContinuousClock.now
+            let linkEnd = linkDeadline ?? start + options.linkDeadline
+            let deadline = min(start + options.requestTimeout, linkEnd)
+            guard start < deadline else { return (.failed(.timeout, "no answer from \(target.host) in time"), start) }
+            var request = HTTPClientRequest(url: "")
+            request.method = method
+            request.headers.add(name: "User-Agent", value: Self.userAgent)
+            request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,*/*;q=0.8")
+            if let routed = routes[target.host] {
+                request.url = "http://\(routed.address):\(routed.port)\(target.pathAndQuery)"
+                request.headers.add(name: "Host", value: target.port.map { "\(target.host):\($0)" } ?? target.host)
+            } else {
+                request.url = "\(target.scheme)://\(target.host)\(target.port.map { ":\($0)" } ?? "")\(target.pathAndQuery)"
+            }
+            if let own = credentials.forHost(target.host, port: target.effectivePort) {
+                for (name, value) in own.headerLines { request.headers.add(name: name, value: value) }
+            }
+            do {
+                let response = try await client.execute(request, deadline: NIODeadline.now() + TimeAmount(deadline - start))
+                let limit = method == .HEAD ? 0 : options.bodyLimit
+                let body = await BoundedBody.read(response.body, limit: limit, until: deadline)
+                return (.answered(Int(response.status.code), response.headers, body), start)
+            } catch {
+                let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host)
+                return (.failed(outcome, reason), start)
+            }
+        }
+    }
+
+    /// The key under which one run probes a URL once: trimmed, without its fragment.
+    static func dedupKey(_ url: String) -> String {
+        let trimmed = url.trimmingWhitespace()
+        guard let hash = trimmed.firstIndex(of: "#") else { return trimmed }
+        return String(trimmed[..<hash])
+    }
+
+    /// The key under which a URL counts as already visited in one chain.
+    static func canonical(_ url: URLParts) -> String {
+        "\(url.scheme)://\(url.host):\(url.effectivePort)\(url.pathAndQuery)"
+    }
+
+    /// A Location header made absolute against the URL that sent it.
+    static func resolve(_ location: String, against base: URLParts) -> String {
+        let location = location.trimmingWhitespace()
+        let authority = base.host + (base.port.map { ":\($0)" } ?? "")
+        if location.contains("://") { return location }
+        if location.hasPrefix("//") { return base.scheme + ":" + location }
+        if location.hasPrefix("/") { return "\(base.scheme)://\(authority)\(location)" }
+        if location.hasPrefix("?") { return "\(base.scheme)://\(authority)\(base.path)\(location)" }
+        let directory = base.path.hasSuffix("/") ? base.path : String(base.path[...(base.path.lastIndex(of: "/") ?? base.path.startIndex)])
+        return "\(base.scheme)://\(authority)\(directory)\(location)"
+    }
+}
+
+/// What one hop (after HEAD/GET fallback and retries) came to.
+enum HopAnswer: Sendable {
+    case answered(Int, HTTPHeaders, [UInt8])
+    case failed(ProbeOutcome, String)
+}
+
+/// The clock and retry state of one link probe. The link's deadline starts with its
+/// first request, not when it was queued, so a long runbook does not time out links
+/// that merely waited their turn.
+struct LinkProbeRun {
+    let options: ProbeOptions
+    private var deadline: ContinuousClock.Instant?
+    private var spent: Duration = .zero
+
+    init(options: ProbeOptions) { self.options = options }
+
+    /// Sends one request under the link's deadline (nil before the first request) and
+    /// says when it really started.
+    typealias Send = (URLParts, HTTPMethod, ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant)
+
+    /// HEAD first (unless the host is known to serve HTML); GET when the server refuses
+    /// HEAD, or when a 2xx page is HTML and only its body can show a sign-in form; 429 and 5xx retried with exponential back-off
+    /// that honours Retry-After, as long as the link's deadline allows.
+    mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> HopAnswer {
+        var attempt = 0
+        var useGET = startWithGET
+        while true {
+            var answer = await timed(target, useGET ? .GET : .HEAD, send)
+            if !useGET, case .answered(let status, let headers, _) = answer {
+                if HTTPStatusOutcome.refusesHead(status) || (200...299).contains(status) && Self.mayBeHTML(headers) {
+                    useGET = true
+                    answer = await timed(target, .GET, send)
+                }
+            }
+            guard case .answered(let status, let headers, _) = answer, HTTPStatusOutcome.isRetryable(status) else {
+                return answer
+            }
+            let wait = RetryAfter.delay(headers.first(name: "retry-after")) ?? options.retryBaseDelay * (1 << min(attempt, 10))
+            let deadline = linkDeadline
+            guard ContinuousClock.now + wait < deadline else { return answer }
+            try? await Task.sleep(for: wait)
+            spent += wait
+            attempt += 1
+        }
+    }
+
+    private var linkDeadline: ContinuousClock.Instant { deadline ?? ContinuousClock.now + options.linkDeadline }
+
+    private mutating func timed(_ target: URLParts, _ method: HTTPMethod, _ send: Send) async -> HopAnswer {
+        let (answer, start) = await send(target, method, deadline)
+        if deadline == nil { deadline = start + options.linkDeadline }
+        spent += ContinuousClock.now - start
+        return answer
+    }
+
+    static func mayBeHTML(_ headers: HTTPHeaders) -> Bool {
+        guard let type = headers.first(name: "content-type")?.lowercased() else { return true }
+        return type.contains("html")
+    }
+
+    func evidence(_ outcome: ProbeOutcome, _ chain: [Int], _ finalURL: String, reason: String?) -> LinkEvidence {
+        let ms = Int(spent.components.seconds * 1000 + spent.components.attoseconds / 1_000_000_000_000_000)
+        return LinkEvidence(outcome: outcome, statusChain: chain, finalURL: finalURL, ms: ms, reason: reason)
+    }
+}

@@ -1,0 +1,155 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOPosix
+import RunbookKit
+
+/// One run's probes: every step's links, scopes, tools and command checks, checked as the
+/// reader. A session owns the HTTP client, the concurrency bounds and, when the scenario
+/// has one, the sandbox server; every URL and every command is probed once per session
+/// and all steps that need it share the answer.
+///
+/// Call `start()` before probing (it starts the sandbox), and `shutdown()` at the end.
+public actor ProbeSession {
+    private let access: any AccessOracle
+    private let options: ProbeOptions
+    private let credentials: Credentials
+    private let client: HTTPClient
+    private let gate: ConcurrencyGate
+    private let detector: SSOWallDetector
+    private let tools: ToolProber
+    private let sandboxServer: SandboxServer?
+    /// Hosts the sandbox answers for: never sent to the world, even before it runs.
+    private let sandboxHosts: Set<String>
+    private var routes: [String: HostRoute]
+    /// The one start-up of this session; later callers wait for the same one.
+    private var startup: Task<Void, any Error>?
+    private var isShutDown = false
+    private let links = OnceCache<String, LinkEvidence>()
+    private let habits = HostHabits()
+    private let commands = OnceCache<[String], ProbeResult>()
+
+    /// - Parameters:
+    ///   - access: who holds what (the directory, or live providers over it).
+    ///   - directory: the access directory, for the SSO login hosts.
+    ///   - sandbox: the scenario's sandbox, served on loopback by `start()`; nil for real drills.
+    ///   - credentials: the reader's own credentials, each sent only to its own host.
+    ///   - routes: extra hostname → loopback address routes (tests, benchmarks). Nothing
+    ///     but these and the sandbox's hosts is ever routed.
+    public init(access: any AccessOracle, directory: Directory, sandbox: Sandbox?, credentials: Credentials,
+                options: ProbeOptions = ProbeOptions(), routes: [String: HostRoute] = [:]) {
+        self.access = access
+        self.options = options
+        self.credentials = credentials
+        self.routes = Dictionary(routes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        detector = SSOWallDetector(loginHosts: directory.ssoLoginHosts)
+        gate = ConcurrencyGate(maxConcurrency: options.maxConcurrency, hostConcurrency: options.hostConcurrency)
+        tools = ToolProber(searchPath: options.searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        if let sandbox, !sandbox.services.isEmpty {
+            sandboxServer = SandboxServer(
+                services: sandbox.services,
+                loginHost: directory.ssoLoginHosts.first ?? "login.sandbox.invalid",
+                slowDelay: options.requestTimeout + .seconds(2))
+            sandboxHosts = Set(sandbox.services.keys.map { $0.lowercased() })
+        } else {
+            sandboxServer = nil
+            sandboxHosts = []
+        }
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        // The read timeout bounds every wait for bytes, so a body that stalls mid-way
+        // ends within a request timeout.
+        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: TimeAmount(options.requestTimeout))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60),
+                                             concurrentHTTP1ConnectionsPerHostSoftLimit: options.hostConcurrency)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.decompression = .disabled
+        client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
+    }
+
+    /// Starts the sandbox server when there is one and routes its hostnames to it.
+    public func start() async throws {
+        if let startup { return try await startup.value }
+        let task = Task { try await self.startSandbox() }
+        startup = task
+        try await task.value
+    }
+
+    private func startSandbox() async throws {
+        if let sandboxServer {
+            let port = try await sandboxServer.start()
+            for host in sandboxHosts { routes[host] = HostRoute(address: "127.0.0.1", port: port) }
+        }
+    }
+
+    /// Stops the sandbox and the HTTP client. The session cannot probe afterwards.
+    public func shutdown() async {
+        guard !isShutDown else { return }
+        isShutDown = true
+        await sandboxServer?.stop()
+        try? await client.shutdown()
+    }
+
+    /// Forgets every answer, so the next `probe` asks the world again (a drill's re-probe).
+    public func forgetResults() async {
+        await links.removeAll()
+        await commands.removeAll()
+    }
+
+    /// Probes every step of `runbook` as `audience`. Results arrive as they complete, in
+    /// no fixed order; the stream ends when all are in.
+    public nonisolated func probe(_ runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeResult> {
+        let (stream, continuation) = AsyncStream<ProbeResult>.makeStream()
+        let task = Task {
+            await self.run(runbook, audience, continuation)
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Every result of `probe`, ordered by step and then as declared.
+    public func probeAll(_ runbook: Runbook, as audience: ProbeAudience) async -> [ProbeResult] {
+        var all: [ProbeResult] = []
+        for await result in probe(runbook, as: audience) { all.append(result) }
+        return ProbeOrder.ordered(all, in: runbook)
+    }
+
+    private func run(_ runbook: Runbook, _ audience: ProbeAudience, _ sink: AsyncStream<ProbeResult>.Continuation) async {
+        // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
+        try? await start()
+        let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits)
+        let scopes = ScopeProber(access: access)
+        let commandProber = CommandProber(options: options, tools: tools)
+        let tools = self.tools
+        let links = self.links
+        let commands = self.commands
+        await withTaskGroup(of: Void.self) { group in
+            for job in ProbeJobs.jobs(of: runbook) {
+                switch job {
+                case .link(let step, let url, let breakGlass):
+                    group.addTask {
+                        let key = LinkProber.dedupKey(url)
+                        let evidence = await links.value(for: key) { await prober.probe(url) }
+                        var result = evidence.result(step: step, url: url)
+                        result.breakGlass = breakGlass ? true : nil
+                        sink.yield(result)
+                    }
+                case .scope(let step, let scope, let breakGlass):
+                    var result = scopes.probe(scope: scope, step: step, runbook: runbook, audience: audience)
+                    result.breakGlass = breakGlass ? true : nil
+                    sink.yield(result)
+                case .tool(let step, let name):
+                    sink.yield(tools.probe(tool: name, step: step.index))
+                case .command(let step, let argv):
+                    group.addTask {
+                        var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
+                        result.step = step
+                        sink.yield(result)
+                    }
+                }
+            }
+        }
+    }
+}

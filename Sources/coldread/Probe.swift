@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ProbeKit
+import RunbookKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `coldread probe`: checks, as the reader, every link, scope, tool and command check of
+/// each step. Exit 1 when anything would block the reader, 2 on bad input or config.
+struct Probe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Probe every step's links, scopes, tools and command checks, as the reader.",
+        discussion: """
+            Without --reader, scopes are checked for every member of the runbook's rotation.
+            With --scenario, the scenario's runbook is probed when none is named, and its
+            sandbox is served on loopback for this run. Credentials come from
+            $COLDREAD_CREDENTIALS or ~/.config/coldread/credentials.yaml.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
+    var runbooks: [String] = []
+
+    @Option(help: "A scenario file; its sandbox is served on loopback for this run.")
+    var scenario: String?
+
+    @Option(help: "Probe scopes as this one reader instead of the whole rotation.")
+    var reader: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Seconds to wait for one HTTP request (default 10).")
+    var timeout: Double?
+
+    @Option(help: "HTTP requests in flight overall (default 128).")
+    var maxConcurrency: Int?
+
+    @Option(help: "HTTP requests in flight per host (default 8).")
+    var hostConcurrency: Int?
+
+    @OptionGroup var config: ConfigOptions
+
+    func validate() throws {
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
+        if let hostConcurrency, hostConcurrency < 1 { throw ValidationError("--host-concurrency must be at least 1") }
+        if runbooks.isEmpty && scenario == nil {
+            throw ValidationError("name a runbook to probe, or a --scenario whose runbook to probe")
+        }
+    }
+
+    func run() async throws {
+        var directory = try config.loadDirectory()
+        var sandbox: Sandbox?
+        var paths = runbooks
+        if let scenario {
+            do {
+                let loaded = try ScenarioLoader.load(scenario, directory: directory)
+                directory = loaded.directory ?? directory
+                sandbox = loaded.scenario.sandbox
+                if paths.isEmpty { paths = [loaded.scenario.runbookPath] }
+            } catch {
+                throw CommandFailure.input(error)
+            }
+        }
+        let loaded = try loadRunbooks(paths, directory: directory)
+        let credentials: Credentials
+        do {
+            credentials = try Credentials.load(path: nil)
+        } catch {
+            throw CommandFailure.input(error)
+        }
+        var options = ProbeOptions()
+        if let timeout {
+            options.requestTimeout = .milliseconds(Int(timeout * 1000))
+            options.linkDeadline = max(options.linkDeadline, options.requestTimeout)
+        }
+        if let maxConcurrency { options.maxConcurrency = maxConcurrency }
+        if let hostConcurrency { options.hostConcurrency = hostConcurrency }
+
+        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox,
+                                   credentials: credentials, options: options)
+        do {
+            try await session.start()
+        } catch {
+            await session.shutdown()
+            throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
+        }
+        let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
+        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1, total: loaded.count)
+        progress.update(finished: 0)
+        // All runbooks at once: the session's bounds, not the runbook boundaries, pace the run.
+        let report = await withTaskGroup(of: (Int, [ProbeResult]).self) { group in
+            for (index, runbook) in loaded.enumerated() {
+                group.addTask {
+                    var results: [ProbeResult] = []
+                    for await result in session.probe(runbook, as: audience) { results.append(result) }
+                    return (index, ProbeOrder.ordered(results, in: runbook))
+                }
+            }
+            var done: [Int: [ProbeResult]] = [:]
+            for await (index, results) in group {
+                done[index] = results
+                progress.update(finished: done.count)
+            }
+            return loaded.enumerated().map { ($0.element, done[$0.offset] ?? []) }
+        }
+        progress.end()
+        await session.shutdown()
+
+        switch format {
+        case .text: print(ProbeTable.render(report), terminator: "")
+        case .json: print(try ProbeJSON.render(report))
+        }
+        if report.contains(where: { $0.1.contains { $0.outcome.blocks } }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func loadRunbooks(_ paths: [String], directory: Directory) throws(CommandFailure) -> [Runbook] {
+        let files: [String]
+        do {
+            files = try RunbookLoader.expand(paths)
+        } catch {
+            throw .input(error)
+        }
+        var runbooks: [Runbook] = []
+        var errors: [LoadError] = []
+        for file in files {
+            do {
+                runbooks.append(try RunbookLoader.load(file, options: LoaderOptions(directory: directory)))
+            } catch {
+                errors += error.errors
+            }
+        }
+        if !errors.isEmpty { throw .input(LoadErrors(errors)) }
+        if runbooks.isEmpty { throw .input("coldread: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md or .yaml files)") }
+        return runbooks
+    }
+}

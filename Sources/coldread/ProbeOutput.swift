@@ -1,0 +1,120 @@
+import Foundation
+import RunbookKit
+
+/// The readable table `coldread probe` prints: one block per runbook, one group per step,
+/// one line per probe with its outcome and evidence.
+enum ProbeTable {
+    static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
+        var out = ""
+        var total = 0
+        var blocked = 0
+        for (runbook, results) in report {
+            out += "\(runbook.id): \(runbook.title) (\(runbook.path))\n"
+            let titles = Dictionary(runbook.steps.map { ($0.index, $0.title) }, uniquingKeysWith: { a, _ in a })
+            var lastStep = 0
+            for result in results {
+                if result.step != lastStep {
+                    lastStep = result.step
+                    out += "  step \(result.step): \(clip(titles[result.step] ?? "", 70))\n"
+                }
+                total += 1
+                if result.outcome.blocks { blocked += 1 }
+                let mark = result.outcome.blocks ? "BLOCKED" : "       "
+                let kind = result.kind.rawValue + (result.breakGlass == true ? "*" : "")
+                out += "    \(mark) \(pad(kind, 8)) \(pad(result.outcome.rawValue, 13)) \(result.subject)"
+                let detail = evidence(result)
+                if !detail.isEmpty { out += "  (\(detail))" }
+                out += "\n"
+            }
+            if results.isEmpty { out += "  nothing to probe\n" }
+        }
+        if report.contains(where: { $0.1.contains { $0.breakGlass == true } }) {
+            out += "* the step's break-glass path\n"
+        }
+        out += "\(total) probes, \(blocked) blocked\n"
+        return out
+    }
+
+    static func evidence(_ r: ProbeResult) -> String {
+        var parts: [String] = []
+        switch r.kind {
+        case .link:
+            if let chain = r.statusChain, !chain.isEmpty { parts.append(chain.map(String.init).joined(separator: " → ")) }
+            if let final = r.finalURL, final != r.url { parts.append("→ \(shortURL(final))") }
+            if let scheme = r.wwwAuthenticate { parts.append("WWW-Authenticate: \(scheme)") }
+            if let ms = r.ms { parts.append("\(ms) ms") }
+        case .scope:
+            if let missing = r.missingMembers, !missing.isEmpty { parts.append("not held by " + missing.joined(separator: ", ")) }
+        case .tool:
+            if let path = r.path { parts.append(path) }
+        case .command:
+            if let code = r.exitCode { parts.append("exit \(code)") }
+            if let tail = r.stderrTail { parts.append("stderr: " + tail.split(separator: "\n").joined(separator: " | ")) }
+        }
+        if let reason = r.reason { parts.append(reason) }
+        return parts.joined(separator: "; ")
+    }
+
+    /// A long URL without its query, which for a sign-in is an opaque SAML or OAuth blob.
+    private static func shortURL(_ url: String) -> String {
+        guard url.count > 80, let query = url.firstIndex(of: "?") else { return url }
+        return String(url[..<query]) + "?…"
+    }
+
+    private static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+
+    private static func clip(_ s: String, _ width: Int) -> String {
+        let line = s.split(separator: "\n").first.map(String.init) ?? ""
+        return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+    }
+}
+
+/// DESIGN.md's JSON: `{"version": 1, "results": [{runbook, kind, step, outcome, …}]}`.
+enum ProbeJSON {
+    struct Document: Encodable {
+        var version = 1
+        var results: [Entry]
+    }
+
+    /// One result with the id of the runbook it belongs to, flattened into one object.
+    struct Entry: Encodable {
+        var runbook: String
+        var result: ProbeResult
+
+        enum Keys: String, CodingKey { case runbook }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(runbook, forKey: .runbook)
+            try result.encode(to: encoder)
+        }
+    }
+
+    static func render(_ report: [(Runbook, [ProbeResult])]) throws -> String {
+        let document = Document(results: report.flatMap { runbook, results in
+            results.map { Entry(runbook: runbook.id, result: $0) }
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+}
+
+/// A one-line progress counter on stderr, only when stderr is a terminal, so pipes and
+/// CI logs stay clean.
+struct ProbeProgress {
+    let enabled: Bool
+    let total: Int
+
+    func update(finished: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(finished) of \(total) runbooks done".utf8))
+    }
+
+    func end() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import ProbeKit
+import RunbookKit
+import Testing
+
+/// Each link outcome of DESIGN.md, against a real loopback server that behaves that way.
+@Suite("Link probes")
+struct LinkProbeTests {
+    @Test("a 200 page is ok, with its status chain, final URL and time")
+    func ok() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: "<h1>dashboard</h1>") }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/d/answerbot")
+        #expect(result.outcome == .ok)
+        #expect(result.statusChain == [200])
+        #expect(result.finalURL == server.url + "/d/answerbot")
+        #expect(result.ms != nil)
+    }
+
+    @Test("a 302 to a login host with a SAMLRequest is an SSO wall, caught before it is followed")
+    func ssoRedirect() async throws {
+        let server = try await TestHTTPServer.start { _, _ in
+            .respond(302, headers: [("Location", "https://idp.example.net/app/sso?SAMLRequest=abc&RelayState=xyz")])
+        }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/traces")
+        #expect(result.outcome == .ssoWall)
+        #expect(result.statusChain == [302])
+        #expect(result.finalURL?.contains("SAMLRequest") == true)
+    }
+
+    @Test("redirects to identity providers and sign-in pages are SSO walls", arguments: [
+        "https://sso.corp.example/start",
+        "https://corp.okta.com/app/x",
+        "https://login.microsoftonline.com/tenant/oauth2/v2.0/authorize",
+        "https://accounts.google.com/o/oauth2/auth?x=1",
+        "https://corp.cloudflareaccess.com/cdn-cgi/access/login/app",
+        "https://kc.example.net/realms/corp/protocol/openid-connect/auth?x=1",
+        "/oauth2/start?rd=%2F",
+        "https://auth.example.net/authorize?client_id=a&redirect_uri=b&response_type=code",
+        "https://other.example.net/login?next=%2F",
+    ])
+    func ssoRedirectKinds(location: String) async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(302, headers: [("Location", location)]) }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/page")
+        #expect(result.outcome == .ssoWall, "\(location): \(result.reason ?? "")")
+    }
+
+    @Test("a 200 login page with a password field is an SSO wall")
+    func loginPage() async throws {
+        let page = """
+            <html><body><form method="post" action="/session">
+            <input name="user" type="text"><INPUT type='password' name=pw>
+            </form></body></html>
+            """
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: page) }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/dashboards")
+        #expect(result.outcome == .ssoWall)
+        #expect(result.statusChain == [200])
+    }
+
+    @Test("a 200 page that auto-submits a SAML form is an SSO wall")
+    func samlAutoSubmit() async throws {
+        let page = """
+            <html><body onload="document.forms[0].submit()"><form method="post" action="https://idp.example.net/sso">
+            <input type="hidden" name="SAMLRequest" value="PHNhbWw+"></form></body></html>
+            """
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: page) }
+        defer { Task { await server.stop() } }
+        #expect(try await Fixture.probeLink(server.url + "/").outcome == .ssoWall)
+    }
+
+    @Test("a 401 carries its WWW-Authenticate scheme")
+    func unauthorized() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(401, headers: [("WWW-Authenticate", "Bearer realm=\"traces\"")]) }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/api")
+        #expect(result.outcome == .unauthorized)
+        #expect(result.wwwAuthenticate == "Bearer")
+    }
+
+    @Test("403 is forbidden and 404 is not_found", arguments: [(403, ProbeOutcome.forbidden), (404, .notFound), (500, .serverError)])
+    func statuses(status: Int, outcome: ProbeOutcome) async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(status) }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/x")
+        #expect(result.outcome == outcome)
+        #expect(result.statusChain == [status])
+    }
+
+    @Test("429 then 200 is retried and ok; 503 then 200 too", arguments: [429, 503])
+    func retriedThenOK(status: Int) async throws {
+        let server = try await TestHTTPServer.start { _, index in
+            index == 0 ? .respond(status, headers: [("Retry-After", "0")]) : .respond(200, headers: [("Content-Type", "text/plain")], body: "ok")
+        }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/busy")
+        #expect(result.outcome == .ok)
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("429 for ever ends as rate_limited when the link's deadline runs out")
+    func rateLimitedForever() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(429, headers: [("Retry-After", "1")]) }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/busy", options: Fixture.options(requestTimeout: .seconds(1), linkDeadline: .milliseconds(1500)))
+        #expect(result.outcome == .rateLimited)
+        #expect(server.requests.count == 2)
+    }
+
+    @Test("a redirect loop is reported as one, with every hop recorded")
+    func redirectLoop() async throws {
+        let server = try await TestHTTPServer.start { request, _ in
+            .respond(302, headers: [("Location", request.uri == "/a" ? "/b" : "/a")])
+        }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/a")
+        #expect(result.outcome == .redirectLoop)
+        #expect(result.statusChain == [302, 302])
+    }
+
+    @Test("a server that accepts and never answers is a timeout")
+    func neverAnswers() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .silence }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/", options: Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2)))
+        #expect(result.outcome == .timeout)
+    }
+
+    @Test("a closed port is unreachable")
+    func closedPort() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200) }
+        let url = server.url + "/"
+        await server.stop()
+        #expect(try await Fixture.probeLink(url).outcome == .unreachable)
+    }
+
+    @Test("a name that cannot resolve is unreachable")
+    func unresolvable() async throws {
+        let result = try await Fixture.probeLink("http://coldread-probe-test.invalid/")
+        #expect(result.outcome == .unreachable)
+    }
+
+    @Test("a 1 GB body is not read whole: the probe reads a bound and lets go")
+    func hugeBody() async throws {
+        let gigabyte = 1 << 30
+        let server = try await TestHTTPServer.start { _, _ in .stream(bytes: gigabyte, contentType: "text/html") }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/dump")
+        #expect(result.outcome == .ok)
+        #expect(server.bytesSent < gigabyte / 16)
+    }
+
+    @Test("a server that refuses HEAD is asked again with GET")
+    func headRefused() async throws {
+        let server = try await TestHTTPServer.start { request, _ in
+            request.method == .HEAD ? .respond(405) : .respond(200, headers: [("Content-Type", "text/plain")], body: "fine")
+        }
+        defer { Task { await server.stop() } }
+        let result = try await Fixture.probeLink(server.url + "/")
+        #expect(result.outcome == .ok)
+        #expect(server.requests.map(\.method) == [.HEAD, .GET])
+    }
+
+    @Test("50 steps linking one URL cause one request")
+    func deduplicated() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "application/json")]) }
+        defer { Task { await server.stop() } }
+        let steps = (1...50).map { Fixture.step($0, links: [server.url + "/d/answerbot"]) }
+        let results = try await Fixture.probe(Fixture.runbook(steps))
+        #expect(results.count == 50)
+        #expect(results.allSatisfy { $0.outcome == .ok })
+        #expect(Set(results.map(\.step)) == Set(1...50))
+        #expect(server.requests.count == 1)
+    }
+
+    @Test("mailto: and relative links are not probed")
+    func notHTTP() async throws {
+        let results = try await Fixture.probe(Fixture.runbook([Fixture.step(1, links: ["mailto:oncall@corp.example", "../other.md"])]))
+        #expect(results.isEmpty)
+    }
+}
+
+@Suite("Link probe politeness")
+struct LinkPolitenessTests {
+    @Test("a host that serves HTML is asked with GET from then on, not HEAD and GET")
+    func htmlHostsSkipHEAD() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: "<p>ok</p>") }
+        defer { Task { await server.stop() } }
+        let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
+                                   options: Fixture.options())
+        try await session.start()
+        let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
+        let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
+        await session.shutdown()
+        #expect(first.map(\.outcome) == [.ok])
+        #expect(second.map(\.outcome) == [.ok])
+        #expect(server.requests.map(\.method) == [.HEAD, .GET, .GET])
+    }
+}

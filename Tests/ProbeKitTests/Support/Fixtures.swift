@@ -1,0 +1,58 @@
+import ProbeKit
+import RunbookKit
+
+/// Small runbooks and sessions built in code, so each test states exactly what it probes.
+enum Fixture {
+    static let here = SourceLocation(file: "test.md", line: 1)
+
+    static func step(_ index: Int, links: [String] = [], scopes: [String] = [], tools: [String] = [],
+                     probes: [[String]] = [], breakGlass: BreakGlass? = nil, rotation: String? = nil) -> Step {
+        Step(index: index, title: "step \(index)", location: here,
+             links: links.map { Link(title: $0, url: $0, location: here) },
+             scopes: scopes.map { Scope($0, location: here) },
+             tools: tools.map { Tool($0, location: here) },
+             probes: probes.map { CommandProbe(argv: $0, location: here) },
+             breakGlass: breakGlass, rotation: rotation)
+    }
+
+    static func runbook(_ steps: [Step], rotation: String? = "sre-primary") -> Runbook {
+        Runbook(id: "test", title: "Test", path: "test.md", rotation: rotation, steps: steps, location: here)
+    }
+
+    static let directory = Directory(
+        rotations: ["sre-primary": Rotation(name: "sre-primary", members: ["ana", "ben"], location: here),
+                    "empty": Rotation(name: "empty", members: [], location: here)],
+        groups: ["sre": Group(name: "sre", members: ["ana", "ben"], location: here),
+                 "ai": Group(name: "ai", members: ["dmitri"], location: here)],
+        grants: ["grafana:read": Grant(pattern: "grafana:read", holders: ["sre", "ai"], location: here),
+                 "traces:read": Grant(pattern: "traces:read", holders: ["ai"], location: here),
+                 "deploy:rollback": Grant(pattern: "deploy:rollback", holders: ["ana", "dmitri"], location: here)],
+        ssoLoginHosts: ["sso.corp.example"])
+
+    /// Fast limits so failing servers cost a test a second or two, not the defaults' 30 s.
+    static func options(requestTimeout: Duration = .seconds(2), linkDeadline: Duration = .seconds(4)) -> ProbeOptions {
+        ProbeOptions(requestTimeout: requestTimeout, linkDeadline: linkDeadline, commandTimeout: .seconds(2),
+                     retryBaseDelay: .milliseconds(50))
+    }
+
+    /// Probes one runbook in a fresh session and returns its results in reading order.
+    static func probe(_ runbook: Runbook, as audience: ProbeAudience = .rotation(nil), options: ProbeOptions = options(),
+                      routes: [String: HostRoute] = [:], credentials: Credentials = .none,
+                      sandbox: Sandbox? = nil) async throws -> [ProbeResult] {
+        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox, credentials: credentials,
+                                   options: options, routes: routes)
+        try await session.start()
+        let results = await session.probeAll(runbook, as: audience)
+        await session.shutdown()
+        return results
+    }
+
+    /// Probes one URL and returns its link result.
+    static func probeLink(_ url: String, options: ProbeOptions = options(), routes: [String: HostRoute] = [:],
+                          credentials: Credentials = .none) async throws -> ProbeResult {
+        let results = try await probe(runbook([step(1, links: [url])]), options: options, routes: routes, credentials: credentials)
+        return try #require(results.first { $0.kind == .link })
+    }
+}
+
+import Testing
