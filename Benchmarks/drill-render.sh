@@ -10,8 +10,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
-swift build -c release --product coldread >/dev/null
-bin="$(swift build -c release --show-bin-path)/coldread"
+# COLDREAD_BENCH_CONFIG=debug measures the debug build instead (quicker to build).
+config="${COLDREAD_BENCH_CONFIG:-release}"
+swift build -c "$config" --product coldread >/dev/null
+bin="$(swift build -c "$config" --show-bin-path)/coldread"
 
 work="$(mktemp -d)"
 sock="coldread-bench-$$"
@@ -51,4 +53,5 @@ echo "first frame (launch to briefing on screen, via tmux), $runs runs: median $
 rss=$(cat "$work"/rss-*.txt | sort -n | tail -1)
 echo "peak RSS: $((rss / 1024)) MB (${rss} kB)"
 
-COLDREAD_BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --filter RenderBenchmark 2>&1 | grep -E "^render " || true
+if [ "$config" = release ]; then testing=(-Xswiftc -enable-testing); else testing=(); fi
+COLDREAD_BENCHMARK=1 swift test -c "$config" "${testing[@]}" --filter RenderBenchmark 2>&1 | grep -E "^render " || true

@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import ProbeKit
 import TerminalUI
 
 /// Takes the terminal for the drill and gives it back on every way out: the loop's end,
@@ -11,10 +12,28 @@ enum DrillTerminal {
         let utf8 = CursesScreen.prepareLocale()
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let inbox = ActionInbox()
-        let world = DrillWorld(setup: setup, inbox: inbox)
+        let credentials: Credentials
+        do {
+            credentials = try Credentials.load(path: nil)
+        } catch {
+            throw CommandFailure.input(error)
+        }
+        let world = DrillWorld(setup: setup, inbox: inbox, credentials: credentials)
         let trap = SignalTrap()
         trap.install()
-        return try await withCheckedThrowingContinuation { continuation in
+        let outcome: Result<DrillRunOutcome, any Error>
+        do {
+            outcome = .success(try await loop(setup, world: world, inbox: inbox, trap: trap, utf8: utf8, color: color))
+        } catch {
+            outcome = .failure(error)
+        }
+        await world.shutdown()
+        return try outcome.get()
+    }
+
+    private static func loop(_ setup: DrillSetup, world: DrillWorld, inbox: ActionInbox, trap: SignalTrap,
+                             utf8: Bool, color: Bool) async throws -> DrillRunOutcome {
+        try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 guard let screen = CursesScreen(utf8: utf8, color: color) else {
                     continuation.resume(throwing: CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)"))

@@ -1,24 +1,42 @@
 import DrillKit
 import Foundation
+import ProbeKit
 import RunbookKit
 import TerminalUI
 
-/// The drill's effects on the world: background probes that post results to the
-/// inbox, and the report files.
+/// The drill's effects on the world: background probes, as the reader, whose results
+/// are posted to the inbox (the UI loop never waits for them), and the report files.
 final class DrillWorld: DrillServices, Sendable {
     private let setup: DrillSetup
     private let inbox: ActionInbox
+    private let session: ProbeSession
 
-    init(setup: DrillSetup, inbox: ActionInbox) {
+    init(setup: DrillSetup, inbox: ActionInbox, credentials: Credentials) {
         self.setup = setup
         self.inbox = inbox
+        session = ProbeSession(access: setup.directory, directory: setup.directory, sandbox: setup.scenario?.sandbox,
+                               credentials: credentials)
     }
 
     func startProbes(steps: [Int], of state: DrillState) {
-        _ = (steps, state)
+        var runbook = state.context.runbook
+        let wanted = Set(steps)
+        runbook.steps = runbook.steps.filter { wanted.contains($0.index) }
+        let reader = state.context.reader
+        let reprobe = steps.count < state.context.runbook.steps.count
+        Task { [session, inbox] in
+            if reprobe { await session.forgetResults() }
+            for await result in session.probe(runbook, as: .reader(reader)) {
+                inbox.post(.probeResult(result))
+            }
+        }
     }
 
     func writeReport(_ state: DrillState) throws {
         try DrillReportFiles.write(state)
+    }
+
+    func shutdown() async {
+        await session.shutdown()
     }
 }

@@ -27,33 +27,29 @@ final class TmuxSession {
 
     deinit { kill() }
 
+    /// Runs one tmux command and returns its stdout. Spawned with posix_spawn and
+    /// reaped with waitpid; stdout goes to a file, not a pipe, because the tmux server
+    /// that `new-session` forks inherits the descriptor and would hold a pipe open.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        try Self.spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
-    }
-
-    struct SpawnFailed: Error { var errno: Int32 }
-
-    /// Runs a program to completion with posix_spawn and waitpid, its stdout captured in a
-    /// file. Not Foundation's Process: its exit is noticed through a run loop and a
-    /// SIGCHLD source, and `tmux new-session` (whose server outlives the client and
-    /// inherits its descriptors) left test threads waiting for ever.
-    static func spawnAndWait(_ argv: [String]) throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        let outputPath = NSTemporaryDirectory() + socket + "-" + UUID().uuidString + ".out"
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }.map { "\($0.key)=\($0.value)" }
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
+        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TMUX")
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
+        defer { (cArgv + cEnv).forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
-        guard rc == 0 else { throw SpawnFailed(errno: rc) }
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgv, &cEnv)
+        guard spawned == 0 else { throw Timeout(waitingFor: "tmux to start (error \(spawned))", screen: "") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""

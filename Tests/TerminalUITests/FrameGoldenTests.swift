@@ -45,7 +45,7 @@ struct FrameGoldenTests {
         let frame = render(try FrameScenes.stepDetail(), size: size)
         try assertGolden(frame, name("step-detail", size))
         let text = frame.rows.joined(separator: "\n")
-        for expected in ["✗ missing", "✗ not held", "✓ held", "INJECT", "elapsed 02:58"] {
+        for expected in ["✗ missing", "✗ not held", "INJECT", "elapsed 02:58", "- asked in #ai-platform"] {
             #expect(text.contains(expected), "\(expected)")
         }
     }

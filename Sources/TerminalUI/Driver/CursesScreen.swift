@@ -61,8 +61,9 @@ public final class CursesScreen: Screen {
         werase(window)
         let height = min(frame.size.height, Int(getmaxy(window)))
         let width = min(frame.size.width, Int(getmaxx(window)))
+        let rows = frame.rows
         for row in 0..<height {
-            let text = String(frame.rows[row].prefix(width))
+            let text = String(rows[row].prefix(width))
             // The bottom-right cell cannot be written without scrolling; drop it.
             let safe = row == height - 1 && text.count == width ? String(text.dropLast()) : text
             _ = mvwaddstr(window, Int32(row), 0, safe)

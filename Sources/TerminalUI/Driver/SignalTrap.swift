@@ -44,7 +44,7 @@ public final class SignalTrap: Sendable {
                 raise(signo)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(bitPattern: UInt32(truncatingIfNeeded: SA_RESETHAND))
+            action.sa_flags = 0
             sigaction(signo, &action, nil)
         }
     }

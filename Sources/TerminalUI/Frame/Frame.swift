@@ -15,15 +15,16 @@ public struct Frame: Hashable, Sendable {
     }
 
     public let size: TerminalSize
-    public private(set) var rows: [String]
     public private(set) var spans: [Span] = []
     private var grid: [[Character]]
 
     public init(size: TerminalSize) {
         self.size = size
         grid = Array(repeating: Array(repeating: " ", count: size.width), count: size.height)
-        rows = Array(repeating: String(repeating: " ", count: size.width), count: size.height)
     }
+
+    /// The text of each row, exactly `size.width` characters.
+    public var rows: [String] { grid.map { String($0) } }
 
     /// Writes text at a cell, clipped to the frame; returns the columns written.
     @discardableResult
@@ -35,7 +36,6 @@ public struct Frame: Hashable, Sendable {
             grid[row][column + written] = character == "\t" || character == "\n" ? " " : character
             written += 1
         }
-        rows[row] = String(grid[row])
         if let style, written > 0 { spans.append(Span(row: row, column: column, length: written, style: style)) }
         return written
     }

@@ -105,6 +105,13 @@ extension Canvas {
             lines.wrap(body, nil)
             lines.blank()
         }
+        // The reader's own notes come before the probes, so they stay on a small screen.
+        let notes = progress.notes.filter { $0.step == step.index }
+        if !notes.isEmpty {
+            lines.add("Notes", .bold)
+            for note in notes { lines.wrap("- " + note.text, nil) }
+            lines.blank()
+        }
         let results = StepResults(results: progress.results(forStep: step.index))
         let known = state.context.readerKnown
         let linkLabel = { (link: Link) -> String in
@@ -145,11 +152,6 @@ extension Canvas {
             if let url = breakGlass.url {
                 lines.badged(ProbeBadge.of(results.link(url), glyphs: glyphs, kind: .link), url)
             }
-        }
-        let notes = progress.notes.filter { $0.step == step.index }
-        if !notes.isEmpty {
-            lines.add("Notes", .bold)
-            for note in notes { lines.wrap("- " + note.text, nil) }
         }
         let room = bottom - top + 1
         let shown = lines.items.count > room ? Array(lines.items.prefix(room - 1)) + [(glyphs.ellipsis + " \(lines.items.count - room + 1) more lines", Frame.Style.dim, nil)] : lines.items
