@@ -1,6 +1,7 @@
 import DrillKit
 import Foundation
 import ProbeKit
+import ReportKit
 import RunbookKit
 import TerminalUI
 
@@ -32,8 +33,12 @@ final class DrillWorld: DrillServices, Sendable {
         }
     }
 
+    /// The full report (with its roadmap) rebuilt from the journal on disk, the same way
+    /// `coldread report` rebuilds it later.
     func writeReport(_ state: DrillState) throws {
-        try DrillReportFiles.write(state)
+        let journal = try JournalReader.read(state.context.journalPath)
+        _ = try ReportFiles.write(events: journal.events, runbook: state.context.runbook, directory: setup.directory,
+                                  into: state.context.runFolder)
     }
 
     func shutdown() async {

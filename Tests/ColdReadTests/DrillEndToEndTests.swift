@@ -53,7 +53,8 @@ struct DrillEndToEndTests {
         #expect(blocked["step"] as? Int == 2)
         let folder = project.root + "/Drills/runs/" + runId
         let report = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
-        #expect(report.contains("not clean, 1 blocked"))
+        #expect(report.contains("not clean: 1 blocked step"))
+        #expect(report.contains("Roadmap"))
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report.json"))) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         #expect(json["clean"] as? Bool == false)
