@@ -164,9 +164,16 @@ struct MarkdownRunbookLoader {
     /// The Markdown source of the nodes, with coldread annotations left out.
     private func sourceText(_ nodes: [MarkdownNode], _ lines: [Substring]) -> String {
         var hidden = Set<Int>()
+        var inlineComments: [String] = []
         for node in nodes {
-            for n in node.descendants() where Annotation(node: n) != nil && n.endLine >= n.startLine && n.startLine > 0 {
-                hidden.formUnion(n.startLine...n.endLine)
+            for n in node.descendants() where n.type == CMARK_NODE_HTML_INLINE && Annotation(node: n) != nil {
+                inlineComments.append(n.literal)
+            }
+            // cmark-gfm reports an HTML block's end one line short inside list items, so
+            // the comment's own line count decides how far it reaches.
+            for n in node.descendants() where n.type == CMARK_NODE_HTML_BLOCK && Annotation(node: n) != nil && n.startLine > 0 {
+                let lineCount = max(1, n.literal.split(separator: "\n", omittingEmptySubsequences: false).count - (n.literal.hasSuffix("\n") ? 1 : 0))
+                hidden.formUnion(n.startLine..<(n.startLine + lineCount))
             }
         }
         var out: [Substring] = []
@@ -179,7 +186,9 @@ struct MarkdownRunbookLoader {
             for i in start...end where !hidden.contains(i) { out.append(lines[i - 1]) }
             last = end
         }
-        return out.map { String($0) }.joined(separator: "\n").trimmingWhitespace()
+        var text = out.map { String($0) }.joined(separator: "\n")
+        for comment in inlineComments { text = text.replacingOccurrences(of: comment, with: "") }
+        return text.trimmingWhitespace()
     }
 
     // MARK: Annotations
