@@ -173,8 +173,11 @@ struct LinkProbeRun {
     mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> HopAnswer {
         var attempt = 0
         var useGET = startWithGET
+        var lastRetryable: HopAnswer?
         while true {
             var answer = await timed(target, useGET ? .GET : .HEAD, send)
+            // A retry the deadline cut short still leaves the 429 or 5xx we saw as the answer.
+            if let lastRetryable, case .failed(.timeout, _) = answer { return lastRetryable }
             if !useGET, case .answered(let status, let headers, _) = answer {
                 if HTTPStatusOutcome.refusesHead(status) || (200...299).contains(status) && Self.mayBeHTML(headers) {
                     useGET = true
@@ -187,6 +190,7 @@ struct LinkProbeRun {
             let wait = RetryAfter.delay(headers.first(name: "retry-after")) ?? options.retryBaseDelay * (1 << min(attempt, 10))
             let deadline = linkDeadline
             guard ContinuousClock.now + wait < deadline else { return answer }
+            lastRetryable = answer
             try? await Task.sleep(for: wait)
             spent += wait
             attempt += 1

@@ -107,7 +107,9 @@ struct LinkProbeTests {
         defer { Task { await server.stop() } }
         let result = try await Fixture.probeLink(server.url + "/busy", options: Fixture.options(requestTimeout: .seconds(1), linkDeadline: .milliseconds(1500)))
         #expect(result.outcome == .rateLimited)
-        #expect(server.requests.count == 2)
+        // One retry fits the deadline; on a loaded machine the retry may find no time left,
+        // and the 429 already seen is still the answer.
+        #expect((1...2).contains(server.requests.count))
     }
 
     @Test("a redirect loop is reported as one, with every hop recorded")
