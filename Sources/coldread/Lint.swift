@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import ProbeKit
 import ReportKit
 import RunbookKit
@@ -61,21 +62,30 @@ enum LintRun {
         do { files = try RunbookLoader.expand(targets(paths: paths, root: root)) } catch { throw .input(error) }
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory)
+        // Files load and lint independently, so they are spread over every core; results
+        // keep the files' order.
+        let checked = Mutex([(Runbook?, [Finding])?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let result: (Runbook?, [Finding])
+            switch Result(catching: { () throws(LoadErrors) -> Runbook in try RunbookLoader.load(files[i], options: options) }) {
+            case .success(let runbook):
+                result = (runbook, linter.lint(runbook))
+            case .failure(let error):
+                result = (nil, error.errors.map {
+                    Finding(rule: .loadError, location: $0.location, message: $0.message + ($0.hint.map { " (hint: \($0))" } ?? ""))
+                })
+            }
+            checked.withLock { $0[i] = result }
+        }
         var findings: [Finding] = []
         var runbooks: [Runbook] = []
         var rotations = Set<String>()
-        for file in files {
-            do {
-                let runbook = try RunbookLoader.load(file, options: options)
-                runbooks.append(runbook)
-                if let r = runbook.rotation { rotations.insert(r) }
-                runbook.steps.compactMap(\.rotation).forEach { rotations.insert($0) }
-                findings += linter.lint(runbook)
-            } catch {
-                findings += error.errors.map {
-                    Finding(rule: .loadError, location: $0.location, message: $0.message + ($0.hint.map { " (hint: \($0))" } ?? ""))
-                }
-            }
+        for case let (runbook, found)? in checked.withLock({ $0 }) {
+            findings += found
+            guard let runbook else { continue }
+            runbooks.append(runbook)
+            if let r = runbook.rotation { rotations.insert(r) }
+            runbook.steps.compactMap(\.rotation).forEach { rotations.insert($0) }
         }
         findings = linter.lintDirectory(usedRotations: rotations) + findings
         return Outcome(findings: findings, files: files.count, runbooks: runbooks)

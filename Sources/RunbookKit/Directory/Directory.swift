@@ -51,13 +51,14 @@ public struct Directory: Sendable {
     }
 
     /// True when the scope appears in the directory's grant catalog at all.
-    public func isKnownScope(_ scope: String) -> Bool { !grants(covering: scope).isEmpty }
+    public func isKnownScope(_ scope: String) -> Bool { grants.values.contains { $0.covers(scope) } }
 
     /// True when the member holds the scope directly or through one of their groups.
     public func holds(_ member: String, _ scope: String) -> Bool {
-        let memberGroups = Set(groups(of: member))
-        return grants(covering: scope).contains { grant in
-            grant.holders.contains(member) || grant.holders.contains(where: memberGroups.contains)
+        grants.values.contains { grant in
+            grant.covers(scope) && grant.holders.contains { holder in
+                holder == member || groups[holder]?.members.contains(member) == true
+            }
         }
     }
 

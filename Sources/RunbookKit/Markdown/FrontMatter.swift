@@ -8,20 +8,31 @@ struct FrontMatter {
     var present: Bool
 
     static func split(_ text: String, file: String, sink: ErrorSink) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingWhitespace() == "---", first.hasPrefix("---") else {
-            return FrontMatter(yaml: "", body: text, present: false)
+        guard text.hasPrefix("---") else { return FrontMatter(yaml: "", body: text, present: false) }
+        // Walk lines only as far as the closing fence; the body after it is kept as is.
+        var lines: [Substring] = []
+        var index = text.startIndex
+        var closeEnd: String.Index?
+        while index < text.endIndex {
+            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<end]
+            if lines.isEmpty {
+                guard line.trimmingWhitespace() == "---" else { return FrontMatter(yaml: "", body: text, present: false) }
+            } else if line.trimmingWhitespace() == "---" || line.trimmingWhitespace() == "..." {
+                closeEnd = end
+                lines.append(line)
+                break
+            }
+            lines.append(line)
+            index = end < text.endIndex ? text.index(after: end) : end
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let l = lines[$0].trimmingWhitespace()
-            return l == "---" || l == "..."
-        }) else {
+        guard let closeEnd else {
             sink.add(SourceLocation(file: file, line: 1), expected: "a closing '---' for the front matter",
                      found: "end of file", hint: "front matter is YAML between two lines of ---")
             return FrontMatter(yaml: "", body: text, present: false)
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        for i in 0...close { lines[i] = "" }
-        return FrontMatter(yaml: yaml, body: lines.joined(separator: "\n"), present: true)
+        let yaml = lines.dropFirst().dropLast().joined(separator: "\n")
+        let blank = String(repeating: "\n", count: lines.count - 1)
+        return FrontMatter(yaml: yaml, body: blank + text[closeEnd...], present: true)
     }
 }

@@ -225,13 +225,14 @@ struct Annotation {
     init?(node: MarkdownNode) {
         guard node.isHTML else { return nil }
         let literal = node.literal
-        guard let open = literal.range(of: "<!--") else { return nil }
-        let afterOpen = literal[open.upperBound...]
+        let opening = literal.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        guard opening.hasPrefix("<!--") else { return nil }
+        let afterOpen = opening.dropFirst(4)
         let trimmed = afterOpen.drop(while: { $0 == " " || $0 == "\t" })
         guard trimmed.hasPrefix("coldread") else { return nil }
         var body = trimmed.dropFirst("coldread".count)
         if let first = body.first, !(first == " " || first == "\n" || first == "\t" || first == "\r" || first == "-") { return nil }
-        if let close = body.range(of: "-->") { body = body[..<close.lowerBound] }
+        if let close = body.firstRange(of: "-->") { body = body[..<close.lowerBound] }
         var line = node.line
         var column = node.column
         if let firstNewline = body.firstIndex(of: "\n"), body[..<firstNewline].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {

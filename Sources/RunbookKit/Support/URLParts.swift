@@ -10,10 +10,10 @@ public struct URLParts: Hashable, Sendable {
 
     public init?(_ string: String) {
         let trimmed = string.trimmingWhitespace()
-        guard let schemeEnd = trimmed.range(of: "://") else { return nil }
-        let scheme = trimmed[..<schemeEnd.lowerBound].lowercased()
+        guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].hasPrefix("://") else { return nil }
+        let scheme = trimmed[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = trimmed[schemeEnd.upperBound...]
+        let rest = trimmed[trimmed.index(colon, offsetBy: 3)...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         var authority = rest[..<authorityEnd]
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }

@@ -103,11 +103,15 @@ struct YAMLValue {
     }
 
     func bool(_ sink: ErrorSink) -> Bool? {
-        guard case .scalar = node, let b = node.bool else {
-            sink.add(location, expected: "true or false", found: kindDescription)
-            return nil
+        if case .scalar(let s) = node {
+            switch s.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
         }
-        return b
+        sink.add(location, expected: "true or false", found: kindDescription)
+        return nil
     }
 
     /// A duration such as `30m`, `1h`, `90s`; returns seconds.
@@ -127,7 +131,10 @@ enum YAMLText {
         _ text: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0, sink: ErrorSink
     ) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Encoding named explicitly: Yams' default reads the process environment on every call.
+            // The basic resolver: our readers convert scalars themselves, and Yams' default
+            // one runs a regular expression over every scalar.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 return YAMLValue(node: .scalar(.init("")), file: file, lineOffset: lineOffset, columnOffset: columnOffset)
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset, columnOffset: columnOffset)
