@@ -166,12 +166,12 @@ struct MarkdownRunbookLoader {
         var hidden = Set<Int>()
         var inlineComments: [String] = []
         for node in nodes {
-            for n in node.descendants() where n.type == CMARK_NODE_HTML_INLINE && Annotation(node: n) != nil {
+            for n in node.descendants() where n.type == CMARK_NODE_HTML_INLINE && Annotation.isAnnotation(n) {
                 inlineComments.append(n.literal)
             }
             // cmark-gfm reports an HTML block's end one line short inside list items, so
             // the comment's own line count decides how far it reaches.
-            for n in node.descendants() where n.type == CMARK_NODE_HTML_BLOCK && Annotation(node: n) != nil && n.startLine > 0 {
+            for n in node.descendants() where n.type == CMARK_NODE_HTML_BLOCK && Annotation.isAnnotation(n) && n.startLine > 0 {
                 let lineCount = max(1, n.literal.split(separator: "\n", omittingEmptySubsequences: false).count - (n.literal.hasSuffix("\n") ? 1 : 0))
                 hidden.formUnion(n.startLine..<(n.startLine + lineCount))
             }
@@ -221,6 +221,14 @@ struct Annotation {
     let yamlText: String
     let line: Int
     let column: Int
+
+    /// A cheap test (no YAML, no search for the end) for places that only hide annotations.
+    static func isAnnotation(_ node: MarkdownNode) -> Bool {
+        guard node.isHTML else { return false }
+        let opening = node.literal.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        guard opening.hasPrefix("<!--") else { return false }
+        return opening.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("coldread")
+    }
 
     init?(node: MarkdownNode) {
         guard node.isHTML else { return nil }
