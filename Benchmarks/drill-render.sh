@@ -12,8 +12,9 @@ cd "$root"
 
 # COLDREAD_BENCH_CONFIG=debug measures the debug build instead (quicker to build).
 config="${COLDREAD_BENCH_CONFIG:-release}"
-swift build -c "$config" --product coldread >/dev/null
-bin="$(swift build -c "$config" --show-bin-path)/coldread"
+scratch=".build"; [ "$config" = release ] && scratch=".build-release"
+swift build -c "$config" --scratch-path "$scratch" --product coldread >/dev/null
+bin="$(swift build -c "$config" --scratch-path "$scratch" --show-bin-path)/coldread"
 
 work="$(mktemp -d)"
 sock="coldread-bench-$$"
@@ -53,5 +54,9 @@ echo "first frame (launch to briefing on screen, via tmux), $runs runs: median $
 rss=$(cat "$work"/rss-*.txt | sort -n | tail -1)
 echo "peak RSS: $((rss / 1024)) MB (${rss} kB)"
 
-if [ "$config" = release ]; then testing=(-Xswiftc -enable-testing); else testing=(); fi
-COLDREAD_BENCHMARK=1 swift test -c "$config" "${testing[@]}" --filter RenderBenchmark 2>&1 | grep -E "^render " || true
+# The render benchmark is a test; in release it needs -enable-testing, a build of its own
+# (.build-release-testing). COLDREAD_BENCH_SKIP_RENDER=1 skips it.
+if [ "${COLDREAD_BENCH_SKIP_RENDER:-0}" != 1 ]; then
+  if [ "$config" = release ]; then testing=(-Xswiftc -enable-testing --scratch-path .build-release-testing); else testing=(); fi
+  COLDREAD_BENCHMARK=1 swift test -c "$config" "${testing[@]}" --filter RenderBenchmark 2>&1 | grep -E "^render " || true
+fi
