@@ -78,7 +78,11 @@ public actor ProbeSession {
     private func startSandbox() async throws {
         if let sandboxServer {
             let port = try await sandboxServer.start()
-            for host in sandboxHosts { routes[host] = HostRoute(address: "127.0.0.1", port: port) }
+            let downPort = await sandboxServer.downPort
+            for host in sandboxHosts {
+                let down = sandboxServer.services[host] == .down && downPort > 0
+                routes[host] = HostRoute(address: "127.0.0.1", port: down ? downPort : port)
+            }
         }
     }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -12,12 +15,16 @@ import RunbookKit
 /// - `forbidden`: 403. `unauthorized`: 401 with `WWW-Authenticate: Bearer`.
 /// - `not_found`: 404, a renamed page.
 /// - `slow`: 200, but only after `slowDelay` (longer than a probe waits, so it reads as a timeout).
-/// - `down`: the connection is closed without an answer (`unreachable`).
+/// - `down`: the connection is refused (`unreachable`): its hosts are routed to a port
+///   that is bound but never listened on, which refuses at once and stays reserved.
 public actor SandboxServer {
     public let services: [String: ServiceBehaviour]
     let loginHost: String
     let slowDelay: Duration
     private var channel: Channel?
+    private var refusingSocket: Int32 = -1
+    /// The port `down` hosts are routed to (0 before `start`).
+    public private(set) var downPort = 0
 
     public init(services: [String: ServiceBehaviour], loginHost: String, slowDelay: Duration) {
         self.services = Dictionary(services.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
@@ -42,6 +49,7 @@ public actor SandboxServer {
             }
         let bound = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
         channel = bound
+        (refusingSocket, downPort) = Self.refusingPort()
         return bound.localAddress?.port ?? 0
     }
 
@@ -49,6 +57,23 @@ public actor SandboxServer {
         let bound = channel
         channel = nil
         try? await bound?.close()
+        if refusingSocket >= 0 { close(refusingSocket) }
+        refusingSocket = -1
+    }
+
+    /// A loopback TCP port bound but not listened on: connecting to it is refused.
+    private static func refusingPort() -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return (-1, 0) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard ok else { close(fd); return (-1, 0) }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 }
 

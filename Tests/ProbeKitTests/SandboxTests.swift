@@ -13,7 +13,10 @@ struct SandboxTests {
     ])
     func behaviour(_ behaviour: ServiceBehaviour, _ outcome: ProbeOutcome) async throws {
         let sandbox = Sandbox(services: ["svc.corp.example": behaviour])
-        let options = Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2))
+        // Only `slow` needs a short timeout; the others get room on a loaded machine.
+        let options = behaviour == .slow
+            ? Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2))
+            : Fixture.options(requestTimeout: .seconds(8), linkDeadline: .seconds(10))
         let results = try await Fixture.probe(Fixture.runbook([Fixture.step(1, links: ["https://svc.corp.example/page?x=1"])]),
                                               options: options, sandbox: sandbox)
         let result = try #require(results.first)
