@@ -118,7 +118,7 @@ enum ReviewView {
         if !gaps.isEmpty {
             lines.append(Line(text: "", style: nil))
             lines.append(Line(text: "Gaps at this step (see the roadmap)", style: .bold))
-            for gap in gaps { lines += wrap("- \(heading(gap))", width: width, indent: 4, first: 2, style: nil) }
+            for gap in gaps { lines += wrap("- \(gap.heading)", width: width, indent: 4, first: 2, style: nil) }
         }
         return lines
     }
@@ -134,7 +134,7 @@ enum ReviewView {
             lines.append(Line(text: "", style: nil))
             let place = gap.runbookId.map { "\($0) step \(gap.step)" } ?? "step \(gap.step)"
             let cost = gap.blocking && gap.costMs > 0 ? ", cost \(duration(gap.costMs))" : ""
-            lines += wrap("\(i + 1). \(heading(gap)) (\(place)\(cost))", width: width, indent: 4, style: gap.blocking ? .bad : .warn)
+            lines += wrap("\(i + 1). \(gap.heading) (\(place)\(cost))", width: width, indent: 4, style: gap.blocking ? .bad : .warn)
             lines += wrap(gap.finding, width: width, indent: 4, first: 4, style: nil)
             for remedy in gap.remedies { lines += wrap("- \(remedy)", width: width, indent: 6, first: 4, style: nil) }
         }
@@ -187,20 +187,6 @@ enum ReviewView {
 
     static func duration(_ ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
 
-    static func heading(_ gap: Gap) -> String {
-        let kind: String
-        switch gap.kind {
-        case .scopeNotHeld: kind = "Scope not held"
-        case .nonFederatedLink: kind = "Link outside central observability"
-        case .deadLink: kind = "Dead or renamed link"
-        case .toolMissing: kind = "Tool missing"
-        case .commandFailed: kind = "Probe command failed"
-        case .unclearStep: kind = "Unclear step"
-        case .hadToAsk: kind = "Had to ask someone"
-        case .other: kind = "Blocked"
-        }
-        return gap.subject.isEmpty ? kind : "\(kind): \(gap.subject)"
-    }
 
     static func evidence(_ probe: ProbeResult) -> String {
         var parts = ["\(probe.kind.rawValue) \(probe.subject): \(probe.outcome.rawValue.replacingOccurrences(of: "_", with: " "))"]

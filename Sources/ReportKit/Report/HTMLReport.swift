@@ -66,7 +66,7 @@ public enum HTMLReport {
             for gap in report.roadmap {
                 let cost = gap.blocking && gap.costMs > 0 ? " — cost \(e(ReportText.duration(ms: gap.costMs)))" : ""
                 let remedies = gap.remedies.map { "<li>\(Markup.escapeWithCode($0))</li>" }.joined()
-                out.append("<li><h3>\(e(ReportText.gapHeading(gap)))</h3><p class=\"where\">\(e(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(e(gap.stepTitle))\(cost)</p><p>\(Markup.escapeWithCode(gap.finding))</p><ul>\(remedies)</ul></li>")
+                out.append("<li><h3>\(e(gap.heading))</h3><p class=\"where\">\(e(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(e(gap.stepTitle))\(cost)</p><p>\(Markup.escapeWithCode(gap.finding))</p><ul>\(remedies)</ul></li>")
             }
             out.append("</ol>")
         }

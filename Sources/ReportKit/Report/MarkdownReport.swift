@@ -51,7 +51,7 @@ public enum MarkdownReport {
         }
         for (i, gap) in report.roadmap.enumerated() {
             let cost = gap.blocking && gap.costMs > 0 ? " — cost \(ReportText.duration(ms: gap.costMs))" : ""
-            out.append("\(i + 1). **\(md(ReportText.gapHeading(gap)))** (\(md(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(md(gap.stepTitle))\(cost))")
+            out.append("\(i + 1). **\(md(gap.heading))** (\(md(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(md(gap.stepTitle))\(cost))")
             out.append("   \(md(gap.finding))")
             for remedy in gap.remedies { out.append("   - \(md(remedy))") }
         }

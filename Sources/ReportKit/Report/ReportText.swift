@@ -43,20 +43,6 @@ enum ReportText {
         }
     }
 
-    static func gapHeading(_ gap: Gap) -> String {
-        let kind: String
-        switch gap.kind {
-        case .scopeNotHeld: kind = "Scope not held"
-        case .nonFederatedLink: kind = "Link outside central observability"
-        case .deadLink: kind = "Dead or renamed link"
-        case .toolMissing: kind = "Tool missing"
-        case .commandFailed: kind = "Probe command failed"
-        case .unclearStep: kind = "Unclear step"
-        case .hadToAsk: kind = "Had to ask someone"
-        case .other: kind = "Blocked"
-        }
-        return gap.subject.isEmpty ? kind : "\(kind): \(gap.subject)"
-    }
 
     static func stepLabel(_ step: Int, runbookId: String?) -> String {
         runbookId.map { "\($0) step \(step)" } ?? "Step \(step)"
