@@ -49,6 +49,11 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
+        // Benchmarks that need the release build of the core (see Benchmarks/drill-render.sh).
+        .executableTarget(
+            name: "render-bench", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"],
+            path: "Benchmarks/RenderBench"
+        ),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
         .testTarget(
             name: "ProbeKitTests",

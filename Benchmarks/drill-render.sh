@@ -3,7 +3,7 @@
 #   - time from launch to the first frame (the briefing), measured in tmux by polling
 #     capture-pane, so it includes tmux's own latency (an upper bound);
 #   - peak RSS of the drill process up to that frame (/usr/bin/time -f %M);
-#   - median render time of one frame (the render benchmark in TerminalUITests).
+#   - median render time of one frame (Benchmarks/RenderBench, an executable target).
 # Targets: first frame < 150 ms, median render < 2 ms, peak RSS < 50 MB.
 # Usage: Benchmarks/drill-render.sh   (from the package root)
 set -euo pipefail
@@ -54,9 +54,6 @@ echo "first frame (launch to briefing on screen, via tmux), $runs runs: median $
 rss=$(cat "$work"/rss-*.txt | sort -n | tail -1)
 echo "peak RSS: $((rss / 1024)) MB (${rss} kB)"
 
-# The render benchmark is a test; in release it needs -enable-testing, a build of its own
-# (.build-release-testing). COLDREAD_BENCH_SKIP_RENDER=1 skips it.
-if [ "${COLDREAD_BENCH_SKIP_RENDER:-0}" != 1 ]; then
-  if [ "$config" = release ]; then testing=(-Xswiftc -enable-testing --scratch-path .build-release-testing); else testing=(); fi
-  COLDREAD_BENCHMARK=1 swift test -c "$config" "${testing[@]}" --filter RenderBenchmark 2>&1 | grep -E "^render " || true
-fi
+# Median render time of one frame, from the release build of the core (Benchmarks/RenderBench).
+swift build -c "$config" --scratch-path "$scratch" --product render-bench >/dev/null
+"$(dirname "$bin")/render-bench"

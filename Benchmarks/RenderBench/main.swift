@@ -1,13 +1,12 @@
 import DrillKit
 import Foundation
 import RunbookKit
-import Testing
 import TerminalUI
 
-/// Render cost on a 500-step runbook. Prints figures, asserts nothing about time: run it
-/// through Benchmarks/drill-render.sh (release build), which sets COLDREAD_BENCHMARK=1.
-@Suite("Render benchmark", .enabled(if: ProcessInfo.processInfo.environment["COLDREAD_BENCHMARK"] == "1"))
-struct RenderBenchmark {
+/// Render cost on a 500-step runbook: prints the median and p95 time of one `render` call.
+/// An executable rather than a test, so the release build measures it without a second
+/// `-enable-testing` build. Run through Benchmarks/drill-render.sh.
+enum RenderBenchmark {
     static func generatedRunbook(steps count: Int) -> Runbook {
         let location = SourceLocation(file: "Runbooks/generated.yaml", line: 1)
         let steps = (1...count).map { index in
@@ -22,7 +21,7 @@ struct RenderBenchmark {
                        budgetSeconds: 3600, steps: steps, location: location)
     }
 
-    @Test func medianFrameOnA500StepRunbook() throws {
+    static func run() {
         let runbook = Self.generatedRunbook(steps: 500)
         let context = DrillContext(runbook: runbook, scenario: nil, reader: "ben", readerKnown: true, cold: true,
                                    runId: "bench", runFolder: "Drills/runs/bench")
@@ -42,7 +41,7 @@ struct RenderBenchmark {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let frame = render(state, size: size)
                 let end = DispatchTime.now().uptimeNanoseconds
-                #expect(frame.rows.count == size.height)
+                precondition(frame.rows.count == size.height, "a frame has one row per terminal line")
                 samples.append(Double(end - start) / 1_000_000)
             }
             samples.sort()
@@ -51,3 +50,5 @@ struct RenderBenchmark {
         }
     }
 }
+
+RenderBenchmark.run()
