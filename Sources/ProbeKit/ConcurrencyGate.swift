@@ -1,14 +1,23 @@
+import Synchronization
+
 /// Bounds HTTP requests overall and per host, first come first served. A request first
 /// takes a slot of its host, then one of the global pool; it never holds a global slot
 /// while it waits for its host, so one busy host cannot starve the others. A released
 /// slot is handed straight to the next waiter.
-actor ConcurrencyGate {
+///
+/// A lock, not an actor: a free slot is taken without a hop to another executor, and
+/// thousands of probes pass through here, so the hop would cost more than the request.
+final class ConcurrencyGate: Sendable {
+    private struct Slots {
+        var inFlight = 0
+        var hostInFlight: [String: Int] = [:]
+        var hostWaiters: [String: WaitQueue] = [:]
+        var globalWaiters = WaitQueue()
+    }
+
     private let maxConcurrency: Int
     private let hostConcurrency: Int
-    private var inFlight = 0
-    private var hostInFlight: [String: Int] = [:]
-    private var hostWaiters: [String: WaitQueue] = [:]
-    private var globalWaiters = WaitQueue()
+    private let slots = Mutex(Slots())
 
     init(maxConcurrency: Int, hostConcurrency: Int) {
         self.maxConcurrency = maxConcurrency
@@ -16,37 +25,69 @@ actor ConcurrencyGate {
     }
 
     /// Runs `body` while holding one slot of `host` and one global slot.
-    nonisolated func withSlot<T: Sendable>(host: String, _ body: () async -> T) async -> T {
+    func withSlot<T: Sendable>(host: String, _ body: () async -> T) async -> T {
         await acquire(host)
         let result = await body()
-        await release(host)
+        release(host)
         return result
     }
 
+    /// Takes both slots at once when both are free (the common case, no suspension);
+    /// otherwise waits for each in turn.
     private func acquire(_ host: String) async {
-        if hostInFlight[host, default: 0] >= hostConcurrency {
-            await withCheckedContinuation { hostWaiters[host, default: WaitQueue()].append($0) }
-        } else {
-            hostInFlight[host, default: 0] += 1
+        let both = slots.withLock { slots -> Bool in
+            guard slots.inFlight < maxConcurrency, slots.hostInFlight[host, default: 0] < hostConcurrency else { return false }
+            slots.inFlight += 1
+            slots.hostInFlight[host, default: 0] += 1
+            return true
         }
-        if inFlight >= maxConcurrency {
-            await withCheckedContinuation { globalWaiters.append($0) }
-        } else {
-            inFlight += 1
+        if !both { await wait(host) }
+    }
+
+    /// Takes a slot in the same critical section that would queue the waiter, so a
+    /// release can never slip between "no slot" and "waiting" and be lost.
+    private func wait(_ host: String) async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let granted = slots.withLock { slots -> Bool in
+                guard slots.hostInFlight[host, default: 0] < hostConcurrency else {
+                    slots.hostWaiters[host, default: WaitQueue()].append(waiter)
+                    return false
+                }
+                slots.hostInFlight[host, default: 0] += 1
+                return true
+            }
+            if granted { waiter.resume() }
+        }
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let granted = slots.withLock { slots -> Bool in
+                guard slots.inFlight < maxConcurrency else {
+                    slots.globalWaiters.append(waiter)
+                    return false
+                }
+                slots.inFlight += 1
+                return true
+            }
+            if granted { waiter.resume() }
         }
     }
 
     private func release(_ host: String) {
-        if let next = globalWaiters.popFirst() { next.resume() } else { inFlight -= 1 }
-        if let next = hostWaiters[host]?.popFirst() {
-            next.resume()
-        } else {
-            hostInFlight[host, default: 1] -= 1
-            if hostInFlight[host] == 0 {
-                hostInFlight[host] = nil
-                hostWaiters[host] = nil
+        let (global, hostNext) = slots.withLock { slots in
+            let global = slots.globalWaiters.popFirst()
+            if global == nil { slots.inFlight -= 1 }
+            let hostNext = slots.hostWaiters[host]?.popFirst()
+            if hostNext == nil {
+                slots.hostInFlight[host, default: 1] -= 1
+                if slots.hostInFlight[host] == 0 {
+                    slots.hostInFlight[host] = nil
+                    slots.hostWaiters[host] = nil
+                }
             }
+            return (global, hostNext)
         }
+        // Resumed outside the lock: a resumed waiter may come straight back for a slot.
+        global?.resume()
+        hostNext?.resume()
     }
 }
 

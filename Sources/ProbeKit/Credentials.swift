@@ -53,6 +53,7 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// The credentials for exactly this host (and port), or nil.
     public func forHost(_ host: String, port: Int) -> HostCredentials? {
+        guard !hosts.isEmpty else { return nil }
         let host = host.lowercased()
         return hosts["\(host):\(port)"] ?? hosts[host]
     }

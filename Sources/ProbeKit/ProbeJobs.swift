@@ -2,7 +2,8 @@ import RunbookKit
 
 /// One thing to probe for one step.
 enum ProbeJob: Sendable {
-    case link(step: Int, url: String, breakGlass: Bool)
+    /// `host` is the URL's, lower-cased: what the per-host bound counts.
+    case link(step: Int, url: String, host: String, breakGlass: Bool)
     case scope(step: Step, scope: String, breakGlass: Bool)
     case tool(step: Step, name: String)
     case command(step: Int, argv: [String])
@@ -16,8 +17,9 @@ enum ProbeJobs {
         var jobs: [ProbeJob] = []
         for step in runbook.steps {
             var seenURLs = Set<String>()
-            for link in step.links where URLParts(link.url) != nil && seenURLs.insert(link.url).inserted {
-                jobs.append(.link(step: step.index, url: link.url, breakGlass: false))
+            for link in step.links {
+                guard let parts = URLParts(link.url), seenURLs.insert(link.url).inserted else { continue }
+                jobs.append(.link(step: step.index, url: link.url, host: parts.host, breakGlass: false))
             }
             var seenScopes = Set<String>()
             for scope in step.scopes where seenScopes.insert(scope.name).inserted {
@@ -32,8 +34,8 @@ enum ProbeJobs {
             }
             if let breakGlass = step.breakGlass {
                 // A break-glass URL the step already links to is probed (and shown) once.
-                if let url = breakGlass.url, URLParts(url) != nil, !seenURLs.contains(url) {
-                    jobs.append(.link(step: step.index, url: url, breakGlass: true))
+                if let url = breakGlass.url, let parts = URLParts(url), !seenURLs.contains(url) {
+                    jobs.append(.link(step: step.index, url: url, host: parts.host, breakGlass: true))
                 }
                 if let scope = breakGlass.scope {
                     jobs.append(.scope(step: step, scope: scope.name, breakGlass: true))
@@ -43,32 +45,67 @@ enum ProbeJobs {
         return jobs
     }
 
-    fileprivate static func keys(of runbook: Runbook) -> [String: Int] {
-        var rank: [String: Int] = [:]
-        for (i, job) in jobs(of: runbook).enumerated() {
-            rank[key(job)] = rank[key(job)] ?? i
+    /// Link jobs taken one host at a time in turn (each host's in the order given),
+    /// commands first: a runbook whose first hundred links share one dashboard then keeps
+    /// every host busy instead of queueing behind that dashboard's per-host limit.
+    static func interleavedByHost<Tag>(_ jobs: [(Tag, ProbeJob)]) -> [(Tag, ProbeJob)] {
+        var ordered: [(Tag, ProbeJob)] = []
+        ordered.reserveCapacity(jobs.count)
+        var hostOrder: [String] = []
+        var byHost: [String: [(Tag, ProbeJob)]] = [:]
+        for entry in jobs {
+            guard case .link(_, _, let host, _) = entry.1 else {
+                ordered.append(entry)
+                continue
+            }
+            if byHost[host] == nil { hostOrder.append(host) }
+            byHost[host, default: []].append(entry)
+        }
+        var round = 0
+        while ordered.count < jobs.count {
+            for host in hostOrder where round < byHost[host]!.count {
+                ordered.append(byHost[host]![round])
+            }
+            round += 1
+        }
+        return ordered
+    }
+
+    fileprivate static func keys(of runbook: Runbook) -> [ProbeKey: Int] {
+        var rank: [ProbeKey: Int] = [:]
+        for (i, job) in jobs(of: runbook).enumerated() where rank[key(job)] == nil {
+            rank[key(job)] = i
         }
         return rank
     }
 
-    static func key(_ job: ProbeJob) -> String {
+    static func key(_ job: ProbeJob) -> ProbeKey {
         switch job {
-        case .link(let step, let url, let bg): return "\(step)|link|\(bg)|\(url)"
-        case .scope(let step, let scope, let bg): return "\(step.index)|scope|\(bg)|\(scope)"
-        case .tool(let step, let name): return "\(step.index)|tool|false|\(name)"
-        case .command(let step, let argv): return "\(step)|command|false|\(argv.joined(separator: "\u{0}"))"
+        case .link(let step, let url, _, let bg): ProbeKey(step: step, kind: .link, breakGlass: bg, subject: [url])
+        case .scope(let step, let scope, let bg): ProbeKey(step: step.index, kind: .scope, breakGlass: bg, subject: [scope])
+        case .tool(let step, let name): ProbeKey(step: step.index, kind: .tool, breakGlass: false, subject: [name])
+        case .command(let step, let argv): ProbeKey(step: step, kind: .command, breakGlass: false, subject: argv)
         }
     }
 
-    static func key(_ result: ProbeResult) -> String {
+    static func key(_ result: ProbeResult) -> ProbeKey {
         let bg = result.breakGlass ?? false
-        switch result.kind {
-        case .link: return "\(result.step)|link|\(bg)|\(result.url ?? "")"
-        case .scope: return "\(result.step)|scope|\(bg)|\(result.scope ?? "")"
-        case .tool: return "\(result.step)|tool|false|\(result.tool ?? "")"
-        case .command: return "\(result.step)|command|false|\((result.argv ?? []).joined(separator: "\u{0}"))"
+        return switch result.kind {
+        case .link: ProbeKey(step: result.step, kind: .link, breakGlass: bg, subject: [result.url ?? ""])
+        case .scope: ProbeKey(step: result.step, kind: .scope, breakGlass: bg, subject: [result.scope ?? ""])
+        case .tool: ProbeKey(step: result.step, kind: .tool, breakGlass: false, subject: [result.tool ?? ""])
+        case .command: ProbeKey(step: result.step, kind: .command, breakGlass: false, subject: result.argv ?? [])
         }
     }
+}
+
+/// What one probe is about: a job and its result share a key, so results can be put back
+/// in the order their jobs were declared.
+struct ProbeKey: Hashable {
+    var step: Int
+    var kind: ProbeKind
+    var breakGlass: Bool
+    var subject: [String]
 }
 
 /// Results in reading order: by step, then links, scopes, tools, commands, each as

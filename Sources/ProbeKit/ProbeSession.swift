@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import RunbookKit
+import Synchronization
 
 /// One run's probes: every step's links, scopes, tools and command checks, checked as the
 /// reader. A session owns the HTTP client, the concurrency bounds and, when the scenario
@@ -64,6 +65,9 @@ public actor ProbeSession {
                                              concurrentHTTP1ConnectionsPerHostSoftLimit: options.hostConcurrency)
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .disabled
+        // No tracing spans: a probe run is not a traced service, and a span per request
+        // costs more than the loopback request itself.
+        configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
     }
 
@@ -96,8 +100,8 @@ public actor ProbeSession {
 
     /// Forgets every answer, so the next `probe` asks the world again (a drill's re-probe).
     public func forgetResults() async {
-        await links.removeAll()
-        await commands.removeAll()
+        links.removeAll()
+        commands.removeAll()
     }
 
     /// Probes every step of `runbook` as `audience`. Results arrive as they complete, in
@@ -105,7 +109,7 @@ public actor ProbeSession {
     public nonisolated func probe(_ runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeResult> {
         let (stream, continuation) = AsyncStream<ProbeResult>.makeStream()
         let task = Task {
-            await self.run(runbook, audience, continuation)
+            await self.run([runbook], audience) { _, result in continuation.yield(result) }
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
@@ -114,12 +118,32 @@ public actor ProbeSession {
 
     /// Every result of `probe`, ordered by step and then as declared.
     public func probeAll(_ runbook: Runbook, as audience: ProbeAudience) async -> [ProbeResult] {
-        var all: [ProbeResult] = []
-        for await result in probe(runbook, as: audience) { all.append(result) }
-        return ProbeOrder.ordered(all, in: runbook)
+        await probeAll([runbook], as: audience)[0]
     }
 
-    private func run(_ runbook: Runbook, _ audience: ProbeAudience, _ sink: AsyncStream<ProbeResult>.Continuation) async {
+    /// Every result for each of `runbooks`, each runbook's ordered by step and then as
+    /// declared. One run for all of them, so the session's bounds, not the runbook
+    /// boundaries, pace it; and collected without a stream, since nobody watches the
+    /// results arrive.
+    /// `answered` is told how many results are in after each one (for a progress line).
+    public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
+                         answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
+        let all = Mutex<(results: [[ProbeResult]], count: Int)>((Array(repeating: [], count: runbooks.count), 0))
+        await run(runbooks, audience) { index, result in
+            let count = all.withLock { all in
+                all.results[index].append(result)
+                all.count += 1
+                return all.count
+            }
+            answered?(count)
+        }
+        let collected = all.withLock { $0.results }
+        return zip(runbooks, collected).map { ProbeOrder.ordered($1, in: $0) }
+    }
+
+    /// Probes `runbooks`, handing each result to `sink` with its runbook's index.
+    private func run(_ runbooks: [Runbook], _ audience: ProbeAudience,
+                     _ sink: @escaping @Sendable (Int, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
@@ -129,29 +153,50 @@ public actor ProbeSession {
         let tools = self.tools
         let links = self.links
         let commands = self.commands
-        await withTaskGroup(of: Void.self) { group in
+        // Scopes and tools are answered at once; links and commands wait on the network
+        // or a child process, so they run as tasks, at most `liveTasks` at a time: the
+        // gate would hold the rest anyway, and a suspended task per link costs memory
+        // (and the task group's bookkeeping grows with every live child).
+        var slow: [(runbook: Int, job: ProbeJob)] = []
+        for (index, runbook) in runbooks.enumerated() {
             for job in ProbeJobs.jobs(of: runbook) {
                 switch job {
-                case .link(let step, let url, let breakGlass):
-                    group.addTask {
-                        let key = LinkProber.dedupKey(url)
-                        let evidence = await links.value(for: key) { await prober.probe(url) }
-                        var result = evidence.result(step: step, url: url)
-                        result.breakGlass = breakGlass ? true : nil
-                        sink.yield(result)
-                    }
+                case .link, .command:
+                    slow.append((index, job))
                 case .scope(let step, let scope, let breakGlass):
                     var result = scopes.probe(scope: scope, step: step, runbook: runbook, audience: audience)
                     result.breakGlass = breakGlass ? true : nil
-                    sink.yield(result)
+                    sink(index, result)
                 case .tool(let step, let name):
-                    sink.yield(tools.probe(tool: name, step: step.index))
+                    sink(index, tools.probe(tool: name, step: step.index))
+                }
+            }
+        }
+        let liveTasks = options.maxConcurrency + options.hostConcurrency
+        await withTaskGroup(of: Void.self) { group in
+            var live = 0
+            for (index, job) in ProbeJobs.interleavedByHost(slow) {
+                if live >= liveTasks {
+                    await group.next()
+                    live -= 1
+                }
+                live += 1
+                switch job {
+                case .link(let step, let url, _, let breakGlass):
+                    group.addTask {
+                        let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url) }
+                        var result = evidence.result(step: step, url: url)
+                        result.breakGlass = breakGlass ? true : nil
+                        sink(index, result)
+                    }
                 case .command(let step, let argv):
                     group.addTask {
                         var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
                         result.step = step
-                        sink.yield(result)
+                        sink(index, result)
                     }
+                case .scope, .tool:
+                    break
                 }
             }
         }

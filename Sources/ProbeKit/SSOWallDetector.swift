@@ -47,7 +47,9 @@ struct SSOWallDetector: Sendable {
             return "redirected to \(idp.name) (\(host))"
         }
         let path = to.path.lowercased()
-        for idp in Self.identityProviderPaths where path.contains(idp.fragment) || path.hasSuffix(idp.fragment.dropLastSlash) {
+        let pathBytes = Array(path.utf8)
+        for idp in Self.identityProviderPaths
+        where ASCIIText.contains(pathBytes, idp.fragment) || path.hasSuffix(idp.fragment.dropLastSlash) {
             return "redirected to a \(idp.name) sign-in (\(host)\(to.path))"
         }
         let names = Set(to.queryItems.map { $0.name.lowercased() })
@@ -70,33 +72,35 @@ struct SSOWallDetector: Sendable {
     /// SAML message and submits itself. `body` is the bounded start of the page.
     static func loginPage(_ body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
-        let text = String(decoding: body, as: UTF8.self).lowercased()
         var samlField = false
-        for tag in tags(named: "input", in: text) {
-            let attributes = HTMLAttributes(tag)
+        for tag in tags(named: "input", in: body) {
+            let attributes = HTMLAttributes(Substring(String(decoding: tag, as: UTF8.self).lowercased()))
             if attributes["type"] == "password" { return "the page asks for a password (a sign-in form)" }
             if let name = attributes["name"], name == "samlrequest" || name == "samlresponse" { samlField = true }
         }
-        if samlField, text.contains(".submit()") || text.contains("onload") {
+        if samlField, ASCIIText.contains(body, ".submit()") || ASCIIText.contains(body, "onload") {
             return "the page posts a SAML message to an identity provider by itself"
         }
         return nil
     }
 
-    /// The insides of every `<name …>` tag, lower-cased text in, attribute text out.
-    static func tags(named name: String, in text: String) -> [Substring] {
-        var found: [Substring] = []
-        var rest = text[...]
-        let opener = "<" + name
-        while let start = rest.range(of: opener) {
-            let after = rest[start.upperBound...]
-            guard let first = after.first, first == " " || first == "\t" || first == "\n" || first == "\r" || first == "/" || first == ">" else {
-                rest = after
+    /// The insides of every `<name …>` tag, matched without regard to ASCII case. Works on
+    /// the raw bytes: most pages hold no such tag, and decoding and lower-casing a whole
+    /// page to find that out cost more than the request that fetched it.
+    static func tags(named name: String, in body: [UInt8]) -> [ArraySlice<UInt8>] {
+        let opener = Array(("<" + name).utf8)
+        var found: [ArraySlice<UInt8>] = []
+        var from = body.startIndex
+        while let start = ASCIIText.firstIndex(of: opener, in: body, from: from) {
+            let after = start + opener.count
+            guard after < body.endIndex, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                                          UInt8(ascii: "/"), UInt8(ascii: ">")].contains(body[after]) else {
+                from = after
                 continue
             }
-            let end = after.firstIndex(of: ">") ?? after.endIndex
-            found.append(after[..<end])
-            rest = after[end...]
+            let end = body[after...].firstIndex(of: UInt8(ascii: ">")) ?? body.endIndex
+            found.append(body[after..<end])
+            from = end
         }
         return found
     }

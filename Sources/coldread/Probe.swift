@@ -85,24 +85,12 @@ struct Probe: AsyncParsableCommand {
             throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
         }
         let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
-        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1, total: loaded.count)
-        progress.update(finished: 0)
-        // All runbooks at once: the session's bounds, not the runbook boundaries, pace the run.
-        let report = await withTaskGroup(of: (Int, [ProbeResult]).self) { group in
-            for (index, runbook) in loaded.enumerated() {
-                group.addTask {
-                    var results: [ProbeResult] = []
-                    for await result in session.probe(runbook, as: audience) { results.append(result) }
-                    return (index, ProbeOrder.ordered(results, in: runbook))
-                }
-            }
-            var done: [Int: [ProbeResult]] = [:]
-            for await (index, results) in group {
-                done[index] = results
-                progress.update(finished: done.count)
-            }
-            return loaded.enumerated().map { ($0.element, done[$0.offset] ?? []) }
-        }
+        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1,
+                                     total: loaded.reduce(0) { $0 + ProbePlan.count(of: $1) })
+        progress.update(answered: 0)
+        // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
+        let results = await session.probeAll(loaded, as: audience) { progress.update(answered: $0) }
+        let report = Array(zip(loaded, results))
         progress.end()
         await session.shutdown()
 

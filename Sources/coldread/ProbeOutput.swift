@@ -104,13 +104,18 @@ enum ProbeJSON {
 
 /// A one-line progress counter on stderr, only when stderr is a terminal, so pipes and
 /// CI logs stay clean.
-struct ProbeProgress {
+struct ProbeProgress: Sendable {
     let enabled: Bool
+    /// Probes the run will answer in all.
     let total: Int
 
-    func update(finished: Int) {
+    /// Redraws the line at every hundredth of the run (and at its end), not on every
+    /// answer: ten thousand links would otherwise mean ten thousand terminal writes.
+    func update(answered: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(finished) of \(total) runbooks done".utf8))
+        let step = max(1, total / 100)
+        guard answered == 0 || answered == total || answered % step == 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(answered) of \(total) probes answered".utf8))
     }
 
     func end() {

@@ -214,3 +214,40 @@ struct LinkPolitenessTests {
         #expect(server.requests.map(\.method) == [.HEAD, .GET, .GET])
     }
 }
+
+@Suite("Link probe concurrency bounds")
+struct LinkConcurrencyTests {
+    @Test("no more requests to one host are in flight than the per-host bound")
+    func perHostBound() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .delayed(200, delay: .milliseconds(40)) }
+        defer { Task { await server.stop() } }
+        let steps = (1...30).map { Fixture.step($0, links: [server.url + "/d/\($0)"]) }
+        var options = Fixture.options()
+        options.hostConcurrency = 3
+        let results = try await Fixture.probe(Fixture.runbook(steps), options: options)
+        #expect(results.count == 30)
+        #expect(results.allSatisfy { $0.outcome == .ok })
+        let peak = server.peakInFlight.total
+        #expect(peak <= 3, "saw \(peak) requests at once to one host")
+        #expect(peak >= 2, "the probes never overlapped, so the bound was not tested")
+    }
+
+    @Test("no more requests are in flight overall than the global bound, however many hosts")
+    func globalBound() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .delayed(200, delay: .milliseconds(40)) }
+        defer { Task { await server.stop() } }
+        let hosts = (1...6).map { "dash-\($0).corp.example" }
+        let routes = Dictionary(uniqueKeysWithValues: hosts.map { ($0, HostRoute(address: "127.0.0.1", port: server.port)) })
+        let steps = (1...36).map { Fixture.step($0, links: ["https://\(hosts[$0 % hosts.count])/d/\($0)"]) }
+        var options = Fixture.options()
+        options.maxConcurrency = 4
+        options.hostConcurrency = 8
+        let results = try await Fixture.probe(Fixture.runbook(steps), options: options, routes: routes)
+        #expect(results.count == 36)
+        #expect(results.allSatisfy { $0.outcome == .ok })
+        let peak = server.peakInFlight
+        #expect(peak.total <= 4, "saw \(peak.total) requests at once")
+        #expect(peak.total >= 2, "the probes never overlapped, so the bound was not tested")
+        #expect(peak.byHost.count == 6)
+    }
+}

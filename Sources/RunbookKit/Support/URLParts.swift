@@ -9,37 +9,54 @@ public struct URLParts: Hashable, Sendable {
     public var pathAndQuery: String
 
     public init?(_ string: String) {
-        let trimmed = string.trimmingWhitespace()
-        guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].hasPrefix("://") else { return nil }
-        let scheme = trimmed[..<colon].lowercased()
+        var text = string
+        // Scanned as UTF-8 bytes: every delimiter is ASCII, and walking Characters made
+        // this parse the largest single cost of probing a long runbook.
+        guard let parts = text.withUTF8(Self.split) else { return nil }
+        (scheme, host, port, pathAndQuery) = parts
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String, Int?, String)? {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        func firstIndex(_ range: Range<Int>, where match: (UInt8) -> Bool) -> Int? {
+            for i in range where match(bytes[i]) { return i }
+            return nil
+        }
+        func lastIndex(_ range: Range<Int>, of byte: UInt8) -> Int? {
+            for i in range.reversed() where bytes[i] == byte { return i }
+            return nil
+        }
+        var lower = 0, upper = bytes.count
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        guard let colon = firstIndex(lower..<upper, where: { $0 == UInt8(ascii: ":") }), colon + 3 <= upper,
+              bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
+        let scheme = text(lower..<colon).lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = trimmed[trimmed.index(colon, offsetBy: 3)...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var host = Substring(authority)
+        let rest = colon + 3
+        let authorityEnd = firstIndex(rest..<upper, where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? upper
+        var hostStart = rest, hostEnd = authorityEnd
+        if let at = lastIndex(rest..<authorityEnd, of: UInt8(ascii: "@")) { hostStart = at + 1 }
         var port: Int?
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return nil }
-            let after = host[host.index(after: close)...]
-            if after.hasPrefix(":") { port = Int(after.dropFirst()) }
-            host = host[...close]
-        } else if let colon = host.lastIndex(of: ":") {
-            let portText = host[host.index(after: colon)...]
-            if !portText.isEmpty {
-                guard let p = Int(portText) else { return nil }
+        if hostStart < hostEnd, bytes[hostStart] == UInt8(ascii: "[") {
+            guard let close = firstIndex(hostStart..<hostEnd, where: { $0 == UInt8(ascii: "]") }) else { return nil }
+            if close + 1 < hostEnd, bytes[close + 1] == UInt8(ascii: ":") { port = Int(text(close + 2..<hostEnd)) }
+            hostEnd = close + 1
+        } else if let portColon = lastIndex(hostStart..<hostEnd, of: UInt8(ascii: ":")) {
+            if portColon + 1 < hostEnd {
+                guard let p = Int(text(portColon + 1..<hostEnd)) else { return nil }
                 port = p
             }
-            host = host[..<colon]
+            hostEnd = portColon
         }
-        guard !host.isEmpty else { return nil }
-        var tail = String(rest[authorityEnd...])
-        if let hash = tail.firstIndex(of: "#") { tail = String(tail[..<hash]) }
+        guard hostStart < hostEnd else { return nil }
+        let tailEnd = firstIndex(authorityEnd..<upper, where: { $0 == UInt8(ascii: "#") }) ?? upper
+        var tail = text(authorityEnd..<tailEnd)
         if !tail.hasPrefix("/") { tail = "/" + tail }
-        self.scheme = scheme
-        self.host = host.lowercased()
-        self.port = port
-        self.pathAndQuery = tail
+        return (scheme, text(hostStart..<hostEnd).lowercased(), port, tail)
     }
 
     /// The port the URL's scheme implies when none is written.

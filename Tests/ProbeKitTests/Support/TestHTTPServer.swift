@@ -23,6 +23,9 @@ final class TestHTTPServer: Sendable {
         case stream(bytes: Int, contentType: String)
         /// Reads the request and never answers.
         case silence
+        /// Answers `status` after `delay`, so requests overlap and a test can count how
+        /// many were in flight at once.
+        case delayed(Int, delay: TimeAmount)
     }
 
     typealias Responder = @Sendable (_ request: Request, _ index: Int) -> Reply
@@ -40,6 +43,8 @@ final class TestHTTPServer: Sendable {
     final class State: Sendable {
         let requests = Mutex<[Request]>([])
         let bytesSent = Mutex<Int>(0)
+        /// Requests being answered now, and the most there ever were, per `Host` header.
+        let inFlight = Mutex<(now: [String: Int], peak: [String: Int], total: Int, peakTotal: Int)>(([:], [:], 0, 0))
     }
     private let state: State
 
@@ -59,6 +64,8 @@ final class TestHTTPServer: Sendable {
 
     var requests: [Request] { state.requests.withLock { $0 } }
     var bytesSent: Int { state.bytesSent.withLock { $0 } }
+    /// The most `.delayed` requests this server held at once, in all and per `Host` header.
+    var peakInFlight: (total: Int, byHost: [String: Int]) { state.inFlight.withLock { ($0.peakTotal, $0.peak) } }
     var url: String { "http://127.0.0.1:\(port)" }
 
     func stop() async {
@@ -98,6 +105,23 @@ final class TestHTTPServer: Sendable {
             switch reply {
             case .silence:
                 return
+            case .delayed(let status, let delay):
+                let host = head.headers.first(name: "host") ?? ""
+                state.inFlight.withLock { counts in
+                    counts.now[host, default: 0] += 1
+                    counts.total += 1
+                    counts.peak[host] = max(counts.peak[host, default: 0], counts.now[host]!)
+                    counts.peakTotal = max(counts.peakTotal, counts.total)
+                }
+                let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                context.eventLoop.scheduleTask(in: delay) {
+                    let (handler, context) = loopBound.value
+                    handler.state.inFlight.withLock { counts in
+                        counts.now[host, default: 1] -= 1
+                        counts.total -= 1
+                    }
+                    handler.answer(.respond(status, headers: [("Content-Type", "application/json")]), head: head, context: context)
+                }
             case .respond(let status, let extra, let body):
                 var headers = HTTPHeaders(extra)
                 if !headers.contains(name: "content-length") { headers.add(name: "Content-Length", value: String(body.utf8.count)) }
