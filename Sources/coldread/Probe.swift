@@ -96,7 +96,7 @@ struct Probe: AsyncParsableCommand {
 
         switch format {
         case .text: print(ProbeTable.render(report), terminator: "")
-        case .json: print(try ProbeJSON.render(report))
+        case .json: print(ProbeJSON.render(report))
         }
         if report.contains(where: { $0.1.contains { $0.outcome.blocks } }) {
             throw ExitCode(1)

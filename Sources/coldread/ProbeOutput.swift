@@ -71,37 +71,6 @@ enum ProbeTable {
     }
 }
 
-/// DESIGN.md's JSON: `{"version": 1, "results": [{runbook, kind, step, outcome, …}]}`.
-enum ProbeJSON {
-    struct Document: Encodable {
-        var version = 1
-        var results: [Entry]
-    }
-
-    /// One result with the id of the runbook it belongs to, flattened into one object.
-    struct Entry: Encodable {
-        var runbook: String
-        var result: ProbeResult
-
-        enum Keys: String, CodingKey { case runbook }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(runbook, forKey: .runbook)
-            try result.encode(to: encoder)
-        }
-    }
-
-    static func render(_ report: [(Runbook, [ProbeResult])]) throws -> String {
-        let document = Document(results: report.flatMap { runbook, results in
-            results.map { Entry(runbook: runbook.id, result: $0) }
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
-    }
-}
-
 /// A one-line progress counter on stderr, only when stderr is a terminal, so pipes and
 /// CI logs stay clean.
 struct ProbeProgress: Sendable {

@@ -82,6 +82,11 @@ public struct URLParts: Hashable, Sendable {
 extension StringProtocol {
     /// Trims spaces, tabs and newlines at both ends without Foundation.
     public func trimmingWhitespace() -> String {
+        // Nothing to trim, the common case: decided on the first and last bytes, without
+        // walking Characters.
+        let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, !isSpaceByte(first), !isSpaceByte(last) { return whole }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

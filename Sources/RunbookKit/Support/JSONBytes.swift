@@ -1,0 +1,49 @@
+/// JSON written byte by byte, escaped exactly as Foundation's JSONEncoder escapes it with
+/// `.withoutEscapingSlashes`: quotes, backslashes and control characters, everything else
+/// verbatim. For documents with thousands of entries (a lint of a large library, a probe
+/// of ten thousand links) JSONEncoder's generic machinery costs more than the work that
+/// produced them. Callers write keys in sorted order themselves; tests compare each
+/// writer with JSONEncoder.
+public struct JSONBytes {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The document as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Bytes written as they are (punctuation, indentation, keys without escapes).
+    public mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+
+    public mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+    /// A quoted, escaped JSON string.
+    public mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): raw("\\\"")
+            case UInt8(ascii: "\\"): raw("\\\\")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case UInt8(ascii: "\n"): raw("\\n")
+            case UInt8(ascii: "\r"): raw("\\r")
+            case UInt8(ascii: "\t"): raw("\\t")
+            case 0x00...0x1F:
+                raw("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
