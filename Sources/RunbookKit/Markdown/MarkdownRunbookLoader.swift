@@ -28,7 +28,7 @@ struct MarkdownRunbookLoader {
         }
 
         let tree = CmarkTree(markdown: front.body)
-        let sourceLines = front.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = front.body.lineSlices()
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256,
                               location: SourceLocation(file: file, line: 1))
@@ -172,7 +172,8 @@ struct MarkdownRunbookLoader {
             // cmark-gfm reports an HTML block's end one line short inside list items, so
             // the comment's own line count decides how far it reaches.
             for n in node.descendants() where n.type == CMARK_NODE_HTML_BLOCK && Annotation.isAnnotation(n) && n.startLine > 0 {
-                let lineCount = max(1, n.literal.split(separator: "\n", omittingEmptySubsequences: false).count - (n.literal.hasSuffix("\n") ? 1 : 0))
+                let literal = n.literal
+                let lineCount = max(1, literal.lineSlices().count - (literal.hasSuffix("\n") ? 1 : 0))
                 hidden.formUnion(n.startLine..<(n.startLine + lineCount))
             }
         }
@@ -240,7 +241,7 @@ struct Annotation {
         guard trimmed.hasPrefix("coldread") else { return nil }
         var body = trimmed.dropFirst("coldread".count)
         if let first = body.first, !(first == " " || first == "\n" || first == "\t" || first == "\r" || first == "-") { return nil }
-        if let close = body.firstRange(of: "-->") { body = body[..<close.lowerBound] }
+        if let close = body.firstRange(ofASCII: "-->") { body = body[..<close.lowerBound] }
         var line = node.line
         var column = node.column
         if let firstNewline = body.firstIndex(of: "\n"), body[..<firstNewline].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {

@@ -47,13 +47,12 @@ struct ShellTools {
 
     /// Tool names in a shell-like code block, each with its 0-based line offset in the block.
     func tools(inShellBlock code: String) -> [(name: String, lineOffset: Int)] {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let hasPrompts = lines.contains { $0.trimmingWhitespace().hasPrefix("$ ") || $0.trimmingWhitespace() == "$" }
+        let lines = code.lineSlices().map { $0.trimmingWhitespace() }
+        let hasPrompts = lines.contains { $0.hasPrefix("$ ") || $0 == "$" }
         var out: [(String, Int)] = []
         var continuation = false
         var heredocEnd: String?
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingWhitespace()
+        for (i, line) in lines.enumerated() {
             if let end = heredocEnd {
                 if line == end { heredocEnd = nil }
                 continue
@@ -91,27 +90,26 @@ struct ShellTools {
     }
 
     /// The first word that names a program, past env assignments and wrappers like sudo.
+    /// Words are split only as far as needed: most lines are decided by their first word.
     func firstCommandWord(_ command: Substring) -> String? {
-        let words = ArgvSplitter.split(String(command))
-        var i = 0
-        while i < words.count {
-            var word = words[i]
+        var words = CommandWords(String(command))
+        while let original = words.next() {
+            var word = original
             while word.hasPrefix("(") || word.hasPrefix("!") { word.removeFirst() }
-            if word.isEmpty { i += 1; continue }
+            if word.isEmpty { continue }
             if isAssignment(word) {
                 // `NODE=<instance label from alert>`: a placeholder value spans several words.
                 if word.contains("<") && !word.contains(">") {
-                    while i < words.count, !words[i].contains(">") { i += 1 }
+                    while let next = words.next(), !next.contains(">") {}
                 }
-                i += 1
                 continue
             }
             if Self.wrappers.contains(word) {
-                i += 1
                 let takesValue = Self.wrapperOptionsWithValues[word] ?? []
-                while i < words.count, words[i].hasPrefix("-") || isAssignment(words[i]) || (word == "timeout" && words[i].first?.isNumber == true) {
-                    if takesValue.contains(words[i]) { i += 1 }
-                    i += 1
+                while let option = words.peek(),
+                      option.hasPrefix("-") || isAssignment(option) || (word == "timeout" && option.first?.isNumber == true) {
+                    _ = words.next()
+                    if takesValue.contains(option) { _ = words.next() }
                 }
                 continue
             }
@@ -120,6 +118,29 @@ struct ShellTools {
             return word
         }
         return nil
+    }
+
+    /// Command-line words with one word of lookahead, for wrapper options.
+    private struct CommandWords {
+        var words: ArgvSplitter.Words
+        var peeked: String??
+
+        init(_ command: String) { words = ArgvSplitter.Words(command) }
+
+        mutating func peek() -> String? {
+            if let peeked { return peeked }
+            let word = words.next()
+            peeked = .some(word)
+            return word
+        }
+
+        mutating func next() -> String? {
+            if let peeked {
+                self.peeked = nil
+                return peeked
+            }
+            return words.next()
+        }
     }
 
     private func isAssignment(_ word: String) -> Bool {
@@ -133,13 +154,23 @@ struct ShellTools {
     }
 
     private func heredocMarker(in command: Substring) -> String? {
-        guard let range = command.range(of: "<<") else { return nil }
+        // Most lines have no `<<` at all; a byte scan says so without Foundation's search.
+        guard Self.containsDoubleLessThan(command.utf8), let range = command.range(of: "<<") else { return nil }
         var rest = command[range.upperBound...]
         if rest.hasPrefix("-") { rest = rest.dropFirst() }
         if rest.hasPrefix("<") { return nil }  // here-string
         let word = rest.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
         let marker = word.trimmingCharacters(in: "'\"")
         return marker.isEmpty ? nil : marker
+    }
+
+    private static func containsDoubleLessThan(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") && previous == UInt8(ascii: "<") { return true }
+            previous = byte
+        }
+        return false
     }
 }
 

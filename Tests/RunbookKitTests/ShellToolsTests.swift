@@ -1,0 +1,24 @@
+@testable import RunbookKit
+import Testing
+
+/// The first command word of a shell line, past assignments, placeholders and wrappers.
+@Suite struct ShellToolsTests {
+    let tools = ShellTools(extra: [])
+
+    @Test(arguments: [
+        ("sudo -u ops systemctl restart app", "systemctl"),
+        ("NODE=<instance label from alert> kubectl drain $NODE", "kubectl"),
+        ("timeout 30 curl -s https://x.example", "curl"),
+        ("env -u HOME FOO=1 ./run.sh", "./run.sh"),
+        ("xargs -I {} kubectl delete pod {}", "kubectl"),
+        ("!git status", "git"),
+        ("(cd /tmp && make)", nil),
+        ("sudo", nil),
+        ("echo hi", nil),
+        ("$VAR run", nil),
+        ("", nil),
+    ] as [(String, String?)])
+    func firstCommandWord(_ line: String, _ expected: String?) {
+        #expect(tools.firstCommandWord(Substring(line)) == expected)
+    }
+}
