@@ -127,6 +127,12 @@ struct YAMLValue {
 /// Parses YAML text into a located root value, turning Yams' scanner and parser
 /// errors into located load errors.
 enum YAMLText {
+    /// Yams' `Constructor.default` builds three dictionaries of closures on every use;
+    /// one shared instance spares that for each of the many small annotations.
+    /// Safe to share across threads: a `Constructor` is a final class holding only `let`
+    /// dictionaries of stateless closures, never mutated after init.
+    private nonisolated(unsafe) static let constructor = Constructor.default
+
     static func parse(
         _ text: String, file: String, lineOffset: Int = 0, columnOffset: Int = 0, sink: ErrorSink
     ) -> YAMLValue? {
@@ -134,7 +140,7 @@ enum YAMLText {
             // Encoding named explicitly: Yams' default reads the process environment on every call.
             // The basic resolver: our readers convert scalars themselves, and Yams' default
             // one runs a regular expression over every scalar.
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
+            guard let node = try Yams.compose(yaml: text, .basic, constructor, .utf8) else {
                 return YAMLValue(node: .scalar(.init("")), file: file, lineOffset: lineOffset, columnOffset: columnOffset)
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset, columnOffset: columnOffset)
