@@ -7,7 +7,7 @@ public enum RunbookLoader {
 
     public static func load(_ path: String, options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
         let (text, bytes) = try SourceText.read(path)
-        return try parse(text, file: path, sha256: SHA256.hex(bytes), options: options)
+        return try parse(text, file: path, sha256: options.recordsSHA256 ? SHA256.hex(bytes) : "", options: options)
     }
 
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {

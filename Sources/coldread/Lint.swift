@@ -61,7 +61,7 @@ enum LintRun {
         let files: [String]
         do { files = try RunbookLoader.expand(targets(paths: paths, root: root)) } catch { throw .input(error) }
         let linter = Linter(directory: directory, access: access, strict: strict)
-        let options = LoaderOptions(directory: directory)
+        let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash
         // Files load and lint independently, so they are spread over every core; results
         // keep the files' order.
         let checked = Mutex([(Runbook?, [Finding])?](repeating: nil, count: files.count))

@@ -7,6 +7,7 @@ public struct Runbook: Hashable, Sendable {
     /// Path as given to the loader (relative paths stay relative, for stable output).
     public var path: String
     /// Hex SHA-256 of the file's bytes at load time, so a report can say which text was drilled.
+    /// Empty when the loader was told not to record it (`LoaderOptions.recordsSHA256`).
     public var sha256: String
     /// The authoring team (a group in the directory). A reader from this team is not reading cold.
     public var owner: String?

@@ -1,15 +1,19 @@
-/// What a loader needs from the directory: which headings are context and which extra
-/// tool names to recognise in inline code.
+/// What a loader needs from the directory (which headings are context and which extra
+/// tool names to recognise in inline code), and what its caller needs recorded.
 public struct LoaderOptions: Sendable {
     public var contextSections: [String]
     public var extraTools: [String]
+    /// Whether `Runbook.sha256` is computed. Drills and reports name the exact text they
+    /// ran; the lint never reads the hash, so it skips hashing every file.
+    public var recordsSHA256 = true
 
     public init(contextSections: [String] = Directory.defaultContextSections, extraTools: [String] = []) {
         self.contextSections = contextSections.map { $0.lowercased() }
         self.extraTools = extraTools
     }
 
-    public init(directory: Directory) {
+    public init(directory: Directory, recordsSHA256: Bool = true) {
         self.init(contextSections: directory.contextSections, extraTools: directory.tools)
+        self.recordsSHA256 = recordsSHA256
     }
 }
