@@ -24,36 +24,10 @@ public enum FindingFormat: String, CaseIterable, Sendable {
         return lines.joined(separator: "\n")
     }
 
-    struct JSONFinding: Encodable {
-        var rule_id: String
-        var severity: String
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
-        var runbook: String?
-        var step: Int?
-    }
-
-    struct JSONDocument: Encodable {
-        var version = 1
-        var findings: [JSONFinding]
-        var summary: [String: Int]
-    }
-
+    /// `{findings: [{rule_id, severity, file, line, column, message, runbook?, step?}],
+    /// summary: {files, errors, warnings}, version: 1}`.
     static func json(_ findings: [Finding], filesChecked: Int) -> String {
-        let doc = JSONDocument(
-            findings: findings.map {
-                JSONFinding(rule_id: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.location.file,
-                            line: $0.location.line, column: $0.location.column, message: $0.message,
-                            runbook: $0.runbookId, step: $0.step)
-            },
-            summary: [
-                "files": filesChecked,
-                "errors": findings.filter { $0.severity == .error }.count,
-                "warnings": findings.filter { $0.severity == .warning }.count,
-            ])
-        return encodeJSON(doc)
+        FindingsJSON.render(findings, filesChecked: filesChecked)
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
