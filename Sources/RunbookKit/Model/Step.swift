@@ -68,7 +68,7 @@ public struct Link: Hashable, Sendable {
     }
 
     /// Lower-cased host of an http(s) URL, or nil for mailto:, relative links and the like.
-    public var host: String? { URLParts(url)?.host }
+    public var host: String? { URLParts.host(of: url) }
 }
 
 /// A permission scope such as `prompt-registry:rollback` or `k8s:patch:deployment:prod`.

@@ -9,54 +9,59 @@ public struct URLParts: Hashable, Sendable {
     public var pathAndQuery: String
 
     public init?(_ string: String) {
-        var text = string
-        // Scanned as UTF-8 bytes: every delimiter is ASCII, and walking Characters made
-        // this parse the largest single cost of probing a long runbook.
-        guard let parts = text.withUTF8(Self.split) else { return nil }
-        (scheme, host, port, pathAndQuery) = parts
+        let text = string.trimmingWhitespace()
+        guard let found = Self.locate(in: text) else { return nil }
+        var tail = String(text[found.tail])
+        if let hash = tail.firstIndex(of: "#") { tail = String(tail[..<hash]) }
+        if !tail.hasPrefix("/") { tail = "/" + tail }
+        self.scheme = text[found.scheme].lowercased()
+        self.host = text[found.host].lowercased()
+        self.port = found.port
+        self.pathAndQuery = tail
     }
 
-    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String, Int?, String)? {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        func firstIndex(_ range: Range<Int>, where match: (UInt8) -> Bool) -> Int? {
-            for i in range where match(bytes[i]) { return i }
-            return nil
-        }
-        func lastIndex(_ range: Range<Int>, of byte: UInt8) -> Int? {
-            for i in range.reversed() where bytes[i] == byte { return i }
-            return nil
-        }
-        var lower = 0, upper = bytes.count
-        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
-        guard let colon = firstIndex(lower..<upper, where: { $0 == UInt8(ascii: ":") }), colon + 3 <= upper,
-              bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
-        let scheme = text(lower..<colon).lowercased()
+    /// `URLParts(string)?.host` without building the rest: the lint asks it of every link.
+    public static func host(of string: String) -> String? {
+        let text = string.trimmingWhitespace()
+        return locate(in: text).map { text[$0.host].lowercased() }
+    }
+
+    /// Where the parts of an absolute http(s) URL are, or nil when it is not one.
+    private static func locate(in text: String) -> (scheme: Range<String.Index>, host: Range<String.Index>, port: Int?, tail: Range<String.Index>)? {
+        // On ASCII text every Character is one byte (CR LF aside, which holds no
+        // delimiter), so scanning bytes finds the same delimiters as scanning Characters,
+        // only faster; other text is scanned by Character, as a reader sees it.
+        text.utf8.allSatisfy { $0 < 0x80 } ? locate(in: text, view: text.utf8) : locate(in: text, view: Substring(text))
+    }
+
+    private static func locate<View: BidirectionalCollection>(in text: String, view: View)
+        -> (scheme: Range<String.Index>, host: Range<String.Index>, port: Int?, tail: Range<String.Index>)?
+    where View.Index == String.Index, View.SubSequence: BidirectionalCollection, View.Element: URLDelimiter {
+        let d = View.Element.self
+        guard let colon = view.firstIndex(of: d.colon), view[colon...].starts(with: [d.colon, d.slash, d.slash]) else { return nil }
+        let scheme = text[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        let rest = colon + 3
-        let authorityEnd = firstIndex(rest..<upper, where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? upper
-        var hostStart = rest, hostEnd = authorityEnd
-        if let at = lastIndex(rest..<authorityEnd, of: UInt8(ascii: "@")) { hostStart = at + 1 }
+        let rest = view[view.index(colon, offsetBy: 3)...]
+        let authorityEnd = rest.firstIndex(where: { $0 == d.slash || $0 == d.question || $0 == d.hash }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: d.at) { authority = authority[authority.index(after: at)...] }
+        var host = authority.startIndex..<authority.endIndex
         var port: Int?
-        if hostStart < hostEnd, bytes[hostStart] == UInt8(ascii: "[") {
-            guard let close = firstIndex(hostStart..<hostEnd, where: { $0 == UInt8(ascii: "]") }) else { return nil }
-            if close + 1 < hostEnd, bytes[close + 1] == UInt8(ascii: ":") { port = Int(text(close + 2..<hostEnd)) }
-            hostEnd = close + 1
-        } else if let portColon = lastIndex(hostStart..<hostEnd, of: UInt8(ascii: ":")) {
-            if portColon + 1 < hostEnd {
-                guard let p = Int(text(portColon + 1..<hostEnd)) else { return nil }
+        if authority.first == d.openBracket {
+            guard let close = authority.firstIndex(of: d.closeBracket) else { return nil }
+            let after = authority[authority.index(after: close)...]
+            if after.first == d.colon { port = Int(text[after.index(after: after.startIndex)..<after.endIndex]) }
+            host = authority.startIndex..<authority.index(after: close)
+        } else if let colon = authority.lastIndex(of: d.colon) {
+            let portText = text[authority.index(after: colon)..<authority.endIndex]
+            if !portText.isEmpty {
+                guard let p = Int(portText) else { return nil }
                 port = p
             }
-            hostEnd = portColon
+            host = authority.startIndex..<colon
         }
-        guard hostStart < hostEnd else { return nil }
-        let tailEnd = firstIndex(authorityEnd..<upper, where: { $0 == UInt8(ascii: "#") }) ?? upper
-        var tail = text(authorityEnd..<tailEnd)
-        if !tail.hasPrefix("/") { tail = "/" + tail }
-        return (scheme, text(hostStart..<hostEnd).lowercased(), port, tail)
+        guard !host.isEmpty else { return nil }
+        return (text.startIndex..<colon, host, port, authorityEnd..<text.endIndex)
     }
 
     /// The port the URL's scheme implies when none is written.
@@ -77,6 +82,37 @@ public struct URLParts: Hashable, Sendable {
             return (String(pair), "")
         }
     }
+}
+
+/// The ASCII delimiters of a URL as bytes or as Characters, so one scanner serves both.
+private protocol URLDelimiter: Equatable {
+    static var colon: Self { get }
+    static var slash: Self { get }
+    static var question: Self { get }
+    static var hash: Self { get }
+    static var at: Self { get }
+    static var openBracket: Self { get }
+    static var closeBracket: Self { get }
+}
+
+extension UInt8: URLDelimiter {
+    static var colon: UInt8 { UInt8(ascii: ":") }
+    static var slash: UInt8 { UInt8(ascii: "/") }
+    static var question: UInt8 { UInt8(ascii: "?") }
+    static var hash: UInt8 { UInt8(ascii: "#") }
+    static var at: UInt8 { UInt8(ascii: "@") }
+    static var openBracket: UInt8 { UInt8(ascii: "[") }
+    static var closeBracket: UInt8 { UInt8(ascii: "]") }
+}
+
+extension Character: URLDelimiter {
+    static var colon: Character { ":" }
+    static var slash: Character { "/" }
+    static var question: Character { "?" }
+    static var hash: Character { "#" }
+    static var at: Character { "@" }
+    static var openBracket: Character { "[" }
+    static var closeBracket: Character { "]" }
 }
 
 extension StringProtocol {
