@@ -11,7 +11,7 @@ public enum RunbookLoader {
     }
 
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
-        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        let ext = URL(fileURLWithPath: file, isDirectory: false).pathExtension.lowercased()
         if yamlExtensions.contains(ext) {
             return try YAMLRunbookLoader(file: file).load(text: text, sha256: sha256)
         }
@@ -35,9 +35,9 @@ public enum RunbookLoader {
             var found: [String] = []
             if let walker = fm.enumerator(atPath: path) {
                 while let rel = walker.nextObject() as? String {
-                    let ext = URL(fileURLWithPath: rel).pathExtension.lowercased()
+                    let ext = URL(fileURLWithPath: rel, isDirectory: false).pathExtension.lowercased()
                     if markdownExtensions.contains(ext) || yamlExtensions.contains(ext) {
-                        let last = URL(fileURLWithPath: rel).lastPathComponent
+                        let last = URL(fileURLWithPath: rel, isDirectory: false).lastPathComponent
                         if !last.hasPrefix(".") { found.append(base + "/" + rel) }
                     }
                 }

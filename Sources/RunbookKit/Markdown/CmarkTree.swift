@@ -87,25 +87,25 @@ struct MarkdownNode {
         return out
     }
 
-    /// Every node in this subtree, this node first, in document order.
-    func descendants() -> [MarkdownNode] {
-        var out: [MarkdownNode] = []
+    /// Calls `visit` with every node in this subtree, this node first, in document order.
+    /// The walk hands nodes over as it meets them: the loader walks every step's subtree
+    /// several times, and collecting each walk into an array first was a cost of its own.
+    func forEachDescendant(_ visit: (MarkdownNode) -> Void) {
         let iter = cmark_iter_new(pointer)
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) {
-                out.append(MarkdownNode(pointer: node))
+                visit(MarkdownNode(pointer: node))
             }
         }
-        return out
     }
 
     /// The visible text of the subtree (text, code and line breaks), as a reader sees it.
     var plainText: String {
         var text = ""
-        for node in descendants() {
+        forEachDescendant { node in
             switch node.type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "

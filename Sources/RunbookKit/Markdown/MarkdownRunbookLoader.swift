@@ -29,7 +29,7 @@ struct MarkdownRunbookLoader {
 
         let tree = CmarkTree(markdown: front.body)
         let sourceLines = front.body.lineSlices()
-        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let stem = URL(fileURLWithPath: file, isDirectory: false).deletingPathExtension().lastPathComponent
         var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256,
                               location: SourceLocation(file: file, line: 1))
 
@@ -135,7 +135,7 @@ struct MarkdownRunbookLoader {
     // MARK: Step content
 
     private func collect(_ block: MarkdownNode, into step: inout Step, _ sink: ErrorSink) {
-        for node in block.descendants() {
+        block.forEachDescendant { node in
             if node.isLink {
                 step.links.append(Link(title: node.plainText, url: node.url,
                                        location: SourceLocation(file: file, line: node.line, column: node.column)))
@@ -156,9 +156,12 @@ struct MarkdownRunbookLoader {
     }
 
     private func links(_ block: MarkdownNode) -> [Link] {
-        block.descendants().filter(\.isLink).map {
-            Link(title: $0.plainText, url: $0.url, location: SourceLocation(file: file, line: $0.line, column: $0.column))
+        var found: [Link] = []
+        block.forEachDescendant { node in
+            guard node.isLink else { return }
+            found.append(Link(title: node.plainText, url: node.url, location: SourceLocation(file: file, line: node.line, column: node.column)))
         }
+        return found
     }
 
     /// The Markdown source of the nodes, with coldread annotations left out.
@@ -166,15 +169,17 @@ struct MarkdownRunbookLoader {
         var hidden = Set<Int>()
         var inlineComments: [String] = []
         for node in nodes {
-            for n in node.descendants() where n.type == CMARK_NODE_HTML_INLINE && Annotation.isAnnotation(n) {
-                inlineComments.append(n.literal)
-            }
-            // cmark-gfm reports an HTML block's end one line short inside list items, so
-            // the comment's own line count decides how far it reaches.
-            for n in node.descendants() where n.type == CMARK_NODE_HTML_BLOCK && Annotation.isAnnotation(n) && n.startLine > 0 {
-                let literal = n.literal
-                let lineCount = max(1, literal.lineSlices().count - (literal.hasSuffix("\n") ? 1 : 0))
-                hidden.formUnion(n.startLine..<(n.startLine + lineCount))
+            node.forEachDescendant { n in
+                let type = n.type
+                if type == CMARK_NODE_HTML_INLINE && Annotation.isAnnotation(n) {
+                    inlineComments.append(n.literal)
+                } else if type == CMARK_NODE_HTML_BLOCK && Annotation.isAnnotation(n) && n.startLine > 0 {
+                    // cmark-gfm reports an HTML block's end one line short inside list items, so
+                    // the comment's own line count decides how far it reaches.
+                    let literal = n.literal
+                    let lineCount = max(1, literal.lineSlices().count - (literal.hasSuffix("\n") ? 1 : 0))
+                    hidden.formUnion(n.startLine..<(n.startLine + lineCount))
+                }
             }
         }
         var out: [Substring] = []
@@ -187,7 +192,7 @@ struct MarkdownRunbookLoader {
             for i in start...end where !hidden.contains(i) { out.append(lines[i - 1]) }
             last = end
         }
-        var text = out.map { String($0) }.joined(separator: "\n")
+        var text = out.joined(separator: "\n")
         for comment in inlineComments { text = text.replacingOccurrences(of: comment, with: "") }
         return text.trimmingWhitespace()
     }

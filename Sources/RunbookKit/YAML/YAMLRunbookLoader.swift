@@ -8,7 +8,7 @@ struct YAMLRunbookLoader {
 
     func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {
         let sink = ErrorSink()
-        let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let stem = URL(fileURLWithPath: file, isDirectory: false).deletingPathExtension().lastPathComponent
         var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256, location: SourceLocation(file: file, line: 1))
         var declarations = RunbookDeclarations()
         if let root = YAMLText.parse(text, file: file, sink: sink),
