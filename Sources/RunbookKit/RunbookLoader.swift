@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Loads runbooks from Markdown or YAML files, and finds them under folders.
 public enum RunbookLoader {
@@ -8,6 +9,17 @@ public enum RunbookLoader {
     public static func load(_ path: String, options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
         let (text, bytes) = try SourceText.read(path)
         return try parse(text, file: path, sha256: options.recordsSHA256 ? SHA256.hex(bytes) : "", options: options)
+    }
+
+    /// Loads every file of `files`, spread over every core (each file parses on its
+    /// own), each answer in the place of its file.
+    public static func loadAll(_ files: [String], options: LoaderOptions = LoaderOptions()) -> [Result<Runbook, LoadErrors>] {
+        let loaded = Mutex([Result<Runbook, LoadErrors>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let result = Result { () throws(LoadErrors) -> Runbook in try load(files[i], options: options) }
+            loaded.withLock { $0[i] = result }
+        }
+        return loaded.withLock { $0.map { $0! } }
     }
 
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {

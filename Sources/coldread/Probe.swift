@@ -85,8 +85,8 @@ struct Probe: AsyncParsableCommand {
             throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
         }
         let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
-        let progress = ProbeProgress(enabled: isatty(STDERR_FILENO) == 1,
-                                     total: loaded.reduce(0) { $0 + ProbePlan.count(of: $1) })
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        let progress = ProbeProgress(enabled: onTerminal, total: onTerminal ? loaded.reduce(0) { $0 + ProbePlan.count(of: $1) } : 0)
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
         let results = await session.probeAll(loaded, as: audience) { progress.update(answered: $0) }
@@ -112,11 +112,11 @@ struct Probe: AsyncParsableCommand {
         }
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
-        for file in files {
-            do {
-                runbooks.append(try RunbookLoader.load(file, options: LoaderOptions(directory: directory)))
-            } catch {
-                errors += error.errors
+        // No probe result names the text's hash, so it is not computed.
+        for result in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory, recordsSHA256: false)) {
+            switch result {
+            case .success(let runbook): runbooks.append(runbook)
+            case .failure(let error): errors += error.errors
             }
         }
         if !errors.isEmpty { throw .input(LoadErrors(errors)) }
