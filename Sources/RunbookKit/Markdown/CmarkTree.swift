@@ -1,4 +1,5 @@
 import CCmark
+import Synchronization
 
 /// A parsed GitHub-flavoured Markdown document. Owns the cmark-gfm tree and frees it.
 /// Parsing always goes through cmark-gfm with the autolink extension, so links,
@@ -10,6 +11,13 @@ final class CmarkTree {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// cmark-gfm keeps the extensions' inline trigger characters (autolink's `:` and `w`,
+    /// strikethrough's `~`, the table's `|`) in one process-wide table that every parse
+    /// adds to when it starts its inlines and removes from when it ends. Two parses at
+    /// once can therefore lose each other's bare-URL links, so parses take turns; the
+    /// lint still loads files in parallel around them.
+    private static let parsing = Mutex(())
 
     init(markdown: String) {
         _ = Self.registered
@@ -23,10 +31,15 @@ final class CmarkTree {
         if let strike = cmark_find_syntax_extension("strikethrough") {
             cmark_parser_attach_syntax_extension(parser, strike)
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        var text = markdown
+        var document: OpaquePointer?
+        Self.parsing.withLock { _ in
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            document = cmark_parser_finish(parser)
         }
-        root = cmark_parser_finish(parser)
+        root = document!
         cmark_parser_free(parser)
     }
 
