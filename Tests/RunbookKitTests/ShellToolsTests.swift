@@ -16,6 +16,10 @@ import Testing
         ("sudo", nil),
         ("echo hi", nil),
         ("$VAR run", nil),
+        ("é-tool --flag", "é-tool"),
+        ("x١ run", "x١"),
+        ("LANG=ü_Ü.UTF-8 ümlaut", "ümlaut"),
+        ("3d-tool", nil),
         ("", nil),
     ] as [(String, String?)])
     func firstCommandWord(_ line: String, _ expected: String?) {

@@ -27,6 +27,16 @@ import Testing
     }
 
     @Test(arguments: [
+        "<!-- coldread", "<!--coldread", "<!--\u{301} coldread", "<!-", "", "<!--", "coldread\u{301}: x", "coldread: é",
+        "coldreadé", "cold", "<!--é", "\u{301}<!--",
+    ])
+    func asciiPrefixIsTheCharacterPrefix(_ text: String) {
+        let body = Substring(text)
+        #expect(body.hasPrefix(ascii: "<!--") == body.hasPrefix("<!--"))
+        #expect(body.hasPrefix(ascii: "coldread") == body.hasPrefix("coldread"))
+    }
+
+    @Test(arguments: [
         ("", []), ("   ", []), ("  a  b  ", ["a", "b"]), ("unterminated 'quote", ["unterminated", "quote"]),
         (#"trailing\"#, ["trailing"]), (#""escaped \" quote" next"#, [#"escaped " quote"#, "next"]),
         ("tabs\tand\nnewlines", ["tabs", "and", "newlines"]), ("'' x", ["", "x"]),

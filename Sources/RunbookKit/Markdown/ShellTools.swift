@@ -145,12 +145,25 @@ struct ShellTools {
 
     private func isAssignment(_ word: String) -> Bool {
         guard let eq = word.firstIndex(of: "="), eq != word.startIndex else { return false }
-        return word[..<eq].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return word[..<eq].allSatisfy { Self.isLetter($0) || Self.isNumber($0) || $0 == "_" }
     }
 
     private func looksLikeProgram(_ word: String) -> Bool {
-        guard let first = word.first, first.isLetter || first == "." || first == "/" || first == "_" else { return false }
-        return word.allSatisfy { $0.isLetter || $0.isNumber || "-_./+".contains($0) }
+        guard let first = word.first, Self.isLetter(first) || first == "." || first == "/" || first == "_" else { return false }
+        return word.allSatisfy { Self.isLetter($0) || Self.isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" }
+    }
+
+    /// `Character.isLetter`, answered from the byte for ASCII, where nearly every command
+    /// word lives; Unicode properties decide the rest. (CR LF reads as LF: not a letter.)
+    private static func isLetter(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue else { return c.isLetter }
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(ascii | 0x20)
+    }
+
+    /// `Character.isNumber`, answered from the byte for ASCII.
+    private static func isNumber(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue else { return c.isNumber }
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ascii)
     }
 
     private func heredocMarker(in command: Substring) -> String? {

@@ -23,3 +23,18 @@ extension Substring {
         return nil
     }
 }
+
+extension Substring {
+    /// `hasPrefix(prefix)` for an ASCII `prefix` without CR or LF, decided by bytes.
+    /// Matching bytes are a matching prefix of Characters unless the next scalar joins the
+    /// prefix's last character into a longer one (a combining mark, say); that can only be
+    /// a non-ASCII byte, and then the generic comparison decides.
+    func hasPrefix(ascii prefix: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        let bytes = utf8
+        guard bytes.starts(with: pattern) else { return false }
+        let after = bytes.index(bytes.startIndex, offsetBy: pattern.count)
+        guard after != bytes.endIndex, bytes[after] >= 0x80 else { return true }
+        return hasPrefix(prefix.description)
+    }
+}
