@@ -35,8 +35,7 @@ struct Lint: AsyncParsableCommand {
         let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root))
         var run = try LintRun.run(paths: paths, directory: directory, root: root, access: live, strict: strict)
         if let live {
-            let used = Set(run.runbooks.flatMap { [$0.rotation].compactMap { $0 } + $0.steps.compactMap(\.rotation) })
-            run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: used)
+            run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: run.usedRotations)
         }
         print(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version))
         if run.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
@@ -49,7 +48,8 @@ enum LintRun {
     struct Outcome {
         var findings: [Finding]
         var files: Int
-        var runbooks: [Runbook]
+        /// The rotations the loaded runbooks and their steps name.
+        var usedRotations: Set<String>
     }
 
     /// The paths given, or `Runbooks/` beside coldread.yaml.
@@ -63,31 +63,28 @@ enum LintRun {
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash
         // Files load and lint independently, so they are spread over every core; results
-        // keep the files' order.
-        let checked = Mutex([(Runbook?, [Finding])?](repeating: nil, count: files.count))
+        // keep the files' order. Only the findings and rotations leave the workers, so each
+        // runbook is also freed there rather than one by one at the end.
+        let checked = Mutex([(rotations: [String], findings: [Finding])?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let result: (Runbook?, [Finding])
+            let result: (rotations: [String], findings: [Finding])
             switch Result(catching: { () throws(LoadErrors) -> Runbook in try RunbookLoader.load(files[i], options: options) }) {
             case .success(let runbook):
-                result = (runbook, linter.lint(runbook))
+                result = ([runbook.rotation].compactMap { $0 } + runbook.steps.compactMap(\.rotation), linter.lint(runbook))
             case .failure(let error):
-                result = (nil, error.errors.map {
+                result = ([], error.errors.map {
                     Finding(rule: .loadError, location: $0.location, message: $0.message + ($0.hint.map { " (hint: \($0))" } ?? ""))
                 })
             }
             checked.withLock { $0[i] = result }
         }
         var findings: [Finding] = []
-        var runbooks: [Runbook] = []
         var rotations = Set<String>()
-        for case let (runbook, found)? in checked.withLock({ $0 }) {
+        for case let (used, found)? in checked.withLock({ $0 }) {
             findings += found
-            guard let runbook else { continue }
-            runbooks.append(runbook)
-            if let r = runbook.rotation { rotations.insert(r) }
-            runbook.steps.compactMap(\.rotation).forEach { rotations.insert($0) }
+            rotations.formUnion(used)
         }
         findings = linter.lintDirectory(usedRotations: rotations) + findings
-        return Outcome(findings: findings, files: files.count, runbooks: runbooks)
+        return Outcome(findings: findings, files: files.count, usedRotations: rotations)
     }
 }
