@@ -3,7 +3,7 @@ import Testing
 
 /// The first command word of a shell line, past assignments, placeholders and wrappers.
 @Suite struct ShellToolsTests {
-    let tools = ShellTools(extra: [])
+    let tools = ShellTools(known: ShellTools.defaultKnownTools)
 
     @Test(arguments: [
         ("sudo -u ops systemctl restart app", "systemctl"),

@@ -14,7 +14,7 @@ struct MarkdownRunbookLoader {
     init(file: String, options: LoaderOptions) {
         self.file = file
         self.options = options
-        self.tools = ShellTools(extra: options.extraTools)
+        self.tools = ShellTools(known: options.knownTools)
     }
 
     func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {

@@ -38,7 +38,8 @@ struct ShellTools {
 
     let known: Set<String>
 
-    init(extra: [String]) { known = Self.defaultKnownTools.union(extra) }
+    /// `known`: the default list plus `tools:` from coldread.yaml (`LoaderOptions.knownTools`).
+    init(known: Set<String>) { self.known = known }
 
     static func isShellBlock(info: String) -> Bool {
         let word = info.split(separator: " ").first.map { $0.lowercased() } ?? ""

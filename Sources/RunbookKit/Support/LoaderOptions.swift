@@ -2,7 +2,11 @@
 /// tool names to recognise in inline code), and what its caller needs recorded.
 public struct LoaderOptions: Sendable {
     public var contextSections: [String]
-    public var extraTools: [String]
+    public var extraTools: [String] {
+        didSet { knownTools = ShellTools.defaultKnownTools.union(extraTools) }
+    }
+    /// The default tool names plus `extraTools`, built once rather than for every file.
+    private(set) var knownTools: Set<String>
     /// Whether `Runbook.sha256` is computed. Drills and reports name the exact text they
     /// ran; the lint never reads the hash, so it skips hashing every file.
     public var recordsSHA256 = true
@@ -10,6 +14,7 @@ public struct LoaderOptions: Sendable {
     public init(contextSections: [String] = Directory.defaultContextSections, extraTools: [String] = []) {
         self.contextSections = contextSections.map { $0.lowercased() }
         self.extraTools = extraTools
+        knownTools = ShellTools.defaultKnownTools.union(extraTools)
     }
 
     public init(directory: Directory, recordsSHA256: Bool = true) {
