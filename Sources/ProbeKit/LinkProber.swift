@@ -23,10 +23,9 @@ struct LinkProber: Sendable {
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
 
-    func probe(_ url: String) async -> LinkEvidence {
-        guard var current = URLParts(url) else {
-            return LinkEvidence(outcome: .unreachable, statusChain: [], finalURL: url, ms: 0, reason: "not an http(s) URL")
-        }
+    /// `target` is `url` already split (the job did it once for every step that links it).
+    func probe(_ url: String, target: URLParts) async -> LinkEvidence {
+        var current = target
         var run = LinkProbeRun(options: options)
         var chain: [Int] = []
         var visited: Set<String> = [Self.canonical(current)]

@@ -2,8 +2,8 @@ import RunbookKit
 
 /// One thing to probe for one step.
 enum ProbeJob: Sendable {
-    /// `host` is the URL's, lower-cased: what the per-host bound counts.
-    case link(step: Int, url: String, host: String, breakGlass: Bool)
+    /// `target` is the URL already split: its host is what the per-host bound counts.
+    case link(step: Int, url: String, target: URLParts, breakGlass: Bool)
     case scope(step: Step, scope: String, breakGlass: Bool)
     case tool(step: Step, name: String)
     case command(step: Int, argv: [String])
@@ -19,7 +19,7 @@ enum ProbeJobs {
             var seenURLs = Set<String>()
             for link in step.links {
                 guard let parts = URLParts(link.url), seenURLs.insert(link.url).inserted else { continue }
-                jobs.append(.link(step: step.index, url: link.url, host: parts.host, breakGlass: false))
+                jobs.append(.link(step: step.index, url: link.url, target: parts, breakGlass: false))
             }
             var seenScopes = Set<String>()
             for scope in step.scopes where seenScopes.insert(scope.name).inserted {
@@ -35,7 +35,7 @@ enum ProbeJobs {
             if let breakGlass = step.breakGlass {
                 // A break-glass URL the step already links to is probed (and shown) once.
                 if let url = breakGlass.url, let parts = URLParts(url), !seenURLs.contains(url) {
-                    jobs.append(.link(step: step.index, url: url, host: parts.host, breakGlass: true))
+                    jobs.append(.link(step: step.index, url: url, target: parts, breakGlass: true))
                 }
                 if let scope = breakGlass.scope {
                     jobs.append(.scope(step: step, scope: scope.name, breakGlass: true))
@@ -54,10 +54,11 @@ enum ProbeJobs {
         var hostOrder: [String] = []
         var byHost: [String: [(Tag, ProbeJob)]] = [:]
         for entry in jobs {
-            guard case .link(_, _, let host, _) = entry.1 else {
+            guard case .link(_, _, let target, _) = entry.1 else {
                 ordered.append(entry)
                 continue
             }
+            let host = target.host
             if byHost[host] == nil { hostOrder.append(host) }
             byHost[host, default: []].append(entry)
         }
@@ -71,9 +72,9 @@ enum ProbeJobs {
         return ordered
     }
 
-    fileprivate static func keys(of runbook: Runbook) -> [ProbeKey: Int] {
+    fileprivate static func keys(of jobs: [ProbeJob]) -> [ProbeKey: Int] {
         var rank: [ProbeKey: Int] = [:]
-        for (i, job) in jobs(of: runbook).enumerated() where rank[key(job)] == nil {
+        for (i, job) in jobs.enumerated() where rank[key(job)] == nil {
             rank[key(job)] = i
         }
         return rank
@@ -113,7 +114,12 @@ struct ProbeKey: Hashable {
 /// though probes finish in any order.
 public enum ProbeOrder {
     public static func ordered(_ results: [ProbeResult], in runbook: Runbook) -> [ProbeResult] {
-        let rank = ProbeJobs.keys(of: runbook)
+        ordered(results, jobs: ProbeJobs.jobs(of: runbook))
+    }
+
+    /// The same, for a caller that already has the runbook's jobs.
+    static func ordered(_ results: [ProbeResult], jobs: [ProbeJob]) -> [ProbeResult] {
+        let rank = ProbeJobs.keys(of: jobs)
         let keyed = results.enumerated().map { (offset: $0.offset, rank: rank[ProbeJobs.key($0.element)] ?? Int.max, result: $0.element) }
         return keyed.sorted { a, b in
             if a.result.step != b.result.step { return a.result.step < b.result.step }

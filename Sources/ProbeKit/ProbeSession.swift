@@ -109,7 +109,7 @@ public actor ProbeSession {
     public nonisolated func probe(_ runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeResult> {
         let (stream, continuation) = AsyncStream<ProbeResult>.makeStream()
         let task = Task {
-            await self.run([runbook], audience) { _, result in continuation.yield(result) }
+            await self.run([runbook], jobs: [ProbeJobs.jobs(of: runbook)], audience) { _, result in continuation.yield(result) }
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
@@ -129,7 +129,8 @@ public actor ProbeSession {
     public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
                          answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
         let all = Mutex<(results: [[ProbeResult]], count: Int)>((Array(repeating: [], count: runbooks.count), 0))
-        await run(runbooks, audience) { index, result in
+        let jobs = runbooks.map(ProbeJobs.jobs)
+        await run(runbooks, jobs: jobs, audience) { index, result in
             let count = all.withLock { all in
                 all.results[index].append(result)
                 all.count += 1
@@ -138,11 +139,12 @@ public actor ProbeSession {
             answered?(count)
         }
         let collected = all.withLock { $0.results }
-        return zip(runbooks, collected).map { ProbeOrder.ordered($1, in: $0) }
+        return zip(jobs, collected).map { ProbeOrder.ordered($1, jobs: $0) }
     }
 
-    /// Probes `runbooks`, handing each result to `sink` with its runbook's index.
-    private func run(_ runbooks: [Runbook], _ audience: ProbeAudience,
+    /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
+    /// runbook's index.
+    private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
                      _ sink: @escaping @Sendable (Int, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
@@ -159,7 +161,7 @@ public actor ProbeSession {
         // (and the task group's bookkeeping grows with every live child).
         var slow: [(runbook: Int, job: ProbeJob)] = []
         for (index, runbook) in runbooks.enumerated() {
-            for job in ProbeJobs.jobs(of: runbook) {
+            for job in jobs[index] {
                 switch job {
                 case .link, .command:
                     slow.append((index, job))
@@ -182,9 +184,9 @@ public actor ProbeSession {
                 }
                 live += 1
                 switch job {
-                case .link(let step, let url, _, let breakGlass):
+                case .link(let step, let url, let target, let breakGlass):
                     group.addTask {
-                        let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url) }
+                        let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url, target: target) }
                         var result = evidence.result(step: step, url: url)
                         result.breakGlass = breakGlass ? true : nil
                         sink(index, result)
