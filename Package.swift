@@ -54,23 +54,33 @@ let package = Package(
             name: "render-bench", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"],
             path: "Benchmarks/RenderBench"
         ),
+        .executableTarget(
+            name: "http-floor",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/HTTPFloor"
+        ),
+        // Test support: children started with posix_spawn and waitpid (see its doc comment).
+        .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
         .testTarget(
             name: "ProbeKitTests",
             dependencies: [
-                "ProbeKit", "RunbookKit",
+                "ProbeKit", "RunbookKit", "ChildProcess",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "DrillKitTests", dependencies: ["DrillKit", "RunbookKit"]),
-        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit"]),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit", "ChildProcess"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
         .testTarget(
             name: "ColdReadTests",
             dependencies: [
-                "RunbookKit", "coldread", "ReportKit", "TerminalUI", "DrillKit",
+                "RunbookKit", "coldread", "ReportKit", "TerminalUI", "DrillKit", "ChildProcess",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

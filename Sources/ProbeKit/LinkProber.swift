@@ -8,7 +8,10 @@ import RunbookKit
 /// so every hop is seen and a sign-in is caught before it is followed, the reader's own
 /// credentials sent to their own host only, 429 and 5xx retried within the link's
 /// deadline, and never more of a body read than a login form needs.
-struct LinkProber: Sendable {
+///
+/// A class: every link task captures it, and a reference costs one retain where a struct
+/// of this many fields cost one per field.
+final class LinkProber: Sendable {
     let client: HTTPClient
     let options: ProbeOptions
     let credentials: Credentials
@@ -20,6 +23,18 @@ struct LinkProber: Sendable {
     let sandboxHosts: Set<String>
     /// Hosts known to serve HTML, probed with GET from the start.
     let habits: HostHabits
+
+    init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
+         gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits) {
+        self.client = client
+        self.options = options
+        self.credentials = credentials
+        self.detector = detector
+        self.gate = gate
+        self.routes = routes
+        self.sandboxHosts = sandboxHosts
+        self.habits = habits
+    }
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
 
@@ -124,7 +139,8 @@ struct LinkProber: Sendable {
     /// The key under which one run probes a URL once: trimmed, without its fragment.
     static func dedupKey(_ url: String) -> String {
         let trimmed = url.trimmingWhitespace()
-        guard let hash = trimmed.firstIndex(of: "#") else { return trimmed }
+        // '#' is ASCII, so its first byte is where the fragment starts.
+        guard let hash = trimmed.utf8.firstIndex(of: UInt8(ascii: "#")) else { return trimmed }
         return String(trimmed[..<hash])
     }
 

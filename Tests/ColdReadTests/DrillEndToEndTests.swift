@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -153,18 +154,10 @@ struct DrillEndToEndTests {
     @Test func withoutATerminalItPointsToDryRun() throws {
         let project = try DrillProject()
         defer { project.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DrillProject.binary)
-        process.arguments = ["drill", "Runbooks/agent-wrong-answers.md", "--scenario", "Drills/wrong-answers-0217.yaml"]
-        process.currentDirectoryURL = URL(fileURLWithPath: project.root)
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        process.standardInput = Pipe()
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let outcome = try ChildProcess.run(DrillProject.binary, ["drill", "Runbooks/agent-wrong-answers.md", "--scenario", "Drills/wrong-answers-0217.yaml"],
+                                           in: project.root)
+        let text = outcome.stderr
+        #expect(outcome.status == 2)
         #expect(text.split(separator: "\n").count == 1)
         #expect(text.contains("coldread dry-run"))
     }

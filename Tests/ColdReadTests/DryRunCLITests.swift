@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -102,21 +103,13 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["hang.md": runbook("Hang", link: server.url("/hang"))])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["dry-run", "--timeout", "60"]
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(CLI.binary, ["dry-run", "--timeout", "60"], in: dir)
         // Wait until the probe is in flight (the server saw it), then ask it to stop.
         let until = Date().addingTimeInterval(30)
         while server.requests(to: "/hang") == 0 && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
         #expect(server.requests(to: "/hang") >= 1)
-        process.terminate()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        process.signal(SIGTERM)
+        #expect(process.wait().status == 1)
         let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Drills/runs")
         let journal = try String(contentsOfFile: dir + "/Drills/runs/" + runs[0] + "/journal.jsonl", encoding: .utf8)
         let events = try journal.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 import Yams
@@ -15,16 +16,8 @@ import Yams
             // The unit names the installed path; verify against the binary we just built.
             try CLI.write(dir + "/" + unit, text.replacingOccurrences(of: "/usr/local/bin/coldread", with: CLI.binary))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: analyze)
-        process.arguments = ["verify", dir + "/coldread-dry-run.service", dir + "/coldread-dry-run.timer"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = err
-        try process.run()
-        let output = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "systemd-analyze verify: \(output)")
+        let outcome = try ChildProcess.run(analyze, ["verify", dir + "/coldread-dry-run.service", dir + "/coldread-dry-run.timer"])
+        #expect(outcome.status == 0, "systemd-analyze verify: \(outcome.stdout)\(outcome.stderr)")
         let service = try String(contentsOfFile: Self.folder + "/coldread-dry-run.service", encoding: .utf8)
         #expect(service.contains("ExecStart=/usr/local/bin/coldread dry-run"))
     }

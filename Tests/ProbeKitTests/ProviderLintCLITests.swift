@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Synchronization
 import Testing
@@ -170,31 +171,14 @@ enum ProviderCLI {
     }()
 
     static func run(_ arguments: [String], in directory: String, environment: [String: String], removing: [String] = []) async throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: packageRoot + "/.build/debug/coldread")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         for name in removing + ["PAGERDUTY_TOKEN", "SCIM_TOKEN", "GITHUB_TOKEN"] where environment[name] == nil { env[name] = nil }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        async let stdout = readAll(out.fileHandleForReading)
-        async let stderr = readAll(err.fileHandleForReading)
-        let (o, e) = await (stdout, stderr)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-        return Result(status: process.isRunning ? -1 : process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
-
-    /// Reads on a dispatch thread: a blocking read must not hold a cooperative thread.
-    private static func readAll(_ handle: FileHandle) async -> Data {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        let process = try ChildProcess(packageRoot + "/.build/debug/coldread", arguments, in: directory, environment: env)
+        // Waited for on a dispatch thread: a blocking wait must not hold a cooperative thread.
+        let outcome = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: process.wait()) }
         }
+        return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     static func write(_ path: String, _ text: String) throws {

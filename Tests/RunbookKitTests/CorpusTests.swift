@@ -75,18 +75,22 @@ enum Corpus {
         if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
             text = String(text[end.upperBound...])
         }
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"))
-        cmark_parser_feed(parser, text, text.utf8.count)
-        let doc = cmark_parser_finish(parser)!
-        defer { cmark_node_free(doc); cmark_parser_free(parser) }
-        let iter = cmark_iter_new(doc)
-        defer { cmark_iter_free(iter) }
-        var count = 0
-        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
-            if event == CMARK_EVENT_ENTER, cmark_node_get_type(cmark_iter_get_node(iter)) == CMARK_NODE_LINK { count += 1 }
+        // cmark-gfm parses in one process take turns (CmarkParsing): the loader may be
+        // parsing in another test at this moment.
+        return CmarkParsing.exclusively {
+            cmark_gfm_core_extensions_ensure_registered()
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("autolink"))
+            cmark_parser_feed(parser, text, text.utf8.count)
+            let doc = cmark_parser_finish(parser)!
+            defer { cmark_node_free(doc); cmark_parser_free(parser) }
+            let iter = cmark_iter_new(doc)
+            defer { cmark_iter_free(iter) }
+            var count = 0
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, cmark_node_get_type(cmark_iter_get_node(iter)) == CMARK_NODE_LINK { count += 1 }
+            }
+            return count
         }
-        return count
     }
 }

@@ -12,38 +12,42 @@ final class CmarkTree {
         return true
     }()
 
-    /// cmark-gfm keeps the extensions' inline trigger characters (autolink's `:` and `w`,
-    /// strikethrough's `~`, the table's `|`) in one process-wide table that every parse
-    /// adds to when it starts its inlines and removes from when it ends. Two parses at
-    /// once can therefore lose each other's bare-URL links, so parses take turns; the
-    /// lint still loads files in parallel around them.
-    private static let parsing = Mutex(())
-
     init(markdown: String) {
         _ = Self.registered
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        if let autolink = cmark_find_syntax_extension("autolink") {
-            cmark_parser_attach_syntax_extension(parser, autolink)
-        }
-        if let table = cmark_find_syntax_extension("table") {
-            cmark_parser_attach_syntax_extension(parser, table)
-        }
-        if let strike = cmark_find_syntax_extension("strikethrough") {
-            cmark_parser_attach_syntax_extension(parser, strike)
-        }
         var text = markdown
-        var document: OpaquePointer?
-        Self.parsing.withLock { _ in
+        // The whole parse, extensions attached included, takes its turn (CmarkParsing).
+        let document = CmarkParsing.exclusively { () -> UInt in
+            let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+            defer { cmark_parser_free(parser) }
+            for name in ["autolink", "table", "strikethrough"] {
+                if let extensionSyntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, extensionSyntax)
+                }
+            }
             text.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
-            document = cmark_parser_finish(parser)
+            // The pointer crosses the lock as a number: OpaquePointer is not Sendable.
+            return UInt(bitPattern: cmark_parser_finish(parser))
         }
-        root = document!
-        cmark_parser_free(parser)
+        root = OpaquePointer(bitPattern: document)!
     }
 
     deinit { cmark_node_free(root) }
+}
+
+/// cmark-gfm keeps the extensions' inline trigger characters (autolink's `:` and `w`,
+/// strikethrough's `~`, the table's `|`) in one process-wide table that every parse adds
+/// to when it starts its inlines and removes from when it ends. Two parses at once can
+/// therefore lose each other's bare-URL links, so every parse in the process takes its
+/// turn here: the loader's, and any other code's that drives cmark-gfm itself (a test's
+/// independent link count). Loading still runs in parallel around the parses.
+public enum CmarkParsing {
+    private static let turn = Mutex(())
+
+    public static func exclusively<T: Sendable>(_ parse: () -> T) -> T {
+        turn.withLock { _ in parse() }
+    }
 }
 
 /// Read-only helpers over a cmark node pointer.
