@@ -156,9 +156,9 @@ public actor ProbeSession {
         let links = self.links
         let commands = self.commands
         // Scopes and tools are answered at once; links and commands wait on the network
-        // or a child process, so they run as tasks, at most `liveTasks` at a time: the
-        // gate would hold the rest anyway, and a suspended task per link costs memory
-        // (and the task group's bookkeeping grows with every live child).
+        // or a child process, so a crew of worker tasks takes them in turn (below): the
+        // gate would hold any more in flight anyway, and a task per link cost memory and
+        // task-group bookkeeping for every link.
         var slow: [(runbook: Int, job: ProbeJob)] = []
         for (index, runbook) in runbooks.enumerated() {
             for job in jobs[index] {
@@ -174,33 +174,48 @@ public actor ProbeSession {
                 }
             }
         }
-        let liveTasks = options.maxConcurrency + options.hostConcurrency
-        await withTaskGroup(of: Void.self) { group in
-            var live = 0
-            for (index, job) in ProbeJobs.interleavedByHost(slow) {
-                if live >= liveTasks {
-                    await group.next()
-                    live -= 1
-                }
-                live += 1
-                switch job {
-                case .link(let step, let url, let target, let breakGlass):
-                    group.addTask {
-                        let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url, target: target) }
-                        var result = evidence.result(step: step, url: url)
-                        result.breakGlass = breakGlass ? true : nil
-                        sink(index, result)
+        // A fixed crew of workers, each taking the next job until none is left (or the run
+        // is cancelled): no task is created, or woken for, per link.
+        let queue = JobQueue(ProbeJobs.interleavedByHost(slow))
+        let workers = min(options.maxConcurrency + options.hostConcurrency, queue.count)
+        await withDiscardingTaskGroup { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    while !Task.isCancelled, let (index, job) = queue.next() {
+                        switch job {
+                        case .link(let step, let url, let target, let breakGlass):
+                            let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url, target: target) }
+                            var result = evidence.result(step: step, url: url)
+                            result.breakGlass = breakGlass ? true : nil
+                            sink(index, result)
+                        case .command(let step, let argv):
+                            var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
+                            result.step = step
+                            sink(index, result)
+                        case .scope, .tool:
+                            break
+                        }
                     }
-                case .command(let step, let argv):
-                    group.addTask {
-                        var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
-                        result.step = step
-                        sink(index, result)
-                    }
-                case .scope, .tool:
-                    break
                 }
             }
         }
+    }
+}
+
+/// The jobs of a run, handed out one at a time, in order, to whichever worker asks.
+final class JobQueue: Sendable {
+    private let jobs: [(runbook: Int, job: ProbeJob)]
+    private let nextIndex = Mutex(0)
+
+    init(_ jobs: [(runbook: Int, job: ProbeJob)]) { self.jobs = jobs }
+
+    var count: Int { jobs.count }
+
+    func next() -> (runbook: Int, job: ProbeJob)? {
+        let index = nextIndex.withLock { next -> Int in
+            defer { next += 1 }
+            return next
+        }
+        return index < jobs.count ? jobs[index] : nil
     }
 }
