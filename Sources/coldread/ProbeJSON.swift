@@ -32,44 +32,24 @@ enum ProbeJSON {
             json.raw(name)
             json.raw("\":")
         }
-        if let argv = r.argv { key("argv"); json.strings(argv) }
+        if let argv = r.argv { key("argv"); json.array(argv) { $0.string($1) } }
         if let breakGlass = r.breakGlass { key("break_glass"); json.bool(breakGlass) }
         if let exitCode = r.exitCode { key("exit_code"); json.number(exitCode) }
         if let finalURL = r.finalURL { key("final_url"); json.string(finalURL) }
         key("kind"); json.string(r.kind.rawValue)
-        if let missing = r.missingMembers { key("missing_members"); json.strings(missing) }
+        if let missing = r.missingMembers { key("missing_members"); json.array(missing) { $0.string($1) } }
         if let ms = r.ms { key("ms"); json.number(ms) }
         key("outcome"); json.string(r.outcome.rawValue)
         if let path = r.path { key("path"); json.string(path) }
         if let reason = r.reason { key("reason"); json.string(reason) }
         key("runbook"); json.string(runbook)
         if let scope = r.scope { key("scope"); json.string(scope) }
-        if let chain = r.statusChain { key("status_chain"); json.numbers(chain) }
+        if let chain = r.statusChain { key("status_chain"); json.array(chain) { $0.number($1) } }
         if let tail = r.stderrTail { key("stderr_tail"); json.string(tail) }
         key("step"); json.number(r.step)
         if let tool = r.tool { key("tool"); json.string(tool) }
         if let url = r.url { key("url"); json.string(url) }
         if let scheme = r.wwwAuthenticate { key("www_authenticate"); json.string(scheme) }
         json.raw(UInt8(ascii: "}"))
-    }
-}
-
-private extension JSONBytes {
-    mutating func strings(_ values: [String]) {
-        raw(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { raw(UInt8(ascii: ",")) }
-            string(value)
-        }
-        raw(UInt8(ascii: "]"))
-    }
-
-    mutating func numbers(_ values: [Int]) {
-        raw(UInt8(ascii: "["))
-        for (i, value) in values.enumerated() {
-            if i > 0 { raw(UInt8(ascii: ",")) }
-            number(value)
-        }
-        raw(UInt8(ascii: "]"))
     }
 }

@@ -23,6 +23,16 @@ public struct JSONBytes {
 
     public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
+    /// A compact array, each element written by `element`.
+    public mutating func array<T>(_ values: [T], _ element: (inout JSONBytes, T) -> Void) {
+        raw(UInt8(ascii: "["))
+        for (i, value) in values.enumerated() {
+            if i > 0 { raw(UInt8(ascii: ",")) }
+            element(&self, value)
+        }
+        raw(UInt8(ascii: "]"))
+    }
+
     /// A quoted, escaped JSON string; runs that need no escape are copied whole.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
