@@ -21,7 +21,7 @@ final class LinkProber: Sendable {
     let routes: [String: HostRoute]
     /// The sandbox's hostnames: probed only through their route, never in the world.
     let sandboxHosts: Set<String>
-    /// Hosts known to serve HTML, probed with GET from the start.
+    /// Hosts whose HEADs are wasted (HTML pages, HEAD refused), probed with GET from the start.
     let habits: HostHabits
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
@@ -46,14 +46,11 @@ final class LinkProber: Sendable {
         var visited: Set<String> = [Self.canonical(current)]
         var currentText = url.trimmingWhitespace()
         for hop in 0...options.maxRedirects {
-            let startWithGET = await habits.prefersGET(current.host)
-            let answer = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
+            let startWithGET = habits.prefersGET(current.host)
+            let (answer, headWasted) = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
                 await exchange(target, method: method, linkDeadline: linkDeadline)
             }
-            if !startWithGET, case .answered(let status, let headers, _) = answer,
-               (200...299).contains(status), LinkProbeRun.mayBeHTML(headers) {
-                await habits.noteServesHTML(current.host)
-            }
+            if headWasted { habits.noteHeadWasted(current.host) }
             switch answer {
             case .failed(let outcome, let reason):
                 return run.evidence(outcome, chain, currentText, reason: reason)
@@ -182,29 +179,33 @@ struct LinkProbeRun {
     /// says when it really started.
     typealias Send = (URLParts, HTTPMethod, ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant)
 
-    /// HEAD first (unless the host is known to serve HTML); GET when the server refuses
-    /// HEAD, or when a 2xx page is HTML and only its body can show a sign-in form; 429 and 5xx retried with exponential back-off
-    /// that honours Retry-After, as long as the link's deadline allows.
-    mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> HopAnswer {
+    /// HEAD first (unless the host's HEADs are known to be wasted); GET when the server
+    /// refuses HEAD (or answers it 403 or 404, as some do), or when a 2xx page is HTML and
+    /// only its body can show a sign-in form; 429 and 5xx retried with exponential
+    /// back-off that honours Retry-After, as long as the link's deadline allows.
+    /// `headWasted` says a HEAD had to be asked again with GET: the host's habit.
+    mutating func hop(_ target: URLParts, startWithGET: Bool, send: Send) async -> (answer: HopAnswer, headWasted: Bool) {
         var attempt = 0
         var useGET = startWithGET
+        var headWasted = false
         var lastRetryable: HopAnswer?
         while true {
             var answer = await timed(target, useGET ? .GET : .HEAD, send)
             // A retry the deadline cut short still leaves the 429 or 5xx we saw as the answer.
-            if let lastRetryable, case .failed(.timeout, _) = answer { return lastRetryable }
+            if let lastRetryable, case .failed(.timeout, _) = answer { return (lastRetryable, headWasted) }
             if !useGET, case .answered(let status, let headers, _) = answer {
                 if HTTPStatusOutcome.refusesHead(status) || (200...299).contains(status) && Self.mayBeHTML(headers) {
                     useGET = true
+                    headWasted = true
                     answer = await timed(target, .GET, send)
                 }
             }
             guard case .answered(let status, let headers, _) = answer, HTTPStatusOutcome.isRetryable(status) else {
-                return answer
+                return (answer, headWasted)
             }
             let wait = RetryAfter.delay(headers.first(name: "retry-after")) ?? options.retryBaseDelay * (1 << min(attempt, 10))
             let deadline = linkDeadline
-            guard ContinuousClock.now + wait < deadline else { return answer }
+            guard ContinuousClock.now + wait < deadline else { return (answer, headWasted) }
             lastRetryable = answer
             try? await Task.sleep(for: wait)
             spent += wait

@@ -199,9 +199,17 @@ struct LinkProbeTests {
 
 @Suite("Link probe politeness")
 struct LinkPolitenessTests {
-    @Test("a host that serves HTML is asked with GET from then on, not HEAD and GET")
-    func htmlHostsSkipHEAD() async throws {
-        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "text/html")], body: "<p>ok</p>") }
+    /// A host whose HEAD had to be asked again with GET: HTML pages, a refused HEAD, or a
+    /// 403/404 that only a GET settles.
+    @Test("a host whose HEAD needed a GET is asked with GET from then on, not HEAD and GET",
+          arguments: [(200, "text/html", ProbeOutcome.ok), (404, "text/html", .notFound),
+                      (403, "text/plain", .forbidden), (405, "text/plain", .ok)])
+    func wastedHEADsAreSkipped(status: Int, type: String, outcome: ProbeOutcome) async throws {
+        let server = try await TestHTTPServer.start { request, _ in
+            status == 405 && request.method == .GET
+                ? .respond(200, headers: [("Content-Type", type)], body: "fine")
+                : .respond(status, headers: [("Content-Type", type)], body: "<p>page</p>")
+        }
         defer { Task { await server.stop() } }
         let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
                                    options: Fixture.options())
@@ -209,9 +217,19 @@ struct LinkPolitenessTests {
         let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
         let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
         await session.shutdown()
-        #expect(first.map(\.outcome) == [.ok])
-        #expect(second.map(\.outcome) == [.ok])
+        #expect(first.map(\.outcome) == [outcome])
+        #expect(second.map(\.outcome) == [outcome])
         #expect(server.requests.map(\.method) == [.HEAD, .GET, .GET])
+    }
+
+    @Test("a host whose HEAD answers are enough keeps HEAD first")
+    func usefulHEADsStay() async throws {
+        let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "application/json")]) }
+        defer { Task { await server.stop() } }
+        let steps = [Fixture.step(1, links: [server.url + "/one"]), Fixture.step(2, links: [server.url + "/two"])]
+        let results = try await Fixture.probe(Fixture.runbook(steps))
+        #expect(results.map(\.outcome) == [.ok, .ok])
+        #expect(server.requests.map(\.method) == [.HEAD, .HEAD])
     }
 }
 
