@@ -12,6 +12,10 @@ enum ProbeJob: Sendable {
 /// What a runbook asks to be probed: each step's http(s) links, scopes, tools and
 /// declared command checks, plus its break-glass URL (as a link) and break-glass scope
 /// (as a scope). Links that are not http(s) (mailto:, relative) are not probed.
+///
+/// Jobs are listed in reading order (by step, then links, scopes, tools, commands, each
+/// as declared, break-glass last): the order `ProbeOrder` gives results, so a result put
+/// at its job's place needs no sort.
 enum ProbeJobs {
     static func jobs(of runbook: Runbook) -> [ProbeJob] {
         var jobs: [ProbeJob] = []

@@ -128,24 +128,31 @@ public actor ProbeSession {
     /// `answered` is told how many results are in after each one (for a progress line).
     public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
                          answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
-        let all = Mutex<(results: [[ProbeResult]], count: Int)>((Array(repeating: [], count: runbooks.count), 0))
         let jobs = runbooks.map(ProbeJobs.jobs)
-        await run(runbooks, jobs: jobs, audience) { index, result in
+        // Each result goes to its job's place: jobs are listed in reading order, so the
+        // filled places are the ordered results, with no sort after the run.
+        let all = Mutex<(results: [[ProbeResult?]], count: Int)>((jobs.map { Array(repeating: nil, count: $0.count) }, 0))
+        await run(runbooks, jobs: jobs, audience) { place, result in
             let count = all.withLock { all in
-                all.results[index].append(result)
+                all.results[place.runbook][place.job] = result
                 all.count += 1
                 return all.count
             }
             answered?(count)
         }
-        let collected = all.withLock { $0.results }
-        return zip(jobs, collected).map { ProbeOrder.ordered($1, jobs: $0) }
+        return all.withLock { $0.results }.map { $0.compactMap { $0 } }
+    }
+
+    /// Where a job's result belongs: its runbook and its index among that runbook's jobs.
+    struct JobPlace: Sendable {
+        var runbook: Int
+        var job: Int
     }
 
     /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
-    /// runbook's index.
+    /// job's place.
     private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
-                     _ sink: @escaping @Sendable (Int, ProbeResult) -> Void) async {
+                     _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
@@ -159,18 +166,19 @@ public actor ProbeSession {
         // or a child process, so a crew of worker tasks takes them in turn (below): the
         // gate would hold any more in flight anyway, and a task per link cost memory and
         // task-group bookkeeping for every link.
-        var slow: [(runbook: Int, job: ProbeJob)] = []
+        var slow: [(place: JobPlace, job: ProbeJob)] = []
         for (index, runbook) in runbooks.enumerated() {
-            for job in jobs[index] {
+            for (jobIndex, job) in jobs[index].enumerated() {
+                let place = JobPlace(runbook: index, job: jobIndex)
                 switch job {
                 case .link, .command:
-                    slow.append((index, job))
+                    slow.append((place, job))
                 case .scope(let step, let scope, let breakGlass):
                     var result = scopes.probe(scope: scope, step: step, runbook: runbook, audience: audience)
                     result.breakGlass = breakGlass ? true : nil
-                    sink(index, result)
+                    sink(place, result)
                 case .tool(let step, let name):
-                    sink(index, tools.probe(tool: name, step: step.index))
+                    sink(place, tools.probe(tool: name, step: step.index))
                 }
             }
         }
@@ -181,17 +189,17 @@ public actor ProbeSession {
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
                 group.addTask {
-                    while !Task.isCancelled, let (index, job) = queue.next() {
+                    while !Task.isCancelled, let (place, job) = queue.next() {
                         switch job {
                         case .link(let step, let url, let target, let breakGlass):
                             let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url, target: target) }
                             var result = evidence.result(step: step, url: url)
                             result.breakGlass = breakGlass ? true : nil
-                            sink(index, result)
+                            sink(place, result)
                         case .command(let step, let argv):
                             var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
                             result.step = step
-                            sink(index, result)
+                            sink(place, result)
                         case .scope, .tool:
                             break
                         }
@@ -204,14 +212,14 @@ public actor ProbeSession {
 
 /// The jobs of a run, handed out one at a time, in order, to whichever worker asks.
 final class JobQueue: Sendable {
-    private let jobs: [(runbook: Int, job: ProbeJob)]
+    private let jobs: [(place: ProbeSession.JobPlace, job: ProbeJob)]
     private let nextIndex = Mutex(0)
 
-    init(_ jobs: [(runbook: Int, job: ProbeJob)]) { self.jobs = jobs }
+    init(_ jobs: [(place: ProbeSession.JobPlace, job: ProbeJob)]) { self.jobs = jobs }
 
     var count: Int { jobs.count }
 
-    func next() -> (runbook: Int, job: ProbeJob)? {
+    func next() -> (place: ProbeSession.JobPlace, job: ProbeJob)? {
         let index = nextIndex.withLock { next -> Int in
             defer { next += 1 }
             return next

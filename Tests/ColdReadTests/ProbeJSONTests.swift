@@ -39,6 +39,9 @@ struct ProbeJSONTests {
             ProbeResult(kind: .command, step: 4, outcome: .fail, argv: ["sh", "-c", "echo 'a\\b' | tr \t x"], exitCode: 1,
                         stderrTail: "line one\nline two\r\n\u{1}\u{8}\u{c}\u{1f} naïve ✓ 🚨", reason: nil),
             ProbeResult(kind: .link, step: 5, outcome: .ok, url: "https://grafana.corp.example/d/é", statusChain: [], ms: 3),
+            ProbeResult(kind: .command, step: 10, outcome: .timeout, argv: [], exitCode: -15, reason: "stopped"),
+            ProbeResult(kind: .link, step: Int.max, outcome: .ok, url: "https://a.example/", statusChain: [200, 599, 10],
+                        ms: 1_234_567_890_123),
         ]
         let report: [(Runbook, [ProbeResult])] = [(first, Array(results[0..<4])), (second, Array(results[4...])), (second, [])]
         let encoder = JSONEncoder()

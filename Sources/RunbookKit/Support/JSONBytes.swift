@@ -19,11 +19,31 @@ public struct JSONBytes {
 
     public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
-    public mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    public mutating func number(_ value: Int) {
+        // Digits written straight into the buffer: a String per number cost more than the
+        // rest of a probe result's JSON.
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var start = 20
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[start...])
+        }
+    }
 
     public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
     /// A compact array, each element written by `element`.
+    /// Inlinable so each caller gets it specialized for its element type: unspecialized,
+    /// every element cost a generic metadata lookup.
+    @inlinable
     public mutating func array<T>(_ values: [T], _ element: (inout JSONBytes, T) -> Void) {
         raw(UInt8(ascii: "["))
         for (i, value) in values.enumerated() {
