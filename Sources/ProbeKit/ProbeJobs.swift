@@ -1,4 +1,6 @@
+import Dispatch
 import RunbookKit
+import Synchronization
 
 /// One thing to probe for one step.
 enum ProbeJob: Sendable {
@@ -17,28 +19,45 @@ enum ProbeJob: Sendable {
 /// as declared, break-glass last): the order `ProbeOrder` gives results, so a result put
 /// at its job's place needs no sort.
 enum ProbeJobs {
+    /// The jobs of each runbook, built on every core: a run of thousands of links waits
+    /// for them before its first request.
+    static func jobs(ofAll runbooks: [Runbook]) -> [[ProbeJob]] {
+        guard runbooks.count > 1 else { return runbooks.map(jobs) }
+        let built = Mutex([[ProbeJob]](repeating: [], count: runbooks.count))
+        DispatchQueue.concurrentPerform(iterations: runbooks.count) { i in
+            let list = jobs(of: runbooks[i])
+            built.withLock { $0[i] = list }
+        }
+        return built.withLock { $0 }
+    }
+
     static func jobs(of runbook: Runbook) -> [ProbeJob] {
         var jobs: [ProbeJob] = []
+        jobs.reserveCapacity(runbook.steps.count)
         for step in runbook.steps {
+            // A step that names one URL, scope or tool twice has it probed (and shown) once.
+            let links = step.links
             var seenURLs = Set<String>()
-            for link in step.links {
-                guard let parts = URLParts(link.url), seenURLs.insert(link.url).inserted else { continue }
-                jobs.append(.link(step: step.index, url: link.url, target: parts, breakGlass: false))
+            for i in links.indices where isFirst(links, at: i, seen: &seenURLs, key: \.url) {
+                guard let parts = URLParts(links[i].url) else { continue }
+                jobs.append(.link(step: step.index, url: links[i].url, target: parts, breakGlass: false))
             }
+            let scopes = step.scopes
             var seenScopes = Set<String>()
-            for scope in step.scopes where seenScopes.insert(scope.name).inserted {
-                jobs.append(.scope(step: step, scope: scope.name, breakGlass: false))
+            for i in scopes.indices where isFirst(scopes, at: i, seen: &seenScopes, key: \.name) {
+                jobs.append(.scope(step: step, scope: scopes[i].name, breakGlass: false))
             }
+            let tools = step.tools
             var seenTools = Set<String>()
-            for tool in step.tools where seenTools.insert(tool.name).inserted {
-                jobs.append(.tool(step: step, name: tool.name))
+            for i in tools.indices where isFirst(tools, at: i, seen: &seenTools, key: \.name) {
+                jobs.append(.tool(step: step, name: tools[i].name))
             }
             for probe in step.probes {
                 jobs.append(.command(step: step.index, argv: probe.argv))
             }
             if let breakGlass = step.breakGlass {
                 // A break-glass URL the step already links to is probed (and shown) once.
-                if let url = breakGlass.url, let parts = URLParts(url), !seenURLs.contains(url) {
+                if let url = breakGlass.url, !links.contains(where: { $0.url == url }), let parts = URLParts(url) {
                     jobs.append(.link(step: step.index, url: url, target: parts, breakGlass: true))
                 }
                 if let scope = breakGlass.scope {
@@ -49,31 +68,56 @@ enum ProbeJobs {
         return jobs
     }
 
-    /// Link jobs taken one host at a time in turn (each host's in the order given),
-    /// commands first: a runbook whose first hundred links share one dashboard then keeps
-    /// every host busy instead of queueing behind that dashboard's per-host limit.
-    static func interleavedByHost<Tag>(_ jobs: [(Tag, ProbeJob)]) -> [(Tag, ProbeJob)] {
-        var ordered: [(Tag, ProbeJob)] = []
-        ordered.reserveCapacity(jobs.count)
-        var hostOrder: [String] = []
-        var byHost: [String: [(Tag, ProbeJob)]] = [:]
-        for entry in jobs {
-            guard case .link(_, _, let target, _) = entry.1 else {
-                ordered.append(entry)
-                continue
-            }
-            let host = target.host
-            if byHost[host] == nil { hostOrder.append(host) }
-            byHost[host, default: []].append(entry)
+    /// Whether `items[i]` is the first with its key: a look back over the handful of items
+    /// a step holds, a Set (kept in `seen`) once there are many, as a generated step can
+    /// have; either way no Set is built for the common step.
+    private static func isFirst<T>(_ items: [T], at i: Int, seen: inout Set<String>, key: (T) -> String) -> Bool {
+        guard items.count > 16 else {
+            let wanted = key(items[i])
+            return !items[..<i].contains { key($0) == wanted }
         }
+        return seen.insert(key(items[i])).inserted
+    }
+
+    /// The places of the jobs that wait (links and commands) in the order workers take
+    /// them: commands first, then links one host at a time in turn (each host's in the
+    /// order given), so a runbook whose first hundred links share one dashboard keeps
+    /// every host busy instead of queueing behind that dashboard's per-host limit.
+    /// Places, not jobs: ten thousand links are ordered without copying one.
+    static func workOrder(_ jobs: [[ProbeJob]]) -> [JobPlace] {
+        var order: [JobPlace] = []
+        var hostIndex: [String: Int] = [:]
+        var byHost: [[JobPlace]] = []
+        for (runbook, list) in jobs.enumerated() {
+            for index in list.indices {
+                switch list[index] {
+                case .command:
+                    order.append(JobPlace(runbook: runbook, job: index))
+                case .link(_, _, let target, _):
+                    let slot: Int
+                    if let known = hostIndex[target.host] {
+                        slot = known
+                    } else {
+                        slot = byHost.count
+                        hostIndex[target.host] = slot
+                        byHost.append([])
+                    }
+                    byHost[slot].append(JobPlace(runbook: runbook, job: index))
+                case .scope, .tool:
+                    continue
+                }
+            }
+        }
+        let total = order.count + byHost.reduce(0) { $0 + $1.count }
+        order.reserveCapacity(total)
         var round = 0
-        while ordered.count < jobs.count {
-            for host in hostOrder where round < byHost[host]!.count {
-                ordered.append(byHost[host]![round])
+        while order.count < total {
+            for host in byHost.indices where round < byHost[host].count {
+                order.append(byHost[host][round])
             }
             round += 1
         }
-        return ordered
+        return order
     }
 
     fileprivate static func keys(of jobs: [ProbeJob]) -> [ProbeKey: Int] {
@@ -102,6 +146,13 @@ enum ProbeJobs {
         case .command: ProbeKey(step: result.step, kind: .command, breakGlass: false, subject: result.argv ?? [])
         }
     }
+}
+
+/// Where a job is: its runbook and its index among that runbook's jobs, which is also
+/// where its result goes.
+struct JobPlace: Sendable {
+    var runbook: Int
+    var job: Int
 }
 
 /// What one probe is about: a job and its result share a key, so results can be put back

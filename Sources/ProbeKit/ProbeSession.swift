@@ -128,7 +128,7 @@ public actor ProbeSession {
     /// `answered` is told how many results are in after each one (for a progress line).
     public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
                          answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
-        let jobs = runbooks.map(ProbeJobs.jobs)
+        let jobs = ProbeJobs.jobs(ofAll: runbooks)
         // Each result goes to its job's place: jobs are listed in reading order, so the
         // filled places are the ordered results, with no sort after the run.
         let all = Mutex<(results: [[ProbeResult?]], count: Int)>((jobs.map { Array(repeating: nil, count: $0.count) }, 0))
@@ -141,12 +141,6 @@ public actor ProbeSession {
             answered?(count)
         }
         return all.withLock { $0.results }.map { $0.compactMap { $0 } }
-    }
-
-    /// Where a job's result belongs: its runbook and its index among that runbook's jobs.
-    struct JobPlace: Sendable {
-        var runbook: Int
-        var job: Int
     }
 
     /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
@@ -166,13 +160,13 @@ public actor ProbeSession {
         // or a child process, so a crew of worker tasks takes them in turn (below): the
         // gate would hold any more in flight anyway, and a task per link cost memory and
         // task-group bookkeeping for every link.
-        var slow: [(place: JobPlace, job: ProbeJob)] = []
         for (index, runbook) in runbooks.enumerated() {
-            for (jobIndex, job) in jobs[index].enumerated() {
+            let list = jobs[index]
+            for jobIndex in list.indices {
                 let place = JobPlace(runbook: index, job: jobIndex)
-                switch job {
+                switch list[jobIndex] {
                 case .link, .command:
-                    slow.append((place, job))
+                    continue
                 case .scope(let step, let scope, let breakGlass):
                     var result = scopes.probe(scope: scope, step: step, runbook: runbook, audience: audience)
                     result.breakGlass = breakGlass ? true : nil
@@ -184,7 +178,7 @@ public actor ProbeSession {
         }
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link.
-        let queue = JobQueue(ProbeJobs.interleavedByHost(slow))
+        let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
         let workers = min(options.maxConcurrency + options.hostConcurrency, queue.count)
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
@@ -210,20 +204,26 @@ public actor ProbeSession {
     }
 }
 
-/// The jobs of a run, handed out one at a time, in order, to whichever worker asks.
+/// The jobs of a run, handed out one at a time, in `order`, to whichever worker asks.
 final class JobQueue: Sendable {
-    private let jobs: [(place: ProbeSession.JobPlace, job: ProbeJob)]
+    private let jobs: [[ProbeJob]]
+    private let order: [JobPlace]
     private let nextIndex = Mutex(0)
 
-    init(_ jobs: [(place: ProbeSession.JobPlace, job: ProbeJob)]) { self.jobs = jobs }
+    init(_ jobs: [[ProbeJob]], order: [JobPlace]) {
+        self.jobs = jobs
+        self.order = order
+    }
 
-    var count: Int { jobs.count }
+    var count: Int { order.count }
 
-    func next() -> (place: ProbeSession.JobPlace, job: ProbeJob)? {
+    func next() -> (place: JobPlace, job: ProbeJob)? {
         let index = nextIndex.withLock { next -> Int in
             defer { next += 1 }
             return next
         }
-        return index < jobs.count ? jobs[index] : nil
+        guard index < order.count else { return nil }
+        let place = order[index]
+        return (place, jobs[place.runbook][place.job])
     }
 }

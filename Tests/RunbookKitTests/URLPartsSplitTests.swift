@@ -13,6 +13,9 @@ struct URLPartsSplitTests {
         ("https://wiki.corp.example?q=1", "https", "wiki.corp.example", nil, "/?q=1"),
         ("http://[::1]:9090/metrics", "http", "[::1]", 9090, "/metrics"),
         ("https://héllo.example/ünïcode", "https", "héllo.example", nil, "/ünïcode"),
+        ("https://héllo.example/ünï?a=b#frag-ü", "https", "héllo.example", nil, "/ünï?a=b"),
+        ("https://wiki.corp.example#top", "https", "wiki.corp.example", nil, "/"),
+        ("https://wiki.corp.example?q=1#top", "https", "wiki.corp.example", nil, "/?q=1"),
     ] as [(String, String, String, Int?, String)])
     func splits(url: String, scheme: String, host: String, port: Int?, pathAndQuery: String) throws {
         let parts = try #require(URLParts(url))

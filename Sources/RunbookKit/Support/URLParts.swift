@@ -10,10 +10,19 @@ public struct URLParts: Hashable, Sendable {
 
     public init?(_ string: String) {
         let text = string.trimmingWhitespace()
-        guard let found = Self.locate(in: text) else { return nil }
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let found = ascii ? Self.locate(in: text, view: text.utf8) : Self.locate(in: text, view: Substring(text)) else {
+            return nil
+        }
         var tail = String(text[found.tail])
-        if let hash = tail.firstIndex(of: "#") { tail = String(tail[..<hash]) }
-        if !tail.hasPrefix("/") { tail = "/" + tail }
+        if ascii {
+            // One byte per Character: the byte search finds what the Character one would.
+            if let hash = tail.utf8.firstIndex(of: UInt8(ascii: "#")) { tail = String(tail[..<hash]) }
+            if tail.utf8.first != UInt8(ascii: "/") { tail = "/" + tail }
+        } else {
+            if let hash = tail.firstIndex(of: "#") { tail = String(tail[..<hash]) }
+            if !tail.hasPrefix("/") { tail = "/" + tail }
+        }
         self.scheme = text[found.scheme].lowercased()
         self.host = text[found.host].lowercased()
         self.port = found.port
