@@ -92,12 +92,13 @@ struct Probe: AsyncParsableCommand {
         let results = await session.probeAll(loaded, as: audience) { progress.update(answered: $0) }
         let report = Array(zip(loaded, results))
         progress.end()
-        await session.shutdown()
-
+        // The connections close while the report is written: nothing in it needs them.
+        let closing = Task { await session.shutdown() }
         switch format {
-        case .text: print(ProbeTable.render(report), terminator: "")
-        case .json: print(ProbeJSON.render(report))
+        case .text: StandardOutput.write(ProbeTable.render(report))
+        case .json: StandardOutput.write(ProbeJSON.render(report) + "\n")
         }
+        await closing.value
         if report.contains(where: { $0.1.contains { $0.outcome.blocks } }) {
             throw ExitCode(1)
         }
