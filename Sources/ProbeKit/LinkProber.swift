@@ -21,7 +21,7 @@ final class LinkProber: Sendable {
     let routes: [String: HostRoute]
     /// The sandbox's hostnames: probed only through their route, never in the world.
     let sandboxHosts: Set<String>
-    /// Hosts whose HEADs are wasted (HTML pages, HEAD refused), probed with GET from the start.
+    /// Which hosts are asked HEAD first and which GET (HTML pages, HEAD refused).
     let habits: HostHabits
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
@@ -46,11 +46,11 @@ final class LinkProber: Sendable {
         var visited: Set<String> = [Self.canonical(current)]
         var currentText = url.trimmingWhitespace()
         for hop in 0...options.maxRedirects {
-            let startWithGET = habits.prefersGET(current.host)
-            let (answer, headWasted) = await run.hop(current, startWithGET: startWithGET) { target, method, linkDeadline in
+            let ask = habits.ask(current.host)
+            let (answer, headWasted) = await run.hop(current, startWithGET: ask == .get) { target, method, linkDeadline in
                 await exchange(target, method: method, linkDeadline: linkDeadline)
             }
-            if headWasted { habits.noteHeadWasted(current.host) }
+            if ask != .get { habits.note(current.host, headWasted: headWasted) }
             switch answer {
             case .failed(let outcome, let reason):
                 return run.evidence(outcome, chain, currentText, reason: reason)

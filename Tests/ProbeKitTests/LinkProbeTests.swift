@@ -226,10 +226,31 @@ struct LinkPolitenessTests {
     func usefulHEADsStay() async throws {
         let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "application/json")]) }
         defer { Task { await server.stop() } }
-        let steps = [Fixture.step(1, links: [server.url + "/one"]), Fixture.step(2, links: [server.url + "/two"])]
-        let results = try await Fixture.probe(Fixture.runbook(steps))
-        #expect(results.map(\.outcome) == [.ok, .ok])
+        let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
+                                   options: Fixture.options())
+        try await session.start()
+        let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
+        let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
+        await session.shutdown()
+        #expect((first + second).map(\.outcome) == [.ok, .ok])
         #expect(server.requests.map(\.method) == [.HEAD, .HEAD])
+    }
+
+    @Test("while a host's first HEAD is out, its other links ask GET instead of a HEAD each")
+    func oneScoutPerHost() async throws {
+        let server = try await TestHTTPServer.start { request, _ in
+            request.method == .HEAD
+                ? .delayed(200, delay: .milliseconds(300))
+                : .respond(200, headers: [("Content-Type", "text/html")], body: "<p>ok</p>")
+        }
+        defer { Task { await server.stop() } }
+        let steps = (1...4).map { Fixture.step($0, links: [server.url + "/d/\($0)"]) }
+        let results = try await Fixture.probe(Fixture.runbook(steps))
+        #expect(results.map(\.outcome) == [.ok, .ok, .ok, .ok])
+        // The scout's HEAD (a JSON answer, enough on its own) and one GET for each other link.
+        let methods = server.requests.map(\.method)
+        #expect(methods.filter { $0 == .HEAD }.count == 1)
+        #expect(methods.filter { $0 == .GET }.count == 3)
     }
 }
 
