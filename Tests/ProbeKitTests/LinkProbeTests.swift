@@ -240,7 +240,7 @@ struct LinkPolitenessTests {
     func oneScoutPerHost() async throws {
         let server = try await TestHTTPServer.start { request, _ in
             request.method == .HEAD
-                ? .delayed(200, delay: .milliseconds(300))
+                ? .delayed(200, delay: .seconds(1))
                 : .respond(200, headers: [("Content-Type", "text/html")], body: "<p>ok</p>")
         }
         defer { Task { await server.stop() } }
