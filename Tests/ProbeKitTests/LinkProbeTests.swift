@@ -211,12 +211,7 @@ struct LinkPolitenessTests {
                 : .respond(status, headers: [("Content-Type", type)], body: "<p>page</p>")
         }
         defer { Task { await server.stop() } }
-        let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
-                                   options: Fixture.options())
-        try await session.start()
-        let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
-        let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
-        await session.shutdown()
+        let (first, second) = try await Fixture.probeInTurn(server.url + "/one", then: server.url + "/two")
         #expect(first.map(\.outcome) == [outcome])
         #expect(second.map(\.outcome) == [outcome])
         #expect(server.requests.map(\.method) == [.HEAD, .GET, .GET])
@@ -226,12 +221,7 @@ struct LinkPolitenessTests {
     func usefulHEADsStay() async throws {
         let server = try await TestHTTPServer.start { _, _ in .respond(200, headers: [("Content-Type", "application/json")]) }
         defer { Task { await server.stop() } }
-        let session = ProbeSession(access: Fixture.directory, directory: Fixture.directory, sandbox: nil, credentials: .none,
-                                   options: Fixture.options())
-        try await session.start()
-        let first = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/one"])]), as: .rotation(nil))
-        let second = await session.probeAll(Fixture.runbook([Fixture.step(1, links: [server.url + "/two"])]), as: .rotation(nil))
-        await session.shutdown()
+        let (first, second) = try await Fixture.probeInTurn(server.url + "/one", then: server.url + "/two")
         #expect((first + second).map(\.outcome) == [.ok, .ok])
         #expect(server.requests.map(\.method) == [.HEAD, .HEAD])
     }

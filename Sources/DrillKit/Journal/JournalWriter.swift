@@ -1,4 +1,5 @@
 import Foundation
+import RunbookKit
 
 /// Appends events to `journal.jsonl`, one JSON object per line with sorted keys, and
 /// fsyncs each line before `append` returns: the caller acknowledges an event on screen
@@ -65,19 +66,7 @@ public final class JournalWriter {
     public func append(_ event: JournalEvent) throws(WriteError) {
         guard var data = try? encoder.encode(event) else { throw .cannotWrite(path: path, errno: EINVAL) }
         data.append(UInt8(ascii: "\n"))
-        var failure: Int32?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = data.withUnsafeBytes { WholeWrite.write($0, to: descriptor) }
         if let failure { throw .cannotWrite(path: path, errno: failure) }
         guard fsync(descriptor) == 0 else { throw .cannotWrite(path: path, errno: errno) }
     }

@@ -20,22 +20,16 @@ public struct JSONBytes {
     public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
     public mutating func number(_ value: Int) {
-        // Digits written straight into the buffer: a String per number cost more than the
-        // rest of a probe result's JSON.
+        // Digits written straight into the buffer, least significant first and then put
+        // in order: a String per number cost more than the rest of a probe result's JSON.
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var start = 20
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[start...])
-        }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import RunbookKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A failure the CLI reports as one line on stderr (what and where, plus a hint) and
 /// turns into an exit code: 2 for usage, config or input errors, 3 for internal errors.
@@ -26,27 +23,13 @@ enum StandardError {
 }
 
 /// Writes a whole document to stdout in as few writes as the pipe takes: `print` wrote a
-/// ten-thousand-result report in many small pieces.
+/// ten-thousand-result report in many small pieces. A closed pipe (`| head`) ends it
+/// quietly: nobody is reading any more.
 enum StandardOutput {
     static func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // a closed pipe (`| head`): nobody is reading any more
-                }
-                offset += written
-            }
-        }
+        _ = text.withUTF8 { WholeWrite.write(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
     }
-}
-
-/// write(2), named apart from `StandardOutput.write`.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }
 
 /// Options every command that reads the directory shares.

@@ -47,6 +47,17 @@ enum Fixture {
         return results
     }
 
+    /// Probes one URL and then another in two runs of one session, so the second run
+    /// meets whatever the session learnt in the first. Returns each run's results.
+    static func probeInTurn(_ first: String, then second: String) async throws -> ([ProbeResult], [ProbeResult]) {
+        let session = ProbeSession(access: directory, directory: directory, sandbox: nil, credentials: .none, options: options())
+        try await session.start()
+        let one = await session.probeAll(runbook([step(1, links: [first])]), as: .rotation(nil))
+        let two = await session.probeAll(runbook([step(1, links: [second])]), as: .rotation(nil))
+        await session.shutdown()
+        return (one, two)
+    }
+
     /// Probes one URL and returns its link result.
     static func probeLink(_ url: String, options: ProbeOptions = options(), routes: [String: HostRoute] = [:],
                           credentials: Credentials = .none) async throws -> ProbeResult {
