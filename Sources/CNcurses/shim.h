@@ -16,4 +16,10 @@ static inline int coldread_ok(void) { return OK; }
 static inline int coldread_err(void) { return ERR; }
 static inline int coldread_key_code_yes(void) { return KEY_CODE_YES; }
 static inline const char *coldread_codeset(void) { return nl_langinfo(CODESET); }
+/* Whether the current terminal can move the cursor anywhere (terminfo `cup`): without
+   it (TERM=dumb, a printing terminal) every frame would be drawn as garbage. */
+static inline int coldread_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 #endif

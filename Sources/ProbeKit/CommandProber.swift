@@ -31,6 +31,8 @@ struct CommandProber: Sendable {
         }
         var platform = PlatformOptions()
         platform.createSession = true
+        // On cancellation (a deadline, SIGTERM) the whole group goes, not just its leader.
+        platform.teardownSequence = Self.killGroup
         let environment: Subprocess.Environment = options.commandEnvironment.map { env in
             .custom(Dictionary(uniqueKeysWithValues: env.compactMap { key, value in
                 Subprocess.Environment.Key(rawValue: key).map { ($0, value) }
@@ -43,7 +45,9 @@ struct CommandProber: Sendable {
                 .path(FilePath(path)), arguments: Arguments(Array(argv.dropFirst())), environment: environment,
                 platformOptions: platform, input: .none, output: .sequence, error: .sequence
             ) { execution in
-                try await withThrowingTaskGroup(of: CommandPart.self) { group in
+                ProbeProcessGroups.enter(execution.processIdentifier.value)
+                defer { ProbeProcessGroups.leave(execution.processIdentifier.value) }
+                return try await withThrowingTaskGroup(of: CommandPart.self) { group in
                     group.addTask { .output(await OutputTail.collect(execution.standardOutput, limit: limit)) }
                     group.addTask { .error(await OutputTail.collect(execution.standardError, limit: limit)) }
                     group.addTask {
@@ -59,7 +63,7 @@ struct CommandProber: Sendable {
                         case .error(let bytes): error = bytes; streamsOpen -= 1
                         case .timedOut:
                             timedOut = true
-                            await execution.teardown(using: [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(500))])
+                            await execution.teardown(using: Self.killGroup)
                         }
                     }
                     group.cancelAll()
@@ -87,6 +91,10 @@ struct CommandProber: Sendable {
         }
         return result
     }
+
+    /// SIGKILL to the probe's process group at once: a SIGTERM first would let a shell
+    /// die and orphan a child that ignores it, and a probe has no state worth saving.
+    static let killGroup: [TeardownStep] = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
 
     private func formatSeconds(_ d: Duration) -> String {
         let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000

@@ -32,11 +32,13 @@ struct Drill: AsyncParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() async throws {
+        // The files are checked first, so a broken runbook or scenario is named even where
+        // there is no terminal (CI, a pre-drill check).
+        let setup = try DrillSetup.prepare(
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
-        let setup = try DrillSetup.prepare(
-            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
         let outcome = try await DrillTerminal.run(setup)
         setup.warnings.forEach(StandardError.write)
         try finish(outcome, setup: setup)

@@ -31,6 +31,7 @@ struct DrillSetup: Sendable {
         } catch {
             throw CommandFailure.input(error)
         }
+        try refuseUndrillable(runbook, scenario: scenario)
         let store = RunStore(root: config.projectRoot(of: directory) + "/Drills/runs")
         let timeline = RunTimeline(clock: SystemClock())
         let readerName = reader ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
@@ -52,8 +53,9 @@ struct DrillSetup: Sendable {
             } catch {
                 throw CommandFailure.input(error.description)
             }
-            guard let started = contents.events.first, started.type == .started else {
-                throw CommandFailure.input("\(store.journalPath(of: runId)):1:1: error: expected a `started` event first, found \(contents.events.first?.type.rawValue ?? "an empty journal") (hint: this run cannot be resumed; start a new drill)")
+            // The reader refuses a journal whose first known event is not `started`, as `report` does.
+            guard let started = contents.events.first(where: { $0.type == .started }) else {
+                throw CommandFailure.input("\(store.journalPath(of: runId)):1:1: error: expected a `started` event first, found none (hint: this run cannot be resumed; start a new drill)")
             }
             if let recorded = started.runbook?.id, recorded != runbook.id {
                 throw CommandFailure.input("\(store.journalPath(of: runId)):1:1: error: expected a drill of runbook '\(runbook.id)', found one of '\(recorded)' (hint: pass the runbook this run drilled)")
@@ -67,12 +69,24 @@ struct DrillSetup: Sendable {
         let runId = RunId.make(at: timeline.clock.wallNow(), runbookId: runbook.id)
         var offer: DrillState.ResumeOffer?
         if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, scenarioId: scenario?.id) {
-            let started = unfinished.events[0]
+            let started = unfinished.events.first { $0.type == .started } ?? unfinished.events[0]
             offer = DrillState.ResumeOffer(
                 context: context(runId: unfinished.runId, reader: started.reader ?? readerName, cold: started.cold),
                 progress: DrillProgress.replay(unfinished.events, stepCount: runbook.steps.count))
         }
         let state = DrillState(context: context(runId: runId, reader: readerName), resumeOffer: offer)
         return DrillSetup(state: state, timeline: timeline, directory: directory, scenario: scenario, warnings: [])
+    }
+
+    /// A runbook with no steps has nothing to drill: finishing it would read "clean" and
+    /// reset the cadence streak. A scenario that names steps the runbook lacks would fire
+    /// no inject or expect the impossible. Both are refused before the terminal is taken.
+    private static func refuseUndrillable(_ runbook: Runbook, scenario: Scenario?) throws(CommandFailure) {
+        if runbook.steps.isEmpty {
+            throw .input("\(runbook.location): error: expected a runbook with at least one step, found none (hint: write its steps as a numbered list or as H3 headings under an H2; `coldread lint` reports it as no-steps)")
+        }
+        if let problems = scenario?.stepProblems(stepCount: runbook.steps.count), !problems.isEmpty {
+            throw .input(LoadErrors(problems))
+        }
     }
 }

@@ -27,6 +27,8 @@ enum DrillTerminal {
         } catch {
             outcome = .failure(error)
         }
+        // However the loop ended (q, a signal, an error), no command probe outlives it.
+        ProbeProcessGroups.killAll()
         await world.shutdown()
         return try outcome.get()
     }

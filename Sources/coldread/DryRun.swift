@@ -40,8 +40,13 @@ struct DryRun: AsyncParsableCommand {
         guard let format = DryRunFormat(rawValue: format) else {
             throw CommandFailure.input("coldread dry-run: unknown --format '\(format)' (hint: use text or json)")
         }
-        guard let deadlineSeconds = parseDurationSeconds(deadline), deadlineSeconds > 0 else {
-            throw CommandFailure.input("coldread dry-run: --deadline '\(deadline)' is not a duration (hint: 10m, 90s, 1h)")
+        let deadlineSeconds: Int
+        switch readDuration(deadline) {
+        case .seconds(let seconds) where seconds > 0: deadlineSeconds = seconds
+        case .overLimit:
+            throw CommandFailure.usage("coldread dry-run: error: " + DurationReading.overLimitMessage("--deadline", deadline), command: "dry-run")
+        default:
+            throw CommandFailure.usage("coldread dry-run: error: --deadline '\(deadline)' is not a duration such as 10m, 90s or 1h", command: "dry-run")
         }
         let directory = try configOptions.loadDirectory()
         let root = configOptions.projectRoot(of: directory)
@@ -69,6 +74,9 @@ struct DryRun: AsyncParsableCommand {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }
         }
+        // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
+        // keeps the verdict's code, as schedulers expect.
+        if outcome.signal == SIGINT { throw ExitCode(128 + SIGINT) }
         if !outcome.isClean { throw ExitCode(1) }
     }
 }

@@ -84,6 +84,14 @@ struct Probe: AsyncParsableCommand {
             await session.shutdown()
             throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
         }
+        // Stopped from outside, `probe` has nothing to save: it kills its command probes'
+        // process groups and leaves with 128 + the signal.
+        let stop = TerminationSignal()
+        stop.onSignal { signo in
+            ProbeProcessGroups.killAll()
+            Foundation.exit(128 + signo)
+        }
+        defer { stop.cancel() }
         let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
         let onTerminal = isatty(STDERR_FILENO) == 1
         let progress = ProbeProgress(enabled: onTerminal, total: onTerminal ? loaded.reduce(0) { $0 + ProbePlan.count(of: $1) } : 0)

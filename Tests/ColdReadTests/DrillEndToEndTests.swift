@@ -151,6 +151,23 @@ struct DrillEndToEndTests {
         try tmux.send("q")
     }
 
+    @Test func aTerminalWithoutCursorAddressingIsRefusedBeforeDrawingAndLeftUsable() throws {
+        let project = try DrillProject()
+        defer { project.remove() }
+        let tmux = try TmuxSession(command: "sh", directory: project.root, environment: DrillProject.terminal)
+        defer { tmux.kill() }
+        try tmux.send("clear; TERM=dumb " + project.drill() + "; echo EXIT=$?", literal: true)
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("EXIT=2")
+        #expect(screen.contains("TERM=dumb") && screen.contains("cannot be driven by curses"))
+        #expect(!screen.contains("Press Enter to start the timer"), "nothing of the drill was drawn")
+        try tmux.send("stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo STTY-DONE", literal: true)
+        try tmux.send("Enter")
+        let after = try tmux.waitUntil("stty output") { $0.contains("icanon echo") || $0.contains("-icanon") || $0.contains("-echo ") }
+        #expect(after.contains("icanon echo"), "canonical mode and echo are as they were")
+        #expect(project.runIds().isEmpty, "no run was started")
+    }
+
     @Test func withoutATerminalItPointsToDryRun() throws {
         let project = try DrillProject()
         defer { project.remove() }

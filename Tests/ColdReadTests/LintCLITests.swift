@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import ReportKit
 import Testing
 
 /// `coldread lint` as CI runs it: the built binary, its exit codes and its machine output.
@@ -33,7 +34,7 @@ import Testing
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "coldread")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == 9)
+        #expect(rules.compactMap { $0["id"] as? String } == LintRule.allCases.map(\.rawValue))
         let results = try #require(runs.first?["results"] as? [[String: Any]])
         #expect(!results.isEmpty)
         for result in results {

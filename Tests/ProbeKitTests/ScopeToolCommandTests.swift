@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import ProbeKit
 import RunbookKit
@@ -91,12 +92,15 @@ struct ToolCommandProbeTests {
         #expect(result.stderrTail == "first\nno: cannot patch deployment")
     }
 
-    @Test("a command that outlives its timeout is stopped and reported as timeout")
+    @Test("a command that outlives its timeout is stopped, with its whole process group, and reported as timeout")
     func timeout() async throws {
         var options = Fixture.options()
         options.commandTimeout = .milliseconds(500)
-        let result = try await only(Fixture.step(1, probes: [["/bin/sh", "-c", "sleep 30"]]), .command, options: options)
+        let result = try await only(Fixture.step(1, probes: [["/bin/bash", "-c", "sleep 61.126 & wait"]]), .command, options: options)
         #expect(result.outcome == .timeout)
+        let left = try ChildProcess.run("/usr/bin/pgrep", ["-f", "sleep 61.126"]).stdout.split(separator: "\n").compactMap { Int32($0) }
+        #expect(left.isEmpty, "left running: \(left)")
+        left.forEach { kill($0, SIGKILL) }
     }
 
     @Test("shell metacharacters in an argv stay literal: nothing is substituted, globbed or run")

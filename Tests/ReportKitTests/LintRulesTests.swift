@@ -44,6 +44,14 @@ import Testing
         #expect(try rules(runbook("1. Just read the dashboard notes.\n")).isEmpty)
     }
 
+    @Test(arguments: ["", "# Only a title\n", "---\nrotation: sre\n---\n# T\n## Meaning\nContext only.\n"])
+    func aRunbookWithNoStepsIsAnErrorAtItsFirstLine(_ markdown: String) throws {
+        let f = try findings(markdown)
+        #expect(f.map(\.rule) == [.noSteps])
+        #expect(f.first?.severity == .error)
+        #expect(f.first.map { "\($0.location.line):\($0.location.column)" } == "1:1")
+    }
+
     @Test func scopeNotHeldNamesTheMembersWhoLackIt() throws {
         let f = try findings(runbook("1. Read traces. <!-- coldread scopes: [traces:read] -->\n"))
         #expect(f.map(\.rule) == [.scopeNotHeld])

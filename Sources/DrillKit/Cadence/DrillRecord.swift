@@ -1,6 +1,7 @@
 import Foundation
 
-/// One finished run as the cadence sees it: which runbook, when, and whether it was clean.
+/// One finished run as the cadence sees it: which runbook, when, and whether it was clean
+/// (computed from its steps by `RunVerdict`, never read from `finished.clean`).
 /// Built from a journal; an interrupted run (no `finished` event) is no record, because it
 /// can still be resumed and its result is not known yet.
 public struct DrillRecord: Hashable, Sendable {
@@ -29,7 +30,7 @@ public struct DrillRecord: Hashable, Sendable {
         else { return nil }
         self.init(
             runId: started.runId ?? "", runbookId: runbookId, kind: started.kind ?? .drill, date: date,
-            clean: finished.clean ?? ((finished.blocked ?? 0) == 0))
+            clean: RunVerdict(events: events).clean)
     }
 }
 

@@ -18,6 +18,9 @@ public struct DryRunHealth: Hashable, Sendable {
 
     /// The note a dry-run journals for a runbook that does not load.
     public static let loadFailureNotePrefix = "does not load"
+    /// The note a dry-run journals for a runbook whose lint found errors (no steps, a
+    /// scope the rotation lacks): the run is not clean even when every probe passed.
+    public static let lintFailureNotePrefix = "fails lint"
 
     /// The latest dry-run result per runbook id, from any set of journals (drill journals
     /// are ignored).

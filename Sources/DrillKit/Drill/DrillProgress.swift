@@ -113,6 +113,9 @@ public struct DrillProgress: Hashable, Sendable {
         case .finished:
             phase = .finished
             finishedMs = event.monoMs
+        case .unrecognized:
+            // A newer version's event: its seq is counted (above) so appends stay numbered.
+            break
         }
     }
 

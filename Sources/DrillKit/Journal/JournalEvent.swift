@@ -10,6 +10,13 @@ public enum BlockedReason: String, Codable, Hashable, Sendable, CaseIterable {
     case hadToAsk = "had_to_ask"
     case other
 
+    /// A reason a newer version wrote reads as `other`: the step stays blocked (unknown
+    /// is never a pass) and the reader names the word once in a warning.
+    public init(from decoder: any Decoder) throws {
+        let word = try decoder.singleValueContainer().decode(String.self)
+        self = Self(rawValue: word) ?? .other
+    }
+
     /// The label the reason picker and the reports show.
     public var label: String {
         switch self {
@@ -36,6 +43,15 @@ public enum JournalEventType: String, Codable, Hashable, Sendable {
     case started, probeResult = "probe_result", stepShown = "step_shown", stepDone = "step_done"
     case stepBlocked = "step_blocked", stepSkipped = "step_skipped", note, injectShown = "inject_shown"
     case paused, resumed, finished, undone
+    /// A type a newer ColdRead wrote. Kept in the events (so sequence numbers stay
+    /// whole), skipped by every fold, and named once in a warning; never written.
+    case unrecognized = "unrecognized"
+
+    /// Any word decodes: a journal from a newer version stays readable.
+    public init(from decoder: any Decoder) throws {
+        let word = try decoder.singleValueContainer().decode(String.self)
+        self = Self(rawValue: word) ?? .unrecognized
+    }
 }
 
 /// Which runbook a run drilled, with the hash of the text at that moment.
@@ -99,6 +115,11 @@ public struct JournalEvent: Codable, Hashable, Sendable {
     public var clean: Bool?
     public var blocked: Int?
     public var elapsedMs: Int?
+
+    /// The word of an unrecognized `type`, or of a `reason` this version does not know
+    /// (then read as `other`, so the step still counts as blocked). Set by the reader,
+    /// never written.
+    public var unrecognizedWord: String? = nil
 
     public init(seq: Int, at: String, monoMs: Int, type: JournalEventType) {
         self.version = 1

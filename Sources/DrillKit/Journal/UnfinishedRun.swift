@@ -10,7 +10,7 @@ public struct UnfinishedRun: Sendable {
     public static func latest(in store: RunStore, runbookId: String, scenarioId: String?) -> UnfinishedRun? {
         for runId in store.runIds().reversed() {
             guard let contents = try? JournalReader.read(store.journalPath(of: runId)),
-                  let started = contents.events.first, started.type == .started, started.kind == .drill,
+                  let started = contents.events.first(where: { $0.type == .started }), started.kind == .drill,
                   started.runbook?.id == runbookId, started.scenario?.id == scenarioId else { continue }
             if contents.events.contains(where: { $0.type == .finished }) { continue }
             return UnfinishedRun(runId: runId, events: contents.events)

@@ -15,9 +15,11 @@ public enum FindingFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// `file:line:col: severity: message [rule-id]`, then a one-line summary.
+    /// `file:line:col: severity: message [rule-id]`, then a one-line summary. Control
+    /// characters in a message (a scope with a newline, an ESC) are escaped, so every
+    /// finding is exactly one line and none can be forged.
     static func text(_ findings: [Finding], filesChecked: Int) -> String {
-        var lines = findings.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule.rawValue)]" }
+        var lines = findings.map { "\(OneLine.escaped($0.location.description)): \($0.severity.rawValue): \(OneLine.escaped($0.message)) [\($0.rule.rawValue)]" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         lines.append("\(filesChecked) runbook\(filesChecked == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

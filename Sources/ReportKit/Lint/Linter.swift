@@ -29,6 +29,10 @@ public struct Linter: Sendable {
                 "runbook '\(runbook.id)' names rotation '\(rotation)', which the directory does not know (known: \(knownRotations))")
         }
 
+        if runbook.steps.isEmpty {
+            add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: write its steps as a numbered list or as H3 headings under an H2)")
+        }
+
         for step in runbook.steps {
             let label = "step \(step.index) \"\(Self.shortTitle(step.title))\""
             if step.isAction && !step.scopesDeclared {

@@ -58,7 +58,8 @@ extension RunReport {
         self.startedAt = started?.at
         self.finishedAt = finished?.at
         self.finished = finished != nil
-        self.clean = finished?.clean ?? (blocked == 0 && (kind == .drill || !probesBlock))
+        // Computed from the steps, never read from `finished.clean` (the reader warns when they disagree).
+        self.clean = blocked == 0 && RunVerdict(events: events).clean && (kind == .drill || !probesBlock)
         self.elapsedMs = finished?.elapsedMs ?? timeline.activeMs(at: lastMono)
         self.budgetMs = started?.budgetMs ?? drilled?.budgetSeconds.map { $0 * 1000 }
         self.steps = steps

@@ -17,7 +17,7 @@ public enum DirectoryLoader {
     }
 
     public static func load(_ path: String) throws(LoadErrors) -> Directory {
-        let (text, _) = try SourceText.read(path)
+        let (text, _) = try SourceText.read(path, missingHint: "pass --config the path of an existing \(fileName), or run `coldread init` to create one")
         return try parse(text, file: path)
     }
 
@@ -155,7 +155,8 @@ public enum DirectoryLoader {
             switch key {
             case "default": if let m = mode(v) { policy.defaultMode = m }
             case "after_gap": if let m = mode(v) { policy.afterGap = m }
-            case "clean_runs_to_recover": if let n = v.int(sink) { policy.cleanRunsToRecover = max(1, n) }
+            case "clean_runs_to_recover":
+                if let n = v.int(sink, in: 1...100, what: "clean runs to recover") { policy.cleanRunsToRecover = n }
             case "slot":
                 for (sk, skl, sv) in v.mapping(sink) ?? [] {
                     switch sk {
@@ -165,14 +166,9 @@ public enum DirectoryLoader {
                             else { sink.add(sv.location, expected: "a weekday such as tuesday", found: "'\(s)'") }
                         }
                     case "time":
-                        if let s = sv.string(sink) {
-                            let parts = s.split(separator: ":").compactMap { Int($0) }
-                            if parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) {
-                                policy.slotHour = parts[0]
-                                policy.slotMinute = parts[1]
-                            } else {
-                                sink.add(sv.location, expected: "a time such as \"14:00\"", found: "'\(s)'")
-                            }
+                        if let time = sv.clockTime(sink, what: "a time") {
+                            policy.slotHour = time.hour
+                            policy.slotMinute = time.minute
                         }
                     case "timezone":
                         if let s = sv.string(sink) {

@@ -10,7 +10,7 @@ enum ProviderSettingsLoader {
                     switch k {
                     case "base_url": pd.baseURL = x.string(sink) ?? pd.baseURL
                     case "token_env": pd.tokenEnv = x.string(sink) ?? pd.tokenEnv
-                    case "window_days": pd.windowDays = x.int(sink) ?? pd.windowDays
+                    case "window_days": pd.windowDays = x.int(sink, in: 1...365, what: "window_days") ?? pd.windowDays
                     case "rotations":
                         for (name, nl, r) in x.mapping(sink) ?? [] {
                             if case .mapping = r.node {
@@ -60,7 +60,7 @@ enum ProviderSettingsLoader {
                     settings.commands.append(.init(pattern: pattern, argv: argv))
                 }
             case "timeout":
-                settings.timeoutSeconds = v.durationSeconds(sink) ?? settings.timeoutSeconds
+                settings.timeoutSeconds = v.durationSeconds(sink, what: "timeout") ?? settings.timeoutSeconds
             default:
                 sink.add(kl, expected: "pagerduty, scim, github, commands or timeout", found: "'\(key)'")
             }

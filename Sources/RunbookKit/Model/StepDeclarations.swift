@@ -102,7 +102,7 @@ struct RunbookDeclarations {
         case "owner": owner = value.string(sink, expected: "a team name")
         case "rotation": rotation = value.string(sink, expected: "a rotation name"); rotationLocation = value.location
         case "service": service = value.string(sink, expected: "a service name")
-        case "budget": budgetSeconds = value.durationSeconds(sink)
+        case "budget": budgetSeconds = value.durationSeconds(sink, what: "budget")
         case "bundle":
             bundle = (value.stringList(sink, expected: "a list of bundle components") ?? []).map(\.0)
             bundleLocation = value.location

@@ -14,6 +14,8 @@ public struct Scenario: Hashable, Sendable {
     public var signals: [Signal]
     public var injects: [Inject]
     public var resolvedByStep: Int?
+    /// Where `expect.resolved_by_step` was written, for errors that name it.
+    public var resolvedByStepLocation: SourceLocation?
     public var sandbox: Sandbox?
 
     public init(id: String, title: String, path: String, runbookPath: String, runbookLocation: SourceLocation,
@@ -31,6 +33,26 @@ public struct Scenario: Hashable, Sendable {
         self.injects = injects
         self.resolvedByStep = resolvedByStep
         self.sandbox = sandbox
+    }
+}
+
+extension Scenario {
+    /// Step numbers the scenario names (`at_step`, `expect.resolved_by_step`) that the
+    /// runbook does not have: an inject that never fires or an expectation that can never
+    /// be met is a mistake the facilitator must hear about before the drill, at the
+    /// scenario's own `file:line:column`.
+    public func stepProblems(stepCount: Int) -> [LoadError] {
+        var problems: [LoadError] = []
+        let range = "a step from 1 to \(stepCount) (the runbook '\(runbookPath)' has \(stepCount) step\(stepCount == 1 ? "" : "s"))"
+        for inject in injects {
+            guard case .atStep(let step) = inject.trigger, step < 1 || step > stepCount else { continue }
+            problems.append(LoadError(inject.location ?? SourceLocation(file: path, line: 1), expected: "at_step: " + range, found: "\(step)"))
+        }
+        if let step = resolvedByStep, step < 1 || step > stepCount {
+            problems.append(LoadError(resolvedByStepLocation ?? SourceLocation(file: path, line: 1),
+                                      expected: "resolved_by_step: " + range, found: "\(step)"))
+        }
+        return problems
     }
 }
 
@@ -53,9 +75,12 @@ public struct Inject: Hashable, Sendable {
     }
     public var trigger: Trigger
     public var text: String
-    public init(trigger: Trigger, text: String) {
+    /// Where the trigger was written in the scenario, for errors that name it.
+    public var location: SourceLocation?
+    public init(trigger: Trigger, text: String, location: SourceLocation? = nil) {
         self.trigger = trigger
         self.text = text
+        self.location = location
     }
 }
 

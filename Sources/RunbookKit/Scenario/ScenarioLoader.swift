@@ -35,13 +35,16 @@ public enum ScenarioLoader {
                         }
                     }
                 case "briefing": scenario.briefing = v.string(sink) ?? ""
-                case "clock": scenario.clock = v.string(sink, expected: "a time such as \"02:17\"")
-                case "budget": scenario.budgetSeconds = v.durationSeconds(sink)
+                case "clock": if v.clockTime(sink, what: "a simulated clock") != nil { scenario.clock = v.string(sink) }
+                case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
                 case "signals": scenario.signals = signals(v, sink)
                 case "injects": scenario.injects = injects(v, sink)
                 case "expect":
                     for (k, l, x) in v.mapping(sink) ?? [] {
-                        if k == "resolved_by_step" { scenario.resolvedByStep = x.int(sink) }
+                        if k == "resolved_by_step" {
+                            scenario.resolvedByStep = x.int(sink, in: 1...Int(Int32.max), what: "resolved_by_step")
+                            scenario.resolvedByStepLocation = x.location
+                        }
                         else { sink.add(l, expected: "resolved_by_step", found: "'\(k)'") }
                     }
                 case "sandbox":
@@ -112,16 +115,21 @@ public enum ScenarioLoader {
         var out: [Inject] = []
         for item in v.sequence(sink, expected: "a list of injects") ?? [] {
             var trigger: Inject.Trigger?
+            var triggerLocation: SourceLocation?
             var text: String?
             for (k, l, x) in item.mapping(sink, expected: "{at: 10m, text: …} or {at_step: 3, text: …}") ?? [] {
                 switch k {
-                case "at": if let s = x.durationSeconds(sink) { trigger = .afterSeconds(s) }
-                case "at_step": if let n = x.int(sink) { trigger = .atStep(n) }
+                case "at":
+                    if let s = x.durationSeconds(sink, what: "inject time") { trigger = .afterSeconds(s) }
+                    triggerLocation = x.location
+                case "at_step":
+                    if let n = x.int(sink, in: 1...Int(Int32.max), what: "at_step") { trigger = .atStep(n) }
+                    triggerLocation = x.location
                 case "text": text = x.string(sink)
                 default: sink.add(l, expected: "at, at_step or text", found: "'\(k)'")
                 }
             }
-            if let trigger, let text { out.append(Inject(trigger: trigger, text: text)) }
+            if let trigger, let text { out.append(Inject(trigger: trigger, text: text, location: triggerLocation)) }
             else if case .mapping = item.node {
                 sink.add(item.location, expected: "an inject with 'text' and one of 'at' or 'at_step'", found: "an incomplete inject")
             }

@@ -3,12 +3,14 @@ import Foundation
 /// Reads a file as UTF-8 text, turning a missing file or a non-UTF-8 byte into a
 /// located load error instead of a crash or mojibake.
 public enum SourceText {
-    public static func read(_ path: String, referencedFrom: SourceLocation? = nil) throws(LoadErrors) -> (text: String, bytes: [UInt8]) {
+    /// `missingHint` says what to do when there is no such file, in the words of whoever
+    /// named the path (a scenario, `--config`, a command's argument).
+    public static func read(_ path: String, referencedFrom: SourceLocation? = nil,
+                            missingHint: String? = nil) throws(LoadErrors) -> (text: String, bytes: [UInt8]) {
         let location = referencedFrom ?? SourceLocation(file: path, line: 1)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw LoadErrors([LoadError(location, expected: "a readable file at \(path)", found: "no such file",
-                                        hint: "paths in a scenario are relative to the scenario file")])
+            throw LoadErrors([missing(path, at: location, hint: missingHint)])
         }
         guard !isDir.boolValue else {
             throw LoadErrors([LoadError(location, expected: "a file at \(path)", found: "a directory")])
@@ -22,6 +24,19 @@ public enum SourceText {
             return (text, bytes)
         }
         throw LoadErrors([invalidUTF8(bytes, file: path)])
+    }
+
+    /// Why a path gives no file: a symlink loop or a dangling symlink is named as such,
+    /// so the reader fixes the link rather than hunting for a misspelt path.
+    public static func missing(_ path: String, at location: SourceLocation, hint: String?) -> LoadError {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return LoadError(location, expected: "a readable file at \(path)", found: "no such file", hint: hint)
+        }
+        let loop = stat(path, &info) != 0 && errno == ELOOP
+        return LoadError(location, expected: "a readable file at \(path)",
+                         found: loop ? "a symlink loop" : "a symlink to a missing file",
+                         hint: loop ? "a symlink on this path points back at itself; fix or remove it" : "fix or remove the symlink")
     }
 
     /// Locates the first byte that is not valid UTF-8.

@@ -102,6 +102,27 @@ struct YAMLValue {
         return n
     }
 
+    /// A whole number inside `range`, so later arithmetic on it cannot overflow; `what`
+    /// names the field in the error.
+    func int(_ sink: ErrorSink, in range: ClosedRange<Int>, what: String) -> Int? {
+        guard let n = int(sink, expected: "\(what): a whole number from \(range.lowerBound) to \(range.upperBound)") else { return nil }
+        guard range.contains(n) else {
+            sink.add(location, expected: "\(what) from \(range.lowerBound) to \(range.upperBound)", found: "\(n)")
+            return nil
+        }
+        return n
+    }
+
+    /// A wall-clock time `HH:MM` (00:00–23:59), as hour and minute.
+    func clockTime(_ sink: ErrorSink, what: String) -> (hour: Int, minute: Int)? {
+        guard let text = string(sink, expected: "\(what) such as \"02:17\"") else { return nil }
+        guard let time = ClockText.hourMinute(text) else {
+            sink.add(location, expected: "\(what) such as \"02:17\" (hours 00–23, minutes 00–59)", found: "'\(text)'")
+            return nil
+        }
+        return time
+    }
+
     func bool(_ sink: ErrorSink) -> Bool? {
         if case .scalar(let s) = node {
             switch s.string.lowercased() {
@@ -114,13 +135,22 @@ struct YAMLValue {
         return nil
     }
 
-    /// A duration such as `30m`, `1h`, `90s`; returns seconds.
-    func durationSeconds(_ sink: ErrorSink) -> Int? {
-        guard case .scalar(let s) = node, let seconds = parseDurationSeconds(s.string) else {
+    /// A duration such as `30m`, `1h`, `90s`; returns seconds. `what` names the field in
+    /// the error when the value is over the 30-day limit (`budget 99999h is over …`).
+    func durationSeconds(_ sink: ErrorSink, what: String = "duration") -> Int? {
+        guard case .scalar(let s) = node else {
             sink.add(location, expected: "a duration such as 30m, 1h or 90s", found: kindDescription)
             return nil
         }
-        return seconds
+        switch readDuration(s.string) {
+        case .seconds(let seconds): return seconds
+        case .invalid:
+            sink.add(location, expected: "a duration such as 30m, 1h or 90s", found: kindDescription)
+        case .overLimit:
+            sink.add(location, expected: "a duration of at most 30 days", found: "'\(s.string)'",
+                     hint: DurationReading.overLimitMessage(what, s.string))
+        }
+        return nil
     }
 }
 
@@ -145,28 +175,81 @@ enum YAMLText {
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset, columnOffset: columnOffset)
         } catch let error as YamlError {
-            sink.add(describe(error, file: file, lineOffset: lineOffset, columnOffset: columnOffset))
+            sink.add(describe(error, text: text, file: file, lineOffset: lineOffset, columnOffset: columnOffset))
             return nil
         } catch {
-            sink.add(SourceLocation(file: file, line: 1 + lineOffset), expected: "valid YAML", found: "\(error)")
+            let first = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            sink.add(SourceLocation(file: file, line: 1 + lineOffset), expected: "valid YAML", found: OneLine.escaped(first))
             return nil
         }
     }
 
-    private static func describe(_ error: YamlError, file: String, lineOffset: Int, columnOffset: Int) -> LoadError {
-        func loc(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column + columnOffset)
+    private static func describe(_ error: YamlError, text: String, file: String, lineOffset: Int, columnOffset: Int) -> LoadError {
+        func loc(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line + lineOffset, column: column + columnOffset)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let what = context.map { "\($0.text): \(problem)" } ?? problem
-            return LoadError(loc(mark), expected: "valid YAML", found: what,
+            return LoadError(loc(mark.line, mark.column), expected: "valid YAML", found: OneLine.escaped(what),
                              hint: "check indentation, and quote values that contain ': ' or start with '{', '[', '*' or '&'")
         case .composer(let context, let problem, let mark, _):
             let what = context.map { "\($0.text): \(problem)" } ?? problem
-            return LoadError(loc(mark), expected: "valid YAML", found: what)
+            return LoadError(loc(mark.line, mark.column), expected: "valid YAML", found: OneLine.escaped(what))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            let at = DuplicateKey.secondOccurrence(of: key, in: text, mappingLine: context.mark.line, column: context.mark.column)
+                ?? (context.mark.line, context.mark.column)
+            let others = duplicates.count > 1 ? " (and \(duplicates.count - 1) more repeated key(s))" : ""
+            return LoadError(loc(at.line, at.column), expected: "each key once in a mapping",
+                             found: "'\(OneLine.escaped(key))' a second time" + others, hint: "remove the repeated key or merge the two values")
+        case .reader(let problem, let offset, _, _):
+            let at = offset.map { Self.position(ofUTF8Offset: $0, in: text) } ?? (1, 1)
+            return LoadError(loc(at.line, at.column), expected: "readable YAML text", found: OneLine.escaped(problem),
+                             hint: "save the file as UTF-8 without control characters")
         default:
-            return LoadError(SourceLocation(file: file, line: 1 + lineOffset), expected: "valid YAML", found: "\(error)")
+            let first = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+            return LoadError(loc(1, 1), expected: "valid YAML", found: OneLine.escaped(first))
         }
+    }
+
+    /// Line and column (1-based, columns in Unicode scalars as libyaml counts them) of a
+    /// byte offset.
+    static func position(ofUTF8Offset offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1, seen = 0
+        for scalar in text.unicodeScalars {
+            if seen >= offset { break }
+            seen += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}
+
+/// Finds where a repeated key is written, which Yams does not say: it names the key and
+/// where its mapping starts. In block style a mapping's keys all start in the mapping's
+/// column, so the key's second line at that column, after the mapping's start, is the
+/// repeat. Flow style (`{a: 1, a: 2}`) is not searched; the mapping's start is used.
+enum DuplicateKey {
+    static func secondOccurrence(of key: String, in text: String, mappingLine: Int, column: Int) -> (line: Int, column: Int)? {
+        let spellings = [key, "\"\(key)\"", "'\(key)'"]
+        var seen = 0
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mappingLine {
+            var line = Substring(raw)
+            var col = 1
+            while let first = line.first, first == " " || first == "-" {
+                line = line.dropFirst()
+                col += 1
+            }
+            guard col == column, spellings.contains(where: { startsAsKey(line, $0) }) else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, col) }
+        }
+        return nil
+    }
+
+    private static func startsAsKey(_ line: Substring, _ spelling: String) -> Bool {
+        guard line.hasPrefix(spelling) else { return false }
+        return line.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }.first == ":"
     }
 }

@@ -18,13 +18,19 @@ public final class CursesScreen: Screen {
         return codeset == "UTF-8" || codeset == "UTF8"
     }
 
-    /// Nil when curses cannot drive this terminal (unknown TERM and the like).
+    /// Nil when curses cannot drive this terminal: an unknown TERM, or one without cursor
+    /// addressing (`TERM=dumb`).
     public init?(utf8: Bool, color: Bool) {
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let terminal = newterm(nil, output, input) else { return nil }
-        self.terminal = terminal
         set_term(terminal)
-        guard let window = coldread_stdscr() else { return nil }
+        // Refused before anything is drawn, like an unknown TERM, and the terminal put back.
+        guard coldread_can_address_cursor() != 0, let window = coldread_stdscr() else {
+            endwin()
+            delscreen(terminal)
+            return nil
+        }
+        self.terminal = terminal
         self.window = window
         glyphs = utf8 ? .unicode : .ascii
         cbreak()

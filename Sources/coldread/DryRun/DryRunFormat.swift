@@ -20,7 +20,7 @@ enum DryRunText {
         for rb in outcome.runbooks {
             if !rb.loadErrors.isEmpty {
                 lines.append("FAIL \(rb.id) (\(rb.path)): does not load [load-error]")
-                lines += rb.loadErrors.map { "  \($0.description)" }
+                lines += rb.loadErrors.map { "  " + OneLine.escaped($0.description) }
                 continue
             }
             let blocked = rb.blockedSteps
@@ -37,7 +37,7 @@ enum DryRunText {
                 lines.append("  step \(step.index) \"\(step.title)\" (\(step.location)):")
                 lines += step.blocking.map { "    " + DryRunJUnit.describe($0).replacingOccurrences(of: "step \($0.step) ", with: "") }
             }
-            lines += lintErrors.map { "  \($0.location): \($0.message) [\($0.rule.rawValue)]" }
+            lines += lintErrors.map { "  \($0.location): \(OneLine.escaped($0.message)) [\($0.rule.rawValue)]" }
         }
         let failed = outcome.runbooks.filter { !$0.isClean }.count
         if let cut = outcome.cutShort { lines.append("stopped early: \(cut); unfinished probes are reported as timeout") }

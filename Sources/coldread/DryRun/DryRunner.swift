@@ -14,6 +14,8 @@ struct DryRunOutcome {
     var runbooks: [RunbookDryRun]
     /// Why probing stopped early, when it did (deadline, SIGTERM).
     var cutShort: String?
+    /// The stop signal that cut it short, if one did.
+    var signal: Int32?
 
     var isClean: Bool { runbooks.allSatisfy(\.isClean) }
 }
@@ -67,6 +69,15 @@ struct DryRunner {
             note.text = DryRunHealth.loadFailureNotePrefix + ": " + (rb.loadErrors.first?.description ?? "")
             try await journal.append(note)
         }
+        // Lint errors are journaled too, so a report rebuilt from the journal is as unclean as the run.
+        for (runbook, findings) in loaded {
+            let errors = findings.filter { $0.severity == .error }
+            guard let first = errors.first else { continue }
+            var note = journal.event(.note)
+            note.runbookId = runbook.id
+            note.text = DryRunHealth.lintFailureNotePrefix + ": \(errors.count) error(s), first: \(first.message) [\(first.rule.rawValue)]"
+            try await journal.append(note)
+        }
 
         let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: credentials, options: options)
         let collected = ResultCollector()
@@ -91,9 +102,13 @@ struct DryRunner {
                 }
             }
         }
-        let cutShort = await FirstOf.wait(probing: probing, deadlineSeconds: deadlineSeconds)
+        let stop = await FirstOf.wait(probing: probing, deadlineSeconds: deadlineSeconds)
+        let cutShort = stop?.reason
         let results = await collected.close()
-        if cutShort != nil { probing.cancel() }
+        if stop != nil {
+            probing.cancel()
+            ProbeProcessGroups.killAll()
+        }
         await session.shutdown()
 
         var outcomes = failed
@@ -124,7 +139,7 @@ struct DryRunner {
         try await journal.append(finished)
 
         var outcome = DryRunOutcome(runId: runId, startedAt: started.at, journalPath: store.journalPath(of: runId), reportPaths: [],
-                                    runbooks: outcomes, cutShort: cutShort)
+                                    runbooks: outcomes, cutShort: cutShort, signal: stop?.signal)
         outcome.reportPaths = DryRunReportFiles.write(outcome, into: store.folder(of: runId))
         return outcome
     }
@@ -181,32 +196,42 @@ actor DryRunJournal {
     }
 }
 
-/// Waits until probing finishes, the deadline passes or SIGTERM arrives, whichever is
-/// first, without waiting on probes that ignore cancellation.
+/// Why a dry-run stopped before every probe answered.
+struct CutShort: Sendable {
+    var reason: String
+    /// The stop signal, when one ended the run (the exit code is 128 + it for SIGINT).
+    var signal: Int32?
+}
+
+/// Waits until probing finishes, the deadline passes or SIGTERM or SIGINT arrives,
+/// whichever is first, without waiting on probes that ignore cancellation.
 enum FirstOf {
-    static func wait(probing: Task<Void, Never>, deadlineSeconds: Int) async -> String? {
+    static func wait(probing: Task<Void, Never>, deadlineSeconds: Int) async -> CutShort? {
         let signals = TerminationSignal()
         defer { signals.cancel() }
-        return await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+        return await withCheckedContinuation { (continuation: CheckedContinuation<CutShort?, Never>) in
             let once = ResumeOnce(continuation)
             Task { await probing.value; once.resume(nil) }
             Task {
                 try? await Task.sleep(for: .seconds(deadlineSeconds))
-                once.resume("dry-run deadline of \(formatDuration(seconds: deadlineSeconds)) reached")
+                once.resume(CutShort(reason: "dry-run deadline of \(formatDuration(seconds: deadlineSeconds)) reached"))
             }
-            signals.onSignal { once.resume("terminated by SIGTERM") }
+            signals.onSignal { signo in
+                let verb = signo == SIGINT ? "interrupted" : "terminated"
+                once.resume(CutShort(reason: "\(verb) by \(TerminationSignal.name(signo))", signal: signo))
+            }
         }
     }
 }
 
 /// Resumes a continuation exactly once, whoever comes first.
-final class ResumeOnce: Sendable {
-    private let state: Mutex<CheckedContinuation<String?, Never>?>
+final class ResumeOnce<Value: Sendable>: Sendable {
+    private let state: Mutex<CheckedContinuation<Value, Never>?>
 
-    init(_ continuation: CheckedContinuation<String?, Never>) { state = Mutex(continuation) }
+    init(_ continuation: CheckedContinuation<Value, Never>) { state = Mutex(continuation) }
 
-    func resume(_ value: String?) {
-        let continuation = state.withLock { c -> CheckedContinuation<String?, Never>? in
+    func resume(_ value: Value) {
+        let continuation = state.withLock { c -> CheckedContinuation<Value, Never>? in
             defer { c = nil }
             return c
         }

@@ -12,13 +12,19 @@ struct CommandFailure: Error {
     static func input(_ errors: LoadErrors) -> CommandFailure {
         CommandFailure(lines: errors.errors.map(\.description), exitCode: 2)
     }
+    /// A bad flag value found after parsing: one line and the hint ArgumentParser's own
+    /// usage errors get, exit 2.
+    static func usage(_ line: String, command: String) -> CommandFailure {
+        CommandFailure(lines: [line, "hint: see `coldread \(command) --help`"], exitCode: 2)
+    }
     static func `internal`(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 3) }
 }
 
-/// Writes to stderr without buffering surprises.
+/// Writes to stderr without buffering surprises. Each line stays one line: control
+/// characters from files or servers inside it are escaped, never interpreted.
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((OneLine.escaped(line) + "\n").utf8))
     }
 }
 
