@@ -66,7 +66,7 @@ import Testing
 
     @Test(arguments: [
         ("injects:\n  - {at_step: 999, text: hi}\n", "Drills/s.yaml:4:15: error: expected at_step: a step from 1 to 2"),
-        ("expect: {resolved_by_step: 999}\n", "Drills/s.yaml:3:29: error: expected resolved_by_step: a step from 1 to 2"),
+        ("expect: {resolved_by_step: 999}\n", "Drills/s.yaml:3:28: error: expected resolved_by_step: a step from 1 to 2"),
         ("clock: \"25:99\"\n", "Drills/s.yaml:3:8: error: expected a simulated clock such as \"02:17\""),
         ("injects:\n  - {at_step: 0, text: hi}\n", "Drills/s.yaml:4:15: error: expected at_step from 1"),
     ])

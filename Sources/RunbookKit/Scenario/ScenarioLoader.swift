@@ -130,7 +130,8 @@ public enum ScenarioLoader {
                 }
             }
             if let trigger, let text { out.append(Inject(trigger: trigger, text: text, location: triggerLocation)) }
-            else if case .mapping = item.node {
+            else if case .mapping = item.node, triggerLocation == nil || text == nil {
+                // Only a missing key is reported here; a bad value was reported where it stands.
                 sink.add(item.location, expected: "an inject with 'text' and one of 'at' or 'at_step'", found: "an incomplete inject")
             }
         }

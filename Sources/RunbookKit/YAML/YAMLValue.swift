@@ -199,12 +199,12 @@ enum YAMLText {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
             let at = DuplicateKey.secondOccurrence(of: key, in: text, mappingLine: context.mark.line, column: context.mark.column)
-                ?? (context.mark.line, context.mark.column)
+                ?? (line: context.mark.line, column: context.mark.column)
             let others = duplicates.count > 1 ? " (and \(duplicates.count - 1) more repeated key(s))" : ""
             return LoadError(loc(at.line, at.column), expected: "each key once in a mapping",
                              found: "'\(OneLine.escaped(key))' a second time" + others, hint: "remove the repeated key or merge the two values")
         case .reader(let problem, let offset, _, _):
-            let at = offset.map { Self.position(ofUTF8Offset: $0, in: text) } ?? (1, 1)
+            let at = offset.map { Self.position(ofUTF8Offset: $0, in: text) } ?? (line: 1, column: 1)
             return LoadError(loc(at.line, at.column), expected: "readable YAML text", found: OneLine.escaped(problem),
                              hint: "save the file as UTF-8 without control characters")
         default:
