@@ -43,6 +43,8 @@ struct DryRun: AsyncParsableCommand {
         let deadlineSeconds: Int
         switch readDuration(deadline) {
         case .seconds(let seconds) where seconds > 0: deadlineSeconds = seconds
+        case .seconds:
+            throw CommandFailure.usage("coldread dry-run: error: --deadline \(deadline) leaves no time to probe; give a positive duration such as 10m", command: "dry-run")
         case .overLimit:
             throw CommandFailure.usage("coldread dry-run: error: " + DurationReading.overLimitMessage("--deadline", deadline), command: "dry-run")
         default:
