@@ -57,6 +57,7 @@ enum ScheduleTable {
             let day = slot.day(of: health.date)
             if health.loadFailed { return day + " rot found (does not load)" }
             if health.blockedSteps > 0 { return day + " rot found (\(health.blockedSteps) blocked)" }
+            if health.lintFailed { return day + " rot found (lint errors)" }
             return day + (health.cutShort ? " cut short" : " clean")
         },
     ]

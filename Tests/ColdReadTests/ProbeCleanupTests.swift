@@ -68,6 +68,16 @@ import Testing
         try await expectNoLeftovers(marker)
     }
 
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalToProbeKillsItsCommandProbesGroups(_ signal: Int32) async throws {
+        let marker = signal == SIGINT ? "61.127" : "61.128"
+        let process = try ChildProcess(CLI.binary, ["probe", "Runbooks/wait.md"], in: try project(marker: marker))
+        try await waitForProbe(marker)
+        process.signal(signal)
+        #expect(process.wait().status == 128 + signal)
+        try await expectNoLeftovers(marker)
+    }
+
     @Test func sigintEndsADryRunLikeSigtermWithExit130() async throws {
         let marker = "61.125"
         let dir = try project(marker: marker)

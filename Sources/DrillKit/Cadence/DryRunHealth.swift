@@ -13,8 +13,11 @@ public struct DryRunHealth: Hashable, Sendable {
     public var loadFailed: Bool
     /// The run stopped early (deadline, SIGTERM), so some probes never answered.
     public var cutShort: Bool
+    /// Lint found errors (no steps, a scope the rotation lacks): rot even when every
+    /// probe passed.
+    public var lintFailed: Bool = false
 
-    public var rotFound: Bool { blockedSteps > 0 || loadFailed }
+    public var rotFound: Bool { blockedSteps > 0 || loadFailed || lintFailed }
 
     /// The note a dry-run journals for a runbook that does not load.
     public static let loadFailureNotePrefix = "does not load"
@@ -33,11 +36,12 @@ public struct DryRunHealth: Hashable, Sendable {
             let finished = events.last { $0.type == .finished }
             for ref in started.runbooks ?? [] {
                 let blocked = Set(events.filter { $0.type == .stepBlocked && $0.runbookId == ref.id }.compactMap(\.step)).count
-                let loadFailed = events.contains {
-                    $0.type == .note && $0.runbookId == ref.id && ($0.text ?? "").hasPrefix(loadFailureNotePrefix)
+                func noted(_ prefix: String) -> Bool {
+                    events.contains { $0.type == .note && $0.runbookId == ref.id && ($0.text ?? "").hasPrefix(prefix) }
                 }
                 let health = DryRunHealth(runbookId: ref.id, runId: started.runId ?? "", date: date, blockedSteps: blocked,
-                                          loadFailed: loadFailed, cutShort: finished == nil || finished?.note != nil)
+                                          loadFailed: noted(loadFailureNotePrefix), cutShort: finished == nil || finished?.note != nil,
+                                          lintFailed: noted(lintFailureNotePrefix))
                 if let current = latest[ref.id], current.date > date { continue }
                 latest[ref.id] = health
             }
