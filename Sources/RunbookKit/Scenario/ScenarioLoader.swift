@@ -39,14 +39,7 @@ public enum ScenarioLoader {
                 case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
                 case "signals": scenario.signals = signals(v, sink)
                 case "injects": scenario.injects = injects(v, sink)
-                case "expect":
-                    for (k, l, x) in v.mapping(sink) ?? [] {
-                        if k == "resolved_by_step" {
-                            scenario.resolvedByStep = x.int(sink, in: 1...Int(Int32.max), what: "resolved_by_step")
-                            scenario.resolvedByStepLocation = x.location
-                        }
-                        else { sink.add(l, expected: "resolved_by_step", found: "'\(k)'") }
-                    }
+                case "expect": expectation(v, sink, into: &scenario)
                 case "sandbox":
                     var services: [String: ServiceBehaviour] = [:]
                     var override = false
@@ -80,6 +73,19 @@ public enum ScenarioLoader {
         }
         try sink.throwIfAny()
         return (scenario, resultDirectory)
+    }
+
+    /// `expect: {resolved_by_step: N}`; whether N is one of the runbook's steps is
+    /// checked once the runbook is loaded (`Scenario.stepProblems`).
+    static func expectation(_ v: YAMLValue, _ sink: ErrorSink, into scenario: inout Scenario) {
+        for (k, l, x) in v.mapping(sink) ?? [] {
+            guard k == "resolved_by_step" else {
+                sink.add(l, expected: "resolved_by_step", found: "'\(k)'")
+                continue
+            }
+            scenario.resolvedByStep = x.int(sink, in: 1...Int(Int32.max), what: "resolved_by_step")
+            scenario.resolvedByStepLocation = x.location
+        }
     }
 
     static func signals(_ v: YAMLValue, _ sink: ErrorSink) -> [Signal] {

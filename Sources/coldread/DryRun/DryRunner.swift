@@ -63,21 +63,7 @@ struct DryRunner {
         started.runbooks = loaded.map { RunbookRef(id: $0.0.id, path: $0.0.path, sha256: $0.0.sha256) }
             + failed.map { RunbookRef(id: $0.id, path: $0.path, sha256: "") }
         try await journal.append(started)
-        for rb in failed {
-            var note = journal.event(.note)
-            note.runbookId = rb.id
-            note.text = DryRunHealth.loadFailureNotePrefix + ": " + (rb.loadErrors.first?.description ?? "")
-            try await journal.append(note)
-        }
-        // Lint errors are journaled too, so a report rebuilt from the journal is as unclean as the run.
-        for (runbook, findings) in loaded {
-            let errors = findings.filter { $0.severity == .error }
-            guard let first = errors.first else { continue }
-            var note = journal.event(.note)
-            note.runbookId = runbook.id
-            note.text = DryRunHealth.lintFailureNotePrefix + ": \(errors.count) error(s), first: \(first.message) [\(first.rule.rawValue)]"
-            try await journal.append(note)
-        }
+        try await journalFailures(failed: failed, loaded: loaded, into: journal)
 
         let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: credentials, options: options)
         let collected = ResultCollector()
@@ -142,6 +128,27 @@ struct DryRunner {
                                     runbooks: outcomes, cutShort: cutShort, signal: stop?.signal)
         outcome.reportPaths = DryRunReportFiles.write(outcome, into: store.folder(of: runId))
         return outcome
+    }
+
+    /// Notes for runbooks that failed before probing counted: those that do not load and
+    /// those whose lint found errors, so a report rebuilt from the journal (and the
+    /// schedule) is as unclean as the run.
+    private func journalFailures(failed: [RunbookDryRun], loaded: [(Runbook, [Finding])],
+                                 into journal: DryRunJournal) async throws(CommandFailure) {
+        for rb in failed {
+            var note = journal.event(.note)
+            note.runbookId = rb.id
+            note.text = DryRunHealth.loadFailureNotePrefix + ": " + (rb.loadErrors.first?.description ?? "")
+            try await journal.append(note)
+        }
+        for (runbook, findings) in loaded {
+            let errors = findings.filter { $0.severity == .error }
+            guard let first = errors.first else { continue }
+            var note = journal.event(.note)
+            note.runbookId = runbook.id
+            note.text = DryRunHealth.lintFailureNotePrefix + ": \(errors.count) error(s), first: \(first.message) [\(first.rule.rawValue)]"
+            try await journal.append(note)
+        }
     }
 }
 
