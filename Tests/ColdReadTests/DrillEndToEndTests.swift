@@ -168,6 +168,31 @@ struct DrillEndToEndTests {
         #expect(project.runIds().isEmpty, "no run was started")
     }
 
+    @Test func quittingADrillKillsItsCommandProbesWholeProcessGroup() throws {
+        let project = try DrillProject()
+        defer { project.remove() }
+        let marker = "sleep 61.129"
+        try "# Wait\n\n## Steps\n\n1. Check the cluster.\n   <!-- coldread\n   scopes: []\n   probes: [[bash, -c, \"\(marker) & wait\"]]\n   -->\n"
+            .write(toFile: project.root + "/Runbooks/wait.md", atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(command: "\(DrillProject.binary) drill Runbooks/wait.md --reader ben; echo EXIT=$?", directory: project.root,
+                                   environment: DrillProject.terminal)
+        defer { tmux.kill() }
+        try tmux.waitFor("Press Enter to start the timer")
+        try tmux.send("Enter")
+        try tmux.waitFor("Step 1 of 1")
+        func running() throws -> [Int32] {
+            try ChildProcess.run("/usr/bin/pgrep", ["-f", marker]).stdout.split(separator: "\n").compactMap { Int32($0) }
+        }
+        let until = Date().addingTimeInterval(15)
+        while try running().isEmpty && Date() < until { usleep(50_000) }
+        #expect(try !running().isEmpty, "the probe started")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        let left = try running()
+        #expect(left.isEmpty, "left running: \(left)")
+        left.forEach { kill($0, SIGKILL) }
+    }
+
     @Test func withoutATerminalItPointsToDryRun() throws {
         let project = try DrillProject()
         defer { project.remove() }
