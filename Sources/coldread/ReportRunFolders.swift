@@ -68,10 +68,13 @@ struct RunFolders {
 
 extension RunFolders {
     /// Every run's journal, oldest first. A journal that cannot be read is skipped with
-    /// its error on stderr, so one damaged run does not hide the others.
+    /// its error on stderr, so one damaged run does not hide the others. An empty one (a
+    /// run killed before its first event) holds nothing to list and is skipped quietly.
     func allRuns() -> [(runId: String, events: [JournalEvent])] {
         var runs: [(runId: String, events: [JournalEvent])] = []
         for runId in store.runIds() {
+            let size = (try? FileManager.default.attributesOfItem(atPath: store.journalPath(of: runId))[.size] as? Int) ?? nil
+            if size == 0 { continue }
             do {
                 runs.append((runId, try readEvents(runId)))
             } catch {
