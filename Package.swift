@@ -62,6 +62,12 @@ let package = Package(
             ],
             path: "Benchmarks/HTTPFloor"
         ),
+        // Fuzz targets for the loaders (Benchmarks/fuzz builds them with libFuzzer; a
+        // plain build is a replay tool for saved inputs).
+        .executableTarget(
+            name: "coldread-fuzz", dependencies: ["RunbookKit", "DrillKit", "ProbeKit"],
+            path: "Benchmarks/Fuzz"
+        ),
         // Test support: children started with posix_spawn and waitpid (see its doc comment).
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
