@@ -51,10 +51,10 @@ struct Drill: AsyncParsableCommand {
         case .paused:
             var command = "coldread drill \(runbook)"
             if let scenario { command += " --scenario \(scenario)" }
-            print("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)")
+            StandardOutput.write("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)\n")
         case .finished(let clean):
             let blocked = outcome.state.progress.blockedSteps.count
-            print("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)")
+            StandardOutput.write("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)\n")
         }
         if let signal = outcome.signal { throw ExitCode(128 + signal) }
         if case .finished(clean: false) = outcome.exit { throw ExitCode(1) }

@@ -54,17 +54,16 @@ struct DryRun: AsyncParsableCommand {
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
-        let credentials: Credentials
-        do { credentials = try Credentials.load(path: nil) } catch { throw CommandFailure.input(error) }
+        let credentials = try Outbound.loadCredentials()
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
         let runner = DryRunner(directory: directory, access: access, root: root, credentials: credentials, options: probeFlags.options(),
                                deadlineSeconds: deadlineSeconds, progress: isatty(STDERR_FILENO) == 1)
         let outcome = try await runner.run(files)
-        print(format.render(outcome))
+        StandardOutput.write(format.render(outcome) + "\n")
         if let junit {
             do {
-                try DryRunJUnit.render(outcome.runbooks, timestamp: outcome.startedAt).write(toFile: junit, atomically: true, encoding: .utf8)
+                try Outbound.write(DryRunJUnit.render(outcome.runbooks, timestamp: outcome.startedAt), toFile: junit)
             } catch {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }

@@ -67,12 +67,7 @@ struct Probe: AsyncParsableCommand {
             }
         }
         let loaded = try loadRunbooks(paths, directory: directory)
-        let credentials: Credentials
-        do {
-            credentials = try Credentials.load(path: nil)
-        } catch {
-            throw CommandFailure.input(error)
-        }
+        let credentials = try Outbound.loadCredentials()
         let options = probeFlags.options()
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths) ?? directory

@@ -1,0 +1,55 @@
+import Foundation
+import ProbeKit
+import RunbookKit
+import Synchronization
+
+/// The process's one output redaction. A command configures it as soon as it knows
+/// coldread.yaml's `redact:` names and the reader's credentials; from then on stdout,
+/// stderr (errors included, even one thrown after the command ended) and every file a
+/// command writes pass `Outbound.redaction`. Before that, the URL rules still apply.
+enum Outbound {
+    /// What the redaction was built from, and the redaction itself.
+    private struct Configuration {
+        var parameters: [String] = []
+        var credentialValues: [String] = []
+        var redaction = Redaction.standard
+    }
+
+    private static let configuration = Mutex(Configuration())
+
+    static var redaction: Redaction { configuration.withLock { $0.redaction } }
+
+    /// Adds the directory's `redact: {query_params: …}` names.
+    static func use(_ directory: Directory) {
+        configuration.withLock {
+            $0.parameters = directory.redactQueryParams
+            $0.redaction = Redaction(secretParameters: $0.parameters, credentialValues: $0.credentialValues)
+        }
+    }
+
+    /// Adds every header and cookie value of the reader's credentials.
+    static func use(_ credentials: Credentials) {
+        configuration.withLock {
+            $0.credentialValues = credentials.redactionValues
+            $0.redaction = Redaction(secretParameters: $0.parameters, credentialValues: $0.credentialValues)
+        }
+    }
+
+    /// Writes `text` to `path` atomically, redacted.
+    static func write(_ text: String, toFile path: String) throws {
+        try Data(redaction.apply(text).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The reader's credentials, loaded and checked, and registered for redaction; a
+    /// malformed file is one error line naming `file:line:column` (exit 2).
+    static func loadCredentials() throws(CommandFailure) -> Credentials {
+        let credentials: Credentials
+        do {
+            credentials = try Credentials.load(path: nil)
+        } catch {
+            throw .input(error)
+        }
+        use(credentials)
+        return credentials
+    }
+}
