@@ -108,6 +108,30 @@ import Testing
         }
     }
 
+    @Test func aProviderTokenAndAConfiguredParameterAreRedactedToo() throws {
+        let token = "pd-s3cr3t-token-31c8"
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", """
+            rotations: {sre: {members: [ana]}}
+            providers: {pagerduty: {base_url: "http://127.0.0.1:9", token_env: PD_TEST_TOKEN}}
+            redact: {query_params: [X-Vendor-Blob, vendor_*]}
+            """)
+        try CLI.write(dir + "/Runbooks/p.md", """
+            # P
+
+            ## Steps
+
+            1. Use token=\(token) at [the API](http://127.0.0.1:9/x?X-Vendor-Blob=blob-s3cr3t&vendor_sig2=sig-s3cr3t).
+            """)
+        let run = try CLI.run(["probe", "Runbooks/p.md", "--offline"], in: dir,
+                              environment: ["PD_TEST_TOKEN": token, "COLDREAD_CREDENTIALS": ""])
+        #expect(run.stdout.contains("Use token=REDACTED at the API"), "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("?X-Vendor-Blob=REDACTED&vendor_sig2=REDACTED"))
+        for secret in [token, "blob-s3cr3t", "sig-s3cr3t"] {
+            #expect(!(run.stdout + run.stderr).contains(secret))
+        }
+    }
+
     /// The bundled mixed drill, with secrets in a probe's URL and final URL and in notes.
     static func journalWithSecrets() throws -> String {
         try FacilitatorProject.mixedDrill()

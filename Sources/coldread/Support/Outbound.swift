@@ -12,18 +12,28 @@ enum Outbound {
     private struct Configuration {
         var parameters: [String] = []
         var credentialValues: [String] = []
+        var providerTokens: [String] = []
         var redaction = Redaction.standard
+
+        func built() -> Redaction {
+            Redaction(secretParameters: parameters, credentialValues: credentialValues + providerTokens)
+        }
     }
 
     private static let configuration = Mutex(Configuration())
 
     static var redaction: Redaction { configuration.withLock { $0.redaction } }
 
-    /// Adds the directory's `redact: {query_params: …}` names.
-    static func use(_ directory: Directory) {
+    /// Adds the directory's `redact: {query_params: …}` names, and the live providers'
+    /// tokens (from the variables their `token_env` names): they are credentials too.
+    static func use(_ directory: Directory, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let providers = directory.providers
+        let tokenVariables = [providers.pagerduty?.tokenEnv, providers.scim?.tokenEnv, providers.github?.tokenEnv]
+        let tokens = tokenVariables.compactMap { $0.flatMap { environment[$0] } }
         configuration.withLock {
             $0.parameters = directory.redactQueryParams
-            $0.redaction = Redaction(secretParameters: $0.parameters, credentialValues: $0.credentialValues)
+            $0.providerTokens = tokens
+            $0.redaction = $0.built()
         }
     }
 
@@ -31,7 +41,7 @@ enum Outbound {
     static func use(_ credentials: Credentials) {
         configuration.withLock {
             $0.credentialValues = credentials.redactionValues
-            $0.redaction = Redaction(secretParameters: $0.parameters, credentialValues: $0.credentialValues)
+            $0.redaction = $0.built()
         }
     }
 
