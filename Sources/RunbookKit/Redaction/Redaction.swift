@@ -14,34 +14,40 @@ public struct Redaction: Sendable {
     public static let standard = Redaction()
 
     let parameters: SecretParameterNames
-    /// Credential forms by their first byte, longest first.
-    let formsByFirstByte: [UInt8: [[UInt8]]]
+    /// Credential forms by their first byte (256 lists, longest form first): the scan
+    /// asks this of every byte of the output.
+    let formsByFirstByte: [[[UInt8]]]
+    let hasCredentialForms: Bool
 
     /// `secretParameters` adds names (or `prefix*`) to the built-in rule;
     /// `credentialValues` are the header and cookie values of the credentials file.
     public init(secretParameters: [String] = [], credentialValues: [String] = []) {
         parameters = SecretParameterNames(configured: secretParameters)
-        formsByFirstByte = Dictionary(grouping: CredentialForms.forms(of: credentialValues), by: { $0[0] })
+        var forms = [[[UInt8]]](repeating: [], count: 256)
+        for form in CredentialForms.forms(of: credentialValues) { forms[Int(form[0])].append(form) }
+        formsByFirstByte = forms
+        hasCredentialForms = forms.contains { !$0.isEmpty }
     }
 
     /// `text` with every secret replaced by `REDACTED`; the same string when it held none.
     public func apply(_ text: String) -> String {
         var bytes = Array(text.utf8)
         var changed = replaceCredentials(&bytes)
-        changed = URLSecrets.redactUserinfo(&bytes) || changed
+        // Userinfo needs an '@': most outputs have none, and a check is cheaper than the scan.
+        if bytes.contains(UInt8(ascii: "@")) { changed = URLSecrets.redactUserinfo(&bytes) || changed }
         changed = URLSecrets.redactParameters(&bytes, names: parameters) || changed
         return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// Replaces every configured credential form, scanning the text once.
     private func replaceCredentials(_ bytes: inout [UInt8]) -> Bool {
-        guard !formsByFirstByte.isEmpty else { return false }
+        guard hasCredentialForms else { return false }
         var out: [UInt8] = []
         var changed = false
         var i = 0
         while i < bytes.count {
-            if let candidates = formsByFirstByte[bytes[i]],
-               let form = candidates.first(where: { bytes.hasForm($0, at: i) }) {
+            let candidates = formsByFirstByte[Int(bytes[i])]
+            if !candidates.isEmpty, let form = candidates.first(where: { bytes.hasForm($0, at: i) }) {
                 if !changed {
                     out.reserveCapacity(bytes.count)
                     out.append(contentsOf: bytes[..<i])

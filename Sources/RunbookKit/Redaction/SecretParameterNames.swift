@@ -14,21 +14,46 @@ public struct SecretParameterNames: Sendable, Hashable {
     ]
 
     /// Configured names, lower-cased; those ending in `*` match as prefixes.
-    let configured: Set<String>
-    let configuredPrefixes: [String]
+    let configured: [[UInt8]]
+    let configuredPrefixes: [[UInt8]]
+    static let wholeNameBytes = wholeNames.map { Array($0.utf8) }
+    static let lastWordBytes = lastWords.map { Array($0.utf8) }
 
     public init(configured names: [String] = []) {
         let lowered = names.map { $0.lowercased() }
-        configured = Set(lowered.filter { !$0.hasSuffix("*") })
-        configuredPrefixes = lowered.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) }
+        configured = lowered.filter { !$0.hasSuffix("*") }.map { Array($0.utf8) }
+        configuredPrefixes = lowered.filter { $0.hasSuffix("*") }.map { Array($0.dropLast().utf8) }
     }
 
     /// Whether a parameter called `name` (any case) holds a secret.
     public func isSecret(_ name: some StringProtocol) -> Bool {
-        let lowered = name.lowercased()
-        if Self.wholeNames.contains(lowered) || configured.contains(lowered) { return true }
-        if configuredPrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
-        let lastWord = lowered.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).last.map(String.init) ?? lowered
-        return Self.lastWords.contains(lastWord)
+        isSecret(Array(name.utf8)[...])
+    }
+
+    /// The same on the name's bytes, comparing in place: the output scan asks it of
+    /// every query parameter it meets, so it builds no string.
+    func isSecret(_ name: ArraySlice<UInt8>) -> Bool {
+        if Self.wholeNameBytes.contains(where: { name.equalsIgnoringCase($0) }) { return true }
+        if configured.contains(where: { name.equalsIgnoringCase($0) }) { return true }
+        if configuredPrefixes.contains(where: { $0.count <= name.count && name.prefix($0.count).equalsIgnoringCase($0) }) {
+            return true
+        }
+        let separator = { (byte: UInt8) in byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") }
+        let lastWord = name[(name.lastIndex(where: separator).map { $0 + 1 } ?? name.startIndex)...]
+        return Self.lastWordBytes.contains(where: { lastWord.equalsIgnoringCase($0) })
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// ASCII case-insensitive equality with a lower-case word.
+    func equalsIgnoringCase(_ lowercased: [UInt8]) -> Bool {
+        guard count == lowercased.count else { return false }
+        var k = 0
+        for byte in self {
+            let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            if folded != lowercased[k] { return false }
+            k += 1
+        }
+        return true
     }
 }

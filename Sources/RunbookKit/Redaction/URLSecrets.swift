@@ -36,14 +36,15 @@ enum URLSecrets {
         var changed = false
         var i = 0
         while i < bytes.count {
-            guard let nameStart = boundaryEnd(bytes, at: i) else {
+            // Most bytes are no separator: decided here, before any call.
+            guard separatorStarts[Int(bytes[i])], let nameStart = boundaryEnd(bytes, at: i) else {
                 i += 1
                 continue
             }
             var nameEnd = nameStart
             while nameEnd < bytes.count, nameEnd - nameStart < 64, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
             guard nameEnd > nameStart, let valueStart = equalsEnd(bytes, at: nameEnd),
-                  names.isSecret(String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)) else {
+                  names.isSecret(bytes[nameStart..<nameEnd]) else {
                 i = max(i + 1, nameEnd)
                 continue
             }
@@ -91,29 +92,34 @@ enum URLSecrets {
         }
     }
 
-    private static func isSchemeByte(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-    }
+    private static func isSchemeByte(_ byte: UInt8) -> Bool { schemeBytes[Int(byte)] }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isAlphanumeric(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
+    private static func isNameByte(_ byte: UInt8) -> Bool { nameBytes[Int(byte)] }
 
     /// Bytes that cannot be in an authority, or end a URL in running text or markup.
-    private static func endsAuthority(_ byte: UInt8) -> Bool {
-        byte <= 0x20 || "/?#\"'<>\\`)],".utf8.contains(byte)
-    }
+    private static func endsAuthority(_ byte: UInt8) -> Bool { authorityEnds[Int(byte)] }
 
     /// Bytes that end a parameter's value: the next parameter, the fragment, the end of
     /// the URL in text or markup, or an encoded `&` or `#` in a URL nested in a query.
     private static func endsValue(_ bytes: [UInt8], at i: Int) -> Bool {
         let byte = bytes[i]
-        if byte <= 0x20 || "&#;\"'<>\\`)]".utf8.contains(byte) { return true }
+        if valueEnds[Int(byte)] { return true }
         guard byte == UInt8(ascii: "%"), let decoded = percentByte(bytes, at: i) else { return false }
         return decoded == 0x26 || decoded == 0x23
+    }
+
+    // Byte classes as 256-entry tables: the scans ask one of them of every byte of
+    // every output, megabytes for a large probe run.
+    private static let alphanumerics = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+    private static let schemeBytes = table(alphanumerics + Array("+-.".utf8))
+    private static let nameBytes = table(alphanumerics + Array("_-.".utf8))
+    private static let authorityEnds = table(Array("/?#\"'<>\\`)],".utf8) + Array(0...0x20))
+    private static let separatorStarts = table(Array("?&;%".utf8))
+    private static let valueEnds = table(Array("&#;\"'<>\\`)]".utf8) + Array(0...0x20))
+
+    private static func table(_ members: [UInt8]) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in members { table[Int(byte)] = true }
+        return table
     }
 }
