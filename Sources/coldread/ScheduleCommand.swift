@@ -60,7 +60,7 @@ struct ScheduleCommand: ParsableCommand {
         if let ics {
             let text = DrillCalendar.render(rows.map { $0.calendarEntry(slot: slot, asOf: now) }, stamp: now)
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: ics), options: .atomic)
+                try Outbound.write(text, toFile: ics)
             } catch {
                 throw CommandFailure.input("\(ics):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
             }
