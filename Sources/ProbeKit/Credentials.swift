@@ -42,6 +42,10 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Lower-cased host (or `host:port`) to its credentials.
     var hosts: [String: HostCredentials]
 
+    /// Other people's credentials by profile name (`profiles: {NAME: {hosts: …}}`), for
+    /// probing as them in `coldread gap`.
+    public internal(set) var profiles: [String: Credentials] = [:]
+
     public init(hosts: [String: HostCredentials] = [:]) {
         self.hosts = Dictionary(hosts.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
     }
@@ -68,11 +72,14 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     /// wherever they appear. Nothing else may read them.
     public var redactionValues: [String] {
         hosts.values.flatMap { $0.headerPairs.map(\.value) + $0.cookiePairs.map(\.value) }
+            + profiles.values.flatMap(\.redactionValues)
     }
 
     public var description: String { "Credentials(hosts: \(hostNames), values redacted)" }
     public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: ["hosts": hostNames], displayStyle: .struct) }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["hosts": hostNames, "profiles": profiles.keys.sorted()], displayStyle: .struct)
+    }
 
     /// The default place: `$COLDREAD_CREDENTIALS`, else `~/.config/coldread/credentials.yaml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -118,8 +125,8 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
         guard let root else { return .none }
         var reader = CredentialsFile(file: file)
-        let hosts = reader.read(root)
+        let credentials = reader.read(root)
         if !reader.errors.isEmpty { throw LoadErrors(reader.errors) }
-        return Credentials(hosts: hosts)
+        return credentials
     }
 }

@@ -8,32 +8,67 @@ struct CredentialsFile {
     let file: String
     private(set) var errors: [LoadError] = []
 
-    static let shapeHint = "see docs/credentials.md: hosts: {HOST: {headers: {NAME: VALUE}, cookies: {NAME: VALUE}}}"
+    static let shapeHint = "see docs/credentials.md: hosts: {HOST: {headers: {NAME: VALUE}, cookies: {NAME: VALUE}}}, profiles: {NAME: {hosts: …}}"
 
     init(file: String) { self.file = file }
 
-    mutating func read(_ root: Node) -> [String: Credentials.HostCredentials] {
+    /// The reader's own `hosts:` and the named `profiles:` (other people's credentials,
+    /// for `coldread gap`), each checked the same way.
+    mutating func read(_ root: Node) -> Credentials {
         guard let top = root.mapping else {
             add(root, expected: "a mapping with 'hosts:'", found: Self.kind(root))
+            return .none
+        }
+        var credentials = Credentials()
+        for (key, value) in top {
+            switch key.string {
+            case "hosts": credentials.hosts = hosts(value)
+            case "profiles": credentials.profiles = profiles(value)
+            default: add(key, expected: "hosts or profiles", found: "'\(key.string ?? "?")'")
+            }
+        }
+        return credentials
+    }
+
+    private mutating func profiles(_ value: Node) -> [String: Credentials] {
+        if Self.isNull(value) { return [:] }
+        guard let named = value.mapping else {
+            add(value, expected: "a mapping of profile names to {hosts: …}", found: Self.kind(value))
+            return [:]
+        }
+        var out: [String: Credentials] = [:]
+        for (nameNode, profile) in named {
+            guard let name = nameNode.string, let fields = profile.mapping else {
+                add(profile, expected: "a profile name with {hosts: …}", found: Self.kind(profile))
+                continue
+            }
+            var credentials = Credentials()
+            for (key, hostMap) in fields {
+                if key.string == "hosts" { credentials.hosts = hosts(hostMap) }
+                else { add(key, expected: "hosts", found: "'\(key.string ?? "?")'") }
+            }
+            out[name] = credentials
+        }
+        return out
+    }
+
+    private mutating func hosts(_ value: Node) -> [String: Credentials.HostCredentials] {
+        if Self.isNull(value) { return [:] }
+        guard let hostMap = value.mapping else {
+            add(value, expected: "a mapping of host names", found: Self.kind(value))
             return [:]
         }
         var hosts: [String: Credentials.HostCredentials] = [:]
-        for (key, value) in top {
-            guard key.string == "hosts" else {
-                add(key, expected: "hosts", found: "'\(key.string ?? "?")'")
-                continue
-            }
-            if case .scalar(let s) = value, ["", "~", "null"].contains(s.string) { continue }
-            guard let hostMap = value.mapping else {
-                add(value, expected: "a mapping of host names", found: Self.kind(value))
-                continue
-            }
-            for (hostKey, entry) in hostMap {
-                guard let host = hostKey.string, let normalised = checkedHost(host, at: hostKey) else { continue }
-                hosts[normalised] = hostCredentials(entry, host: normalised)
-            }
+        for (hostKey, entry) in hostMap {
+            guard let host = hostKey.string, let normalised = checkedHost(host, at: hostKey) else { continue }
+            hosts[normalised] = hostCredentials(entry, host: normalised)
         }
         return hosts
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        if case .scalar(let s) = node { return ["", "~", "null"].contains(s.string) }
+        return false
     }
 
     /// A host key is `host` or `host:port`, never a URL.

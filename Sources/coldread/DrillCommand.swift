@@ -35,9 +35,10 @@ struct Drill: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
+        let credentials = try Outbound.loadCredentials()
         let setup = try DrillSetup.prepare(
             runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
-        let outcome = try await DrillTerminal.run(setup)
+        let outcome = try await DrillTerminal.run(setup, credentials: credentials)
         setup.warnings.forEach(StandardError.write)
         try finish(outcome, setup: setup)
     }

@@ -8,11 +8,10 @@ import TerminalUI
 /// The loop runs on its own thread so waiting for keys never occupies the concurrency
 /// pool that probes run on.
 enum DrillTerminal {
-    static func run(_ setup: DrillSetup) async throws -> DrillRunOutcome {
+    static func run(_ setup: DrillSetup, credentials: Credentials) async throws -> DrillRunOutcome {
         let utf8 = CursesScreen.prepareLocale()
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let inbox = ActionInbox()
-        let credentials = try Outbound.loadCredentials()
         let world = DrillWorld(setup: setup, inbox: inbox, credentials: credentials)
         let trap = SignalTrap()
         trap.install()

@@ -44,6 +44,7 @@ struct DryRun: AsyncParsableCommand {
             throw CommandFailure.input("coldread dry-run: --deadline '\(deadline)' is not a duration (hint: 10m, 90s, 1h)")
         }
         let directory = try configOptions.loadDirectory()
+        let credentials = try Outbound.loadCredentials()
         let root = configOptions.projectRoot(of: directory)
         var files: [String]
         do {
@@ -54,7 +55,6 @@ struct DryRun: AsyncParsableCommand {
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
-        let credentials = try Outbound.loadCredentials()
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
         let runner = DryRunner(directory: directory, access: access, root: root, credentials: credentials, options: probeFlags.options(),

@@ -116,6 +116,22 @@ struct CredentialTests {
         #expect(error.description.contains(entry.says), "\(error)")
     }
 
+    @Test("profiles hold other people's credentials, are checked the same way and redacted too")
+    func profiles() throws {
+        let credentials = try Credentials.parse("""
+            hosts: {a.test: {headers: {X-Token: mine-123456}}}
+            profiles:
+              author: {hosts: {a.test: {cookies: {session: authors-654321}}}}
+            """, file: "c.yaml")
+        #expect(credentials.profiles["author"]?.forHost("a.test", port: 443, scheme: "https") != nil)
+        #expect(Set(credentials.redactionValues) == ["mine-123456", "authors-654321"])
+        #expect(!"\(credentials)".contains("authors-654321") && !String(reflecting: credentials).contains("authors-654321"))
+        let text = "profiles:\n  author:\n    hosts:\n      a.test: {headers: {Authorization: \"Bearer x\\n\"}}\n"
+        let error = try #require(throws: LoadErrors.self) { try Credentials.parse(text, file: "c.yaml") }
+        #expect(error.description.hasPrefix("c.yaml:4:"))
+        #expect(error.description.contains("header Authorization"))
+    }
+
     @Test("an IPv6 host key with a port is valid")
     func ipv6Key() throws {
         let credentials = try Credentials.parse("hosts: {\"[::1]:8443\": {headers: {X-Token: t}}}", file: "c.yaml")
