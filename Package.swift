@@ -75,6 +75,7 @@ let package = Package(
             name: "ProbeKitTests",
             dependencies: [
                 "ProbeKit", "RunbookKit", "ChildProcess",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

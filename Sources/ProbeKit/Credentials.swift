@@ -7,7 +7,8 @@ import Yams
 /// `hosts: {HOST: {headers: {NAME: VALUE}, cookies: {NAME: VALUE}}}`.
 ///
 /// Each host's credentials go to that host only (a key with a port, `host:8443`, to that
-/// port only) and are never forwarded across a redirect to another host. Nothing here
+/// port only; a key without one to the scheme's default port only) and are never
+/// forwarded across a redirect to another host (docs/credentials.md). Nothing here
 /// prints a value: descriptions and mirrors are redacted so a stray `print` or a log
 /// line cannot leak a secret.
 public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -41,6 +42,10 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Lower-cased host (or `host:port`) to its credentials.
     var hosts: [String: HostCredentials]
 
+    /// Other people's credentials by profile name (`profiles: {NAME: {hosts: …}}`), for
+    /// probing as them in `coldread gap`.
+    public internal(set) var profiles: [String: Credentials] = [:]
+
     public init(hosts: [String: HostCredentials] = [:]) {
         self.hosts = Dictionary(hosts.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
     }
@@ -51,16 +56,30 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     /// Hosts that have credentials, for messages; never the values.
     public var hostNames: [String] { hosts.keys.sorted() }
 
-    /// The credentials for exactly this host (and port), or nil.
-    public func forHost(_ host: String, port: Int) -> HostCredentials? {
+    /// The credentials for this host and port, or nil. A key with a port (`corp.example:8443`)
+    /// matches that port only; a key without one matches the scheme's default port only
+    /// (`corp.example` serves https://corp.example and http://corp.example:80, never :8443),
+    /// so a token never reaches another service that happens to share the host name.
+    public func forHost(_ host: String, port: Int, scheme: String) -> HostCredentials? {
         guard !hosts.isEmpty else { return nil }
         let host = host.lowercased()
-        return hosts["\(host):\(port)"] ?? hosts[host]
+        if let bound = hosts["\(host):\(port)"] { return bound }
+        let defaultPort = scheme.lowercased() == "https" ? 443 : 80
+        return port == defaultPort ? hosts[host] : nil
+    }
+
+    /// Every header and cookie value, for the output redaction only: it replaces them
+    /// wherever they appear. Nothing else may read them.
+    public var redactionValues: [String] {
+        hosts.values.flatMap { $0.headerPairs.map(\.value) + $0.cookiePairs.map(\.value) }
+            + profiles.values.flatMap(\.redactionValues)
     }
 
     public var description: String { "Credentials(hosts: \(hostNames), values redacted)" }
     public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: ["hosts": hostNames], displayStyle: .struct) }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["hosts": hostNames, "profiles": profiles.keys.sorted()], displayStyle: .struct)
+    }
 
     /// The default place: `$COLDREAD_CREDENTIALS`, else `~/.config/coldread/credentials.yaml`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -84,23 +103,10 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         return try parse(text, file: file)
     }
 
+    /// Reads and checks the file's text: every host key, header and cookie is valid HTTP,
+    /// or each problem is reported at its `file:line:column`, naming the header or cookie
+    /// and never its value.
     public static func parse(_ text: String, file: String) throws(LoadErrors) -> Credentials {
-        var errors: [LoadError] = []
-        func location(_ node: Node) -> SourceLocation {
-            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        }
-        func add(_ node: Node, _ expected: String, _ found: String) {
-            errors.append(LoadError(location(node), expected: expected, found: found,
-                                    hint: "see DESIGN.md: hosts: {HOST: {headers: {NAME: VALUE}, cookies: {NAME: VALUE}}}"))
-        }
-        func kind(_ node: Node) -> String {
-            switch node {
-            case .scalar: return "a scalar"
-            case .mapping: return "a mapping"
-            case .sequence: return "a list"
-            case .alias: return "an alias"
-            }
-        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -112,42 +118,15 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
             default: mark = nil
             }
             throw LoadErrors([LoadError(SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
-                                        expected: "valid YAML", found: "a syntax error")])
+                                        expected: "valid YAML", found: "a syntax error",
+                                        hint: "check indentation and quoting; the value itself is not shown")])
         } catch {
             throw LoadErrors([LoadError(SourceLocation(file: file, line: 1), expected: "valid YAML", found: "unreadable text")])
         }
         guard let root else { return .none }
-        guard let top = root.mapping else {
-            throw LoadErrors([LoadError(location(root), expected: "a mapping with 'hosts:'", found: kind(root))])
-        }
-        var hosts: [String: HostCredentials] = [:]
-        for (key, value) in top {
-            guard key.string == "hosts" else { add(key, "hosts", "'\(key.string ?? "?")'"); continue }
-            if case .scalar(let s) = value, s.string.isEmpty || s.string == "~" || s.string == "null" { continue }
-            guard let hostMap = value.mapping else { add(value, "a mapping of host names", kind(value)); continue }
-            for (hostKey, entry) in hostMap {
-                guard let host = hostKey.string, !host.isEmpty else { add(hostKey, "a host name", kind(hostKey)); continue }
-                guard let fields = entry.mapping else { add(entry, "{headers: …, cookies: …}", kind(entry)); continue }
-                var creds = HostCredentials()
-                for (field, pairs) in fields {
-                    guard let name = field.string, name == "headers" || name == "cookies" else {
-                        add(field, "headers or cookies", "'\(field.string ?? "?")'")
-                        continue
-                    }
-                    guard let map = pairs.mapping else { add(pairs, "a mapping of NAME: VALUE", kind(pairs)); continue }
-                    for (n, v) in map {
-                        guard let n = n.string, !n.isEmpty, case .scalar(let scalar) = v else {
-                            add(v, "NAME: VALUE with a text value", "something else")
-                            continue
-                        }
-                        let pair = HostCredentials.Pair(name: n, value: scalar.string)
-                        if name == "headers" { creds.headerPairs.append(pair) } else { creds.cookiePairs.append(pair) }
-                    }
-                }
-                hosts[host.lowercased()] = creds
-            }
-        }
-        if !errors.isEmpty { throw LoadErrors(errors) }
-        return Credentials(hosts: hosts)
+        var reader = CredentialsFile(file: file)
+        let credentials = reader.read(root)
+        if !reader.errors.isEmpty { throw LoadErrors(reader.errors) }
+        return credentials
     }
 }

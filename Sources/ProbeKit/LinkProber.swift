@@ -118,7 +118,7 @@ final class LinkProber: Sendable {
             } else {
                 request.url = "\(target.scheme)://\(target.host)\(target.port.map { ":\($0)" } ?? "")\(target.pathAndQuery)"
             }
-            if let own = credentials.forHost(target.host, port: target.effectivePort) {
+            if let own = credentials.forHost(target.host, port: target.effectivePort, scheme: target.scheme) {
                 for (name, value) in own.headerLines { request.headers.add(name: name, value: value) }
             }
             do {
@@ -127,7 +127,7 @@ final class LinkProber: Sendable {
                 let body = await BoundedBody.read(response.body, limit: limit, until: deadline)
                 return (.answered(Int(response.status.code), response.headers, body), start)
             } catch {
-                let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host)
+                let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host, sent: request.headers)
                 return (.failed(outcome, reason), start)
             }
         }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import NIOSSL
 import RunbookKit
@@ -12,10 +13,13 @@ import Darwin
 
 /// Turns a failure to get any answer into a link outcome: a request that ran out of time
 /// is `timeout`, a host that cannot be resolved or refuses is `unreachable`, a failed
-/// handshake or certificate is `tls_error`.
+/// handshake or certificate is `tls_error`. The reason names the kind of failure
+/// (`LibraryErrorKind`), never a library's own text, which may quote a secret.
 enum NetworkErrorOutcome {
-    static func classify(_ error: any Error, host: String) -> (ProbeOutcome, String) {
+    /// `sent` are the request's headers, so a rejected one can be named (never quoted).
+    static func classify(_ error: any Error, host: String, sent: HTTPHeaders = [:]) -> (ProbeOutcome, String) {
         if let error = error as? HTTPClientError {
+            if let rejected = rejectedHeaders(error, sent: sent) { return (.unreachable, rejected) }
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
                 return (.timeout, "no answer from \(host) in time")
@@ -24,11 +28,11 @@ enum NetworkErrorOutcome {
             case .remoteConnectionClosed:
                 return (.unreachable, "\(host) closed the connection without answering")
             default:
-                return (.unreachable, "request to \(host) failed: \(error)")
+                return (.unreachable, "request to \(host) failed: \(LibraryErrorKind.words(for: error))")
             }
         }
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
-            return (.tlsError, "TLS with \(host) failed: \(error)")
+            return (.tlsError, "TLS with \(host) failed: \(LibraryErrorKind.words(for: error))")
         }
         if let error = error as? NIOConnectionError {
             if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
@@ -46,12 +50,25 @@ enum NetworkErrorOutcome {
             switch error.errnoCode {
             case ECONNREFUSED: return (.unreachable, "\(host) refused the connection")
             case ETIMEDOUT: return (.timeout, "connecting to \(host) timed out")
-            default: return (.unreachable, "cannot connect to \(host): \(error)")
+            default: return (.unreachable, "cannot connect to \(host): \(LibraryErrorKind.words(for: error))")
             }
         }
         if error is SocketAddressError {
             return (.unreachable, "cannot resolve \(host)")
         }
-        return (.unreachable, "cannot reach \(host): \(error)")
+        return (.unreachable, "cannot reach \(host): \(LibraryErrorKind.words(for: error))")
+    }
+
+    /// `invalid header value for Authorization`: which header AsyncHTTPClient refused.
+    private static func rejectedHeaders(_ error: HTTPClientError, sent: HTTPHeaders) -> String? {
+        switch error.shortDescription {
+        case HTTPClientError.invalidHeaderFieldValues([]).shortDescription:
+            let names = sent.filter { HTTPFieldRules.headerValueProblem($0.value) != nil }.map { $0.name }
+            return "invalid header value for " + (names.isEmpty ? "a request header" : names.joined(separator: ", "))
+        case HTTPClientError.invalidHeaderFieldNames([]).shortDescription:
+            return "invalid header name in the request (check the credentials file's header names)"
+        default:
+            return nil
+        }
     }
 }

@@ -35,6 +35,6 @@ struct Access: AsyncParsableCommand {
         let scopes = AccessSetup.scopes(in: runbooks, directory: directory)
             .union(directory.grants.keys.filter { !$0.hasSuffix("*") })
         let report = try AccessReport(access: access, subject: subject, scopes: scopes.sorted(), live: access.isLive)
-        print(format == .json ? report.json() : report.text())
+        StandardOutput.write((format == .json ? report.json() : report.text()) + "\n")
     }
 }

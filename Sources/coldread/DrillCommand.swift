@@ -34,12 +34,14 @@ struct Drill: AsyncParsableCommand {
     func run() async throws {
         // The files are checked first, so a broken runbook or scenario is named even where
         // there is no terminal (CI, a pre-drill check).
+        // Credentials come first, so every later message is redacted with them.
+        let credentials = try Outbound.loadCredentials()
         let setup = try DrillSetup.prepare(
             runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
-        let outcome = try await DrillTerminal.run(setup)
+        let outcome = try await DrillTerminal.run(setup, credentials: credentials)
         setup.warnings.forEach(StandardError.write)
         try finish(outcome, setup: setup)
     }
@@ -53,10 +55,10 @@ struct Drill: AsyncParsableCommand {
         case .paused:
             var command = "coldread drill \(runbook)"
             if let scenario { command += " --scenario \(scenario)" }
-            print("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)")
+            StandardOutput.write("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)\n")
         case .finished(let clean):
             let blocked = outcome.state.progress.blockedSteps.count
-            print("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)")
+            StandardOutput.write("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)\n")
         }
         if let signal = outcome.signal { throw ExitCode(128 + signal) }
         if case .finished(clean: false) = outcome.exit { throw ExitCode(1) }

@@ -8,16 +8,10 @@ import TerminalUI
 /// The loop runs on its own thread so waiting for keys never occupies the concurrency
 /// pool that probes run on.
 enum DrillTerminal {
-    static func run(_ setup: DrillSetup) async throws -> DrillRunOutcome {
+    static func run(_ setup: DrillSetup, credentials: Credentials) async throws -> DrillRunOutcome {
         let utf8 = CursesScreen.prepareLocale()
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let inbox = ActionInbox()
-        let credentials: Credentials
-        do {
-            credentials = try Credentials.load(path: nil)
-        } catch {
-            throw CommandFailure.input(error)
-        }
         let world = DrillWorld(setup: setup, inbox: inbox, credentials: credentials)
         let trap = SignalTrap()
         trap.install()
@@ -37,13 +31,13 @@ enum DrillTerminal {
                              utf8: Bool, color: Bool) async throws -> DrillRunOutcome {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                guard let screen = CursesScreen(utf8: utf8, color: color) else {
+                guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
                     continuation.resume(throwing: CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)"))
                     return
                 }
                 defer { screen.end() }
                 let runner = DrillRunner(state: setup.state, reducer: DrillReducer(timeline: setup.timeline), screen: screen,
-                                         inbox: inbox, services: world, signals: trap)
+                                         inbox: inbox, services: world, signals: trap, redaction: Outbound.redaction)
                 do {
                     let outcome = try runner.run()
                     screen.end()

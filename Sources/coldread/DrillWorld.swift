@@ -38,7 +38,7 @@ final class DrillWorld: DrillServices, Sendable {
     func writeReport(_ state: DrillState) throws {
         let journal = try JournalReader.read(state.context.journalPath)
         _ = try ReportFiles.write(events: journal.events, runbook: state.context.runbook, directory: setup.directory,
-                                  into: state.context.runFolder)
+                                  into: state.context.runFolder, redaction: Outbound.redaction)
     }
 
     func shutdown() async {

@@ -51,6 +51,7 @@ struct DryRun: AsyncParsableCommand {
             throw CommandFailure.usage("coldread dry-run: error: --deadline '\(deadline)' is not a duration such as 10m, 90s or 1h", command: "dry-run")
         }
         let directory = try configOptions.loadDirectory()
+        let credentials = try Outbound.loadCredentials()
         let root = configOptions.projectRoot(of: directory)
         var files: [String]
         do {
@@ -61,17 +62,15 @@ struct DryRun: AsyncParsableCommand {
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
-        let credentials: Credentials
-        do { credentials = try Credentials.load(path: nil) } catch { throw CommandFailure.input(error) }
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
         let runner = DryRunner(directory: directory, access: access, root: root, credentials: credentials, options: probeFlags.options(),
                                deadlineSeconds: deadlineSeconds, progress: isatty(STDERR_FILENO) == 1)
         let outcome = try await runner.run(files)
-        print(format.render(outcome))
+        StandardOutput.write(format.render(outcome) + "\n")
         if let junit {
             do {
-                try DryRunJUnit.render(outcome.runbooks, timestamp: outcome.startedAt).write(toFile: junit, atomically: true, encoding: .utf8)
+                try Outbound.write(DryRunJUnit.render(outcome.runbooks, timestamp: outcome.startedAt), toFile: junit)
             } catch {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }

@@ -28,6 +28,6 @@ struct HistoryCommand: ParsableCommand {
         let filter = try runbook.map { try RunbookCatalog(directory: directory, options: configOptions).id(of: $0, requireKnown: false) }
         let rows = runs.allRuns().reversed().map { HistoryTable.Row(report: RunReport(events: $0.events)) }
             .filter { row in filter.map { row.runbookIds.contains($0) } ?? true }
-        FileHandle.standardOutput.write(Data(HistoryTable.render(rows, format: format).utf8))
+        StandardOutput.write(HistoryTable.render(rows, format: format))
     }
 }

@@ -46,10 +46,10 @@ struct IncidentCommand: ParsableCommand {
         incidents.append(Incident(runbook: id, date: day, note: note, location: SourceLocation(file: path, line: 1)))
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(IncidentsLoader.render(incidents).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Outbound.write(IncidentsLoader.render(incidents), toFile: path)
         } catch {
             throw CommandFailure.input("\(path):1:1: error: expected a writable incidents file, found \(error.localizedDescription) (hint: check the Drills folder's permissions)")
         }
-        print("Recorded an incident for \(id) on \(day) in \(path): \(id) is now on \(directory.cadence.afterGap.rawValue) drills until \(directory.cadence.cleanRunsToRecover) clean drills in a row (see `coldread schedule`).")
+        StandardOutput.write("Recorded an incident for \(id) on \(day) in \(path): \(id) is now on \(directory.cadence.afterGap.rawValue) drills until \(directory.cadence.cleanRunsToRecover) clean drills in a row (see `coldread schedule`).\n")
     }
 }

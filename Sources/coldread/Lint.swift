@@ -31,13 +31,14 @@ struct Lint: AsyncParsableCommand {
             throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let directory = try configOptions.loadDirectory()
+        _ = try Outbound.loadCredentials()
         let root = configOptions.projectRoot(of: directory)
         let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root))
         var run = try LintRun.run(paths: paths, directory: directory, root: root, access: live, strict: strict)
         if let live {
             run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: run.usedRotations)
         }
-        print(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version))
+        StandardOutput.write(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version) + "\n")
         if run.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

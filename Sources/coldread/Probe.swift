@@ -54,6 +54,8 @@ struct Probe: AsyncParsableCommand {
 
     func run() async throws {
         var directory = try config.loadDirectory()
+        // First, so that every later message (a runbook's load error too) is redacted with them.
+        let credentials = try Outbound.loadCredentials()
         var sandbox: Sandbox?
         var paths = runbooks
         if let scenario {
@@ -67,12 +69,6 @@ struct Probe: AsyncParsableCommand {
             }
         }
         let loaded = try loadRunbooks(paths, directory: directory)
-        let credentials: Credentials
-        do {
-            credentials = try Credentials.load(path: nil)
-        } catch {
-            throw CommandFailure.input(error)
-        }
         let options = probeFlags.options()
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths) ?? directory

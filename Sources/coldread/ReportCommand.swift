@@ -28,17 +28,18 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure.input("coldread report: --format expected one of md, json, html, junit, found '\(format)' (hint: --format html writes one self-contained file)")
         }
         let directory = try configOptions.loadDirectory()
+        _ = try Outbound.loadCredentials()
         let runs = RunFolders(directory: directory, options: configOptions)
         let loaded = try runs.load(runID)
         let text = format.render(loaded.report)
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try Outbound.write(text, toFile: output)
             } catch {
                 throw CommandFailure.input("\(output):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
         }
         if !loaded.report.clean { throw ExitCode(1) }
     }

@@ -56,11 +56,11 @@ struct ScheduleCommand: ParsableCommand {
                 ScheduleTable.Row(status: status, title: $0.title, path: $0.path, dryRun: dryRuns[status.runbookId])
             }
         })
-        FileHandle.standardOutput.write(Data(ScheduleTable.render(rows, format: format, slot: slot, asOf: now).utf8))
+        StandardOutput.write(ScheduleTable.render(rows, format: format, slot: slot, asOf: now))
         if let ics {
             let text = DrillCalendar.render(rows.map { $0.calendarEntry(slot: slot, asOf: now) }, stamp: now)
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: ics), options: .atomic)
+                try Outbound.write(text, toFile: ics)
             } catch {
                 throw CommandFailure.input("\(ics):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
             }

@@ -5,7 +5,9 @@ import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 for end-to-end tests of the built binary. Each
 /// path names a behaviour: `/ok` 200, `/forbidden` 403, `/missing` 404, `/hang` accepts
-/// and never answers. It counts requests per path.
+/// and never answers, `/redirect-with-token` 302 to `/ok?token=…` (a server that puts a
+/// secret in a Location), `/loop-with-token` 302 back to itself with a token. It counts
+/// requests per path.
 final class LoopbackServer: Sendable {
     let port: Int
     private let channel: Channel
@@ -32,6 +34,10 @@ final class LoopbackServer: Sendable {
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
+    /// The tokens the redirecting paths put in their Location headers.
+    static let locationToken = "loc-s3cr3t-5d2f"
+    static let loopToken = "loop-s3cr3t-8e4a"
+
     func requests(to path: String) -> Int { counter.count(path) }
 
     func stop() async { try? await channel.close() }
@@ -55,14 +61,21 @@ private final class BehaviourHandler: ChannelInboundHandler, @unchecked Sendable
         let path = String(head.uri.split(separator: "?").first ?? "")
         counter.add(path)
         let status: HTTPResponseStatus
+        var headers = HTTPHeaders()
         switch path {
         case "/hang": return
+        case "/redirect-with-token":
+            status = .found
+            headers.add(name: "Location", value: "/ok?token=\(LoopbackServer.locationToken)")
+        case "/loop-with-token":
+            status = .found
+            headers.add(name: "Location", value: "/loop-with-token?token=\(LoopbackServer.loopToken)")
         case "/forbidden": status = .forbidden
         case "/missing": status = .notFound
         default: status = .ok
         }
         let body = "coldread test server: \(status.code)\n"
-        var headers = HTTPHeaders([("Content-Length", String(body.utf8.count)), ("Content-Type", "text/plain")])
+        headers.add(contentsOf: [("Content-Length", String(body.utf8.count)), ("Content-Type", "text/plain")])
         headers.add(name: "Connection", value: "keep-alive")
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
         if head.method != .HEAD {

@@ -54,7 +54,7 @@ private struct Transaction {
             guard progress.phase == .running || progress.phase == .paused else { return }
             record(.probeResult) {
                 $0.step = result.step
-                $0.result = SecretRedaction.redact(result)
+                $0.result = result
             }
         case .tick:
             break

@@ -22,12 +22,14 @@ public final class JournalWriter {
     public let path: String
     private let descriptor: Int32
     private let encoder: JSONEncoder
+    private let redaction: Redaction
 
     /// Opens (creating folders and the file when needed) for appending. A torn last
     /// line (a write cut short by a crash) is cut off first, so the next event starts on
     /// a line of its own; readers skip such a line anyway, with a warning.
-    public init(path: String) throws(WriteError) {
+    public init(path: String, redaction: Redaction = .standard) throws(WriteError) {
         self.path = path
+        self.redaction = redaction
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let existed = FileManager.default.fileExists(atPath: path)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -55,16 +57,20 @@ public final class JournalWriter {
 
     deinit { close(descriptor) }
 
-    /// One event as its journal line (without the newline).
-    public static func line(for event: JournalEvent) -> String {
+    /// One event as its journal line (without the newline), with the URL redaction.
+    public static func line(for event: JournalEvent) -> String { line(for: event, redaction: .standard) }
+
+    /// One event as its journal line (without the newline), redacted.
+    public static func line(for event: JournalEvent, redaction: Redaction) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(event)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return (try? encoder.encode(event)).map { redaction.apply(String(decoding: $0, as: UTF8.self)) } ?? ""
     }
 
     /// Writes the line and fsyncs it. Returns only once the event is durable.
     public func append(_ event: JournalEvent) throws(WriteError) {
-        guard var data = try? encoder.encode(event) else { throw .cannotWrite(path: path, errno: EINVAL) }
+        guard let encoded = try? encoder.encode(event) else { throw .cannotWrite(path: path, errno: EINVAL) }
+        var data = Data(redaction.apply(String(decoding: encoded, as: UTF8.self)).utf8)
         data.append(UInt8(ascii: "\n"))
         let failure = data.withUnsafeBytes { WholeWrite.write($0, to: descriptor) }
         if let failure { throw .cannotWrite(path: path, errno: failure) }

@@ -107,8 +107,9 @@ struct ProviderHTTP: Sendable {
         if error is NIOTooManyBytesError {
             return failure("\(provider) sent more than \(Self.bodyLimit / 1024 / 1024) MiB for \(label)")
         }
+        // The library's own text is never shown: it can quote the request's token header.
         let detail = String(describing: error)
-        let cause = detail.localizedCaseInsensitiveContains("refused") ? "connection refused" : detail
+        let cause = detail.localizedCaseInsensitiveContains("refused") ? "connection refused" : LibraryErrorKind.words(for: error)
         return failure("\(provider) is unreachable at \(baseURL) (\(label): \(cause))")
     }
 

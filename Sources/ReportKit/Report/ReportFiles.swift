@@ -15,9 +15,11 @@ public enum ReportFiles {
         }
     }
 
-    /// Writes `report.md` and `report.json` into `folder` and returns their paths.
+    /// Writes `report.md` and `report.json` into `folder`, each through the output
+    /// `redaction`, and returns their paths.
     @discardableResult
-    public static func write(events: [JournalEvent], runbook: Runbook?, directory: Directory?, into folder: String) throws -> [String] {
+    public static func write(events: [JournalEvent], runbook: Runbook?, directory: Directory?, into folder: String,
+                             redaction: Redaction = .standard) throws -> [String] {
         let report = RunReport(events: events, runbook: runbook, directory: directory)
         let files = [
             ("report.md", MarkdownReport.render(report)),
@@ -27,7 +29,7 @@ public enum ReportFiles {
         for (name, text) in files {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try Data(redaction.apply(text).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 throw WriteError.unwritable(path: path, reason: error.localizedDescription)
             }

@@ -17,6 +17,9 @@ public struct Directory: Sendable {
     public var contextSections: [String]
     public var cadence: CadencePolicy
     public var providers: ProviderSettings
+    /// Query parameter names (or `prefix*`) the team's services use for secrets, on top of
+    /// the built-in rule (`redact: {query_params: […]}`); every output redacts them.
+    public var redactQueryParams: [String] = []
 
     public init(
         path: String = "coldread.yaml", rotations: [String: Rotation] = [:], groups: [String: Group] = [:],

@@ -45,14 +45,25 @@ public enum DirectoryLoader {
                 case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
                 case "cadence": directory.cadence = cadence(value, sink)
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
+                case "redact": directory.redactQueryParams = redactedParameters(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers, redact",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }
         }
         try sink.throwIfAny()
         return directory
+    }
+
+    /// `redact: {query_params: [name, prefix*]}`: more parameter names every output redacts.
+    static func redactedParameters(_ value: YAMLValue, _ sink: ErrorSink) -> [String] {
+        var names: [String] = []
+        for (key, keyLocation, v) in value.mapping(sink, expected: "{query_params: [...]}") ?? [] {
+            if key == "query_params" { names += (v.stringList(sink, expected: "a list of query parameter names") ?? []).map(\.0) }
+            else { sink.add(keyLocation, expected: "query_params", found: "'\(key)'") }
+        }
+        return names
     }
 
     /// Applies a scenario's `sandbox.directory` on top: each rotation, group or grant it

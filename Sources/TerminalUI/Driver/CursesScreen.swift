@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import RunbookKit
 
 /// The ncurses face behind `Screen`. Opened with `newterm` on the process's own
 /// stdin/stdout (never `initscr`, which exits the process on a bad TERM), after the
@@ -10,6 +11,9 @@ public final class CursesScreen: Screen {
     private let attributes: [Frame.Style: (attr: attr_t, pair: Int16)]
     public let glyphs: Glyphs
     private var ended = false
+    /// The terminal is an output like any other (a drill is often screen-shared): every
+    /// row passes the output redaction before it is drawn.
+    private let redaction: Redaction
 
     /// Sets the locale from the environment and reports whether it is UTF-8.
     public static func prepareLocale() -> Bool {
@@ -20,7 +24,8 @@ public final class CursesScreen: Screen {
 
     /// Nil when curses cannot drive this terminal: an unknown TERM, or one without cursor
     /// addressing (`TERM=dumb`).
-    public init?(utf8: Bool, color: Bool) {
+    public init?(utf8: Bool, color: Bool, redaction: Redaction = .standard) {
+        self.redaction = redaction
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
               let terminal = newterm(nil, output, input) else { return nil }
         set_term(terminal)
@@ -69,7 +74,7 @@ public final class CursesScreen: Screen {
         let width = min(frame.size.width, Int(getmaxx(window)))
         let rows = frame.rows
         for row in 0..<height {
-            let text = String(rows[row].prefix(width))
+            let text = String(redaction.apply(rows[row]).prefix(width))
             // The bottom-right cell cannot be written without scrolling; drop it.
             let safe = row == height - 1 && text.count == width ? String(text.dropLast()) : text
             _ = mvwaddstr(window, Int32(row), 0, safe)

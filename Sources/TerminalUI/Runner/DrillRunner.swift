@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import RunbookKit
 
 /// Work the runner hands to the outside world: starting probes and writing reports.
 public protocol DrillServices: AnyObject {
@@ -30,13 +31,17 @@ public final class DrillRunner {
     private let signals: SignalTrap?
     private let keyTimeoutMs: Int
     private var journal: JournalWriter?
+    /// The output redaction every journal line passes.
+    private let redaction: Redaction
     private var armedInjects: [(index: Int, atElapsedMs: Int)] = []
     private var exit: DrillExit?
     private var lastFrame: Frame?
 
     public init(state: DrillState, reducer: DrillReducer, screen: any Screen, inbox: ActionInbox,
-                services: any DrillServices, signals: SignalTrap? = nil, keyTimeoutMs: Int = 100) {
+                services: any DrillServices, signals: SignalTrap? = nil, keyTimeoutMs: Int = 100,
+                redaction: Redaction = .standard) {
         self.state = state
+        self.redaction = redaction
         self.reducer = reducer
         self.screen = screen
         self.inbox = inbox
@@ -101,7 +106,7 @@ public final class DrillRunner {
     private func journalWriter() throws -> JournalWriter {
         let path = state.context.journalPath
         if let journal, journal.path == path { return journal }
-        let writer = try JournalWriter(path: path)
+        let writer = try JournalWriter(path: path, redaction: redaction)
         journal = writer
         return writer
     }

@@ -111,7 +111,7 @@ enum DryRunReportFiles {
         var written: [String] = []
         for (name, text) in [("report.md", md), ("report.json", DryRunJSON.render(outcome))] {
             let path = folder + "/" + name
-            if (try? text.write(toFile: path, atomically: true, encoding: .utf8)) != nil { written.append(path) }
+            if (try? Outbound.write(text, toFile: path)) != nil { written.append(path) }
         }
         return written
     }

@@ -185,7 +185,7 @@ actor DryRunJournal {
     private var seq = 0
 
     init(path: String, clock: SystemClock) throws(JournalWriter.WriteError) {
-        writer = try JournalWriter(path: path)
+        writer = try JournalWriter(path: path, redaction: Outbound.redaction)
         self.clock = clock
         startMono = clock.monotonicMs()
     }

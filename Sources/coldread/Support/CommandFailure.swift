@@ -20,20 +20,22 @@ struct CommandFailure: Error {
     static func `internal`(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 3) }
 }
 
-/// Writes to stderr without buffering surprises. Each line stays one line: control
-/// characters from files or servers inside it are escaped, never interpreted.
+/// Writes to stderr without buffering surprises, through the output redaction. Each
+/// line stays one line: control characters from files or servers inside it are
+/// escaped, never interpreted.
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((OneLine.escaped(line) + "\n").utf8))
+        FileHandle.standardError.write(Data((OneLine.escaped(Outbound.redaction.apply(line)) + "
+").utf8))
     }
 }
 
 /// Writes a whole document to stdout in as few writes as the pipe takes: `print` wrote a
 /// ten-thousand-result report in many small pieces. A closed pipe (`| head`) ends it
-/// quietly: nobody is reading any more.
+/// quietly: nobody is reading any more. It passes the output redaction.
 enum StandardOutput {
     static func write(_ text: String) {
-        var text = text
+        var text = Outbound.redaction.apply(text)
         _ = text.withUTF8 { WholeWrite.write(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
     }
 }
@@ -54,7 +56,9 @@ struct ConfigOptions: ParsableArguments {
             throw .input("coldread: no \(DirectoryLoader.fileName) in \(FileManager.default.currentDirectoryPath) or any parent folder (hint: run `coldread init` to create one, or pass --config FILE)")
         }
         do {
-            return try DirectoryLoader.load(path)
+            let directory = try DirectoryLoader.load(path)
+            Outbound.use(directory)
+            return directory
         } catch {
             throw .input(error)
         }
