@@ -20,6 +20,7 @@ struct ColdRead: AsyncParsableCommand {
             IncidentCommand.self,
             ReviewCommand.self,
             Access.self,
+            Show.self,
         ]
     )
 

@@ -43,10 +43,11 @@ public enum DirectoryLoader {
                     }
                 case "tools": directory.tools = (value.stringList(sink) ?? []).map(\.0)
                 case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
+                case "contact_sections": directory.contactSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
                 case "cadence": directory.cadence = cadence(value, sink)
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }

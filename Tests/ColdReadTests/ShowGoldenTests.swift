@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `coldread show` over a handful of real, stranger-written runbooks from the shared
+/// corpus, as text and JSON, against golden files (Fixtures/show-golden). Reading
+/// changes show up here as a diff a reviewer can judge. After a change to reading,
+/// rewrite them with one line:
+///
+///     UPDATE_GOLDEN=1 swift test --filter ShowGoldenTests
+@Suite(.enabled(if: ShowGoldenTests.corpusPresent, "shared corpus not found at ../shared/corpus: show goldens skipped"))
+struct ShowGoldenTests {
+    /// Relative to the package root, where the tests run the binary: the shared corpus
+    /// sits beside the package (as CorpusTests finds it).
+    static let corpus = "../shared/corpus"
+    static var corpusPresent: Bool { FileManager.default.fileExists(atPath: CLI.packageRoot + "/" + corpus) }
+
+    /// An alert runbook with H3s and lists, one with two lists in a section, a page with no
+    /// heading and a numbered list, a table of contents before H3s, and help sections.
+    static let files = [
+        "prometheus-operator-runbooks/content/runbooks/etcd/etcdGRPCRequestsSlow.md",
+        "prometheus-operator-runbooks/content/runbooks/kubernetes/KubePodCrashLooping.md",
+        "govuk-developer-docs-manual/source/manual/clear-the-redis-cache.html.md",
+        "govuk-developer-docs-manual/source/manual/rules-for-getting-production-access.html.md",
+        "govuk-developer-docs-manual/source/manual/ask-for-help.html.md",
+    ]
+
+    @Test(arguments: ["text", "json"])
+    func showsTheCorpusSampleAsGolden(format: String) throws {
+        let run = try CLI.run(["show", "--format", format] + Self.files.map { Self.corpus + "/" + $0 })
+        #expect(run.status == 0, "\(run.stderr)")
+        try Golden.expect(run.stdout, "show-golden/corpus-sample.\(format == "json" ? "json" : "txt")")
+    }
+}
+
+/// Golden files beside the tests, read through #filePath so an `UPDATE_GOLDEN=1` run
+/// rewrites them in the source tree.
+enum Golden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+
+    static func expect(_ actual: String, _ relative: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let file = folder + "/" + relative
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(
+                atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: URL(fileURLWithPath: file))
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: file), "missing golden \(relative); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+        #expect(actual == String(decoding: expected, as: UTF8.self), "differs from \(relative); run with UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation)
+    }
+}
