@@ -45,10 +45,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let lint = try CLI.run(["lint", "docs/k8s/deployment.yaml"], in: dir)
         #expect(lint.status == 1)
-        #expect(lint.stdout.contains("docs/k8s/deployment.yaml:1:1: error: expected a 'steps:' list, found none"))
+        #expect(lint.stdout.contains("docs/k8s/deployment.yaml:1:1: error: expected a runbook with a top-level 'steps:' list, found none"))
         #expect(!lint.stderr.contains("skipped"))
         let show = try CLI.run(["show", "docs/k8s/deployment.yaml"], in: dir)
         #expect(show.status == 2)
-        #expect(show.stderr.hasPrefix("docs/k8s/deployment.yaml:1:1: error: expected a 'steps:' list"))
+        #expect(show.stderr.hasPrefix("docs/k8s/deployment.yaml:1:1: error: expected a runbook with a top-level 'steps:' list"))
+        #expect(show.stderr.split(separator: "\n").count == 1)
     }
 }

@@ -13,8 +13,8 @@ import Testing
         #expect(lines.contains("  budget: 30m"))
         #expect(lines.contains("  bundle: prompt, tools, policy, memory, permissions"))
         #expect(lines.contains("    Meaning") && lines.contains("    Impact"))
-        #expect(lines.contains { $0.hasPrefix("  3. Runbooks/agent-wrong-answers.md:45:1 [Steps] Roll back to the previous prompt version") })
-        #expect(lines.contains("      tool promptctl (line 48)"))
+        #expect(lines.contains { $0.hasPrefix("  3. Runbooks/agent-wrong-answers.md:38:1 [Steps] Roll back to the previous prompt version") })
+        #expect(lines.contains("      tool promptctl (line 41)"))
         #expect(lines.contains { $0.hasPrefix("      break-glass scope break-glass:prompt-rollback, https://deploy.corp.example/break-glass/prompt (line ") })
         #expect(lines.contains("      restores prompt, tools, policy, memory, permissions"))
     }

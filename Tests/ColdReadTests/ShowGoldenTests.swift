@@ -7,12 +7,8 @@ import Testing
 /// rewrite them with one line:
 ///
 ///     UPDATE_GOLDEN=1 swift test --filter ShowGoldenTests
-@Suite(.enabled(if: ShowGoldenTests.corpusPresent, "shared corpus not found at ../shared/corpus: show goldens skipped"))
+@Suite(.enabled(if: SharedCorpus.present, "shared corpus not found at ../shared/corpus: show goldens skipped"))
 struct ShowGoldenTests {
-    /// Relative to the package root, where the tests run the binary: the shared corpus
-    /// sits beside the package (as CorpusTests finds it).
-    static let corpus = "../shared/corpus"
-    static var corpusPresent: Bool { FileManager.default.fileExists(atPath: CLI.packageRoot + "/" + corpus) }
 
     /// An alert runbook with H3s and lists, one with two lists in a section, a page with no
     /// heading and a numbered list, a table of contents before H3s, and help sections.
@@ -26,10 +22,17 @@ struct ShowGoldenTests {
 
     @Test(arguments: ["text", "json"])
     func showsTheCorpusSampleAsGolden(format: String) throws {
-        let run = try CLI.run(["show", "--format", format] + Self.files.map { Self.corpus + "/" + $0 })
+        let run = try CLI.run(["show", "--format", format] + Self.files.map { SharedCorpus.path + "/" + $0 })
         #expect(run.status == 0, "\(run.stderr)")
         try Golden.expect(run.stdout, "show-golden/corpus-sample.\(format == "json" ? "json" : "txt")")
     }
+}
+
+/// The shared corpus of stranger-written runbooks, beside the package (as CorpusTests
+/// finds it), named relative to the package root, where the tests run the binary.
+enum SharedCorpus {
+    static let path = "../shared/corpus"
+    static var present: Bool { FileManager.default.fileExists(atPath: CLI.packageRoot + "/" + path) }
 }
 
 /// Golden files beside the tests, read through #filePath so an `UPDATE_GOLDEN=1` run

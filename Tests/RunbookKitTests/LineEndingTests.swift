@@ -63,7 +63,7 @@ import Testing
         #expect(runbook.bundle == ["a", "b"])
         #expect(runbook.budgetSeconds == 900)
         #expect(runbook.rotationLocation?.line == 2)
-        #expect(runbook.steps.map(\.location.line) == [7])
+        #expect(runbook.steps.map(\.location.line) == [8])
     }
 
     /// Read from disk, the text is the LF text; the hash is still of the file's own bytes.

@@ -14,14 +14,20 @@ struct YAMLRunbookLoader {
         if let root = YAMLText.parse(text, file: file, sink: sink),
            let pairs = root.mapping(sink, expected: "a runbook mapping (id, title, steps, …)") {
             runbook.location = root.location
-            var sawSteps = false
+            // YAML without steps (a manifest, a workflow) is not a runbook: one error says
+            // so, rather than one for each of its keys.
+            guard pairs.contains(where: { $0.key == "steps" }) else {
+                sink.add(root.location, expected: "a runbook with a top-level 'steps:' list", found: "none",
+                         hint: "this YAML file is not a runbook; YAML runbooks spell out id, title, briefing and steps")
+                try sink.throwIfAny()
+                return runbook
+            }
             for (key, keyLocation, value) in pairs {
                 if declarations.read(key: key, value: value, sink) { continue }
                 switch key {
                 case "briefing": runbook.briefing = briefing(value, heading: "Briefing", sink)
                 case "contacts": runbook.contacts = briefing(value, heading: "Contacts", sink)
                 case "steps":
-                    sawSteps = true
                     for item in value.sequence(sink, expected: "a list of steps") ?? [] {
                         if let step = step(item, index: runbook.steps.count + 1, sink) { runbook.steps.append(step) }
                     }
@@ -30,7 +36,6 @@ struct YAMLRunbookLoader {
                              found: "'\(key)'")
                 }
             }
-            if !sawSteps { sink.add(root.location, expected: "a 'steps:' list", found: "none") }
         }
         declarations.apply(to: &runbook)
         try sink.throwIfAny()
