@@ -38,6 +38,8 @@ import Testing
         "## Escalation\nIf nothing helps, wait for the morning.\n",
         "## Escalation\nPage [#dba](https://corp.slack.com/archives/C1).\n<!-- coldread\nscopes: [pagerduty:trigger]\n-->\n",
         "## Mitigation\nAsk in #db-oncall, then restart the primary.\n\nCheck the graphs.\n",
+        "## Language support\nAlerts go out only for [pages in English](https://github.com/org/app/blob/main/alerts.rb).\n",
+        "## Getting access to Sentry\nYour tech lead adds you in the Sentry UI and records it in the user reviewer. Once you accept the invite, sign in with your Google account. We have one `#developers` team.\n",
     ])
     func sectionsWithSomethingToDoStaySteps(section: String) throws {
         let rb = try load("# T\n" + section)
