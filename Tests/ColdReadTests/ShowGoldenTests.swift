@@ -36,19 +36,19 @@ enum SharedCorpus {
 }
 
 /// Golden files beside the tests, read through #filePath so an `UPDATE_GOLDEN=1` run
-/// rewrites them in the source tree.
+/// rewrites them in the source tree (ReviewFrames/, Fixtures/show-golden/).
 enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
 
-    static func expect(_ actual: String, _ relative: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let file = folder + "/" + relative
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(
-                atPath: URL(fileURLWithPath: file).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: URL(fileURLWithPath: file))
-            return
+    static func expect(_ actual: String, _ relative: String, under folder: String = here + "/Fixtures",
+                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let file = URL(fileURLWithPath: folder + "/" + relative)
+        guard ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != "1" else {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return try Data(actual.utf8).write(to: file)
         }
-        let expected = try #require(FileManager.default.contents(atPath: file), "missing golden \(relative); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-        #expect(actual == String(decoding: expected, as: UTF8.self), "differs from \(relative); run with UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation)
+        let expected = try #require(try? String(contentsOf: file, encoding: .utf8),
+                                    "missing golden \(relative); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+        #expect(actual == expected, "differs from \(relative); run with UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation)
     }
 }

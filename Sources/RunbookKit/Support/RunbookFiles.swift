@@ -7,11 +7,6 @@ public struct RunbookFiles: Sendable, Equatable {
     public struct Skipped: Sendable, Equatable {
         public var folder: String
         public var count: Int
-
-        public init(folder: String, count: Int) {
-            self.folder = folder
-            self.count = count
-        }
     }
 
     public var files: [String] = []
