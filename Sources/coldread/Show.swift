@@ -24,6 +24,9 @@ struct Show: ParsableCommand {
     func run() throws {
         let directory = try configOptions.loadDirectory()
         let files = try RunbookPaths.files(paths)
+        guard !files.isEmpty else {
+            throw CommandFailure.input("coldread show: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md files, or .yaml files with steps:)")
+        }
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
         for result in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory)) {

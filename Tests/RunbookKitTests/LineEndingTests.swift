@@ -81,6 +81,21 @@ import Testing
         #expect(runbook.steps.first?.tools.first?.location.line == 8)
     }
 
+    /// `coldread.yaml` (and every YAML file read through `SourceText`) too.
+    @Test(arguments: Variant.allCases)
+    func theDirectoryReadsLikeLF(variant: Variant) throws {
+        let lf = "rotations:\n  sre: {members: [ana]}\ncontext_sections: [notes]\nbogus: 1\n"
+        let path = NSTemporaryDirectory() + "coldread-eol-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(variant.apply(lf).utf8).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: LoadErrors.self) { try DirectoryLoader.load(path) }
+        #expect(error.errors.map(\.location) == [SourceLocation(file: path, line: 4, column: 1)])
+        try Data(variant.apply(lf.replacingOccurrences(of: "bogus: 1\n", with: "")).utf8).write(to: URL(fileURLWithPath: path))
+        let directory = try DirectoryLoader.load(path)
+        #expect(directory.rotations["sre"]?.members == ["ana"])
+        #expect(directory.contextSections == ["notes"])
+    }
+
     @Test func errorsPointAtTheSameLineAndColumn() throws {
         let lf = "---\nrotation: [unclosed\n---\n# T\n"
         for variant in Variant.allCases {
