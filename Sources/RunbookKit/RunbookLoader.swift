@@ -22,7 +22,9 @@ public enum RunbookLoader {
         return loaded.withLock { $0.map { $0! } }
     }
 
+    /// Reads a runbook from text; CR LF, lone CR and a byte order mark read as LF would.
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
+        let text = LineEndings.normalized(text)
         let ext = URL(fileURLWithPath: file, isDirectory: false).pathExtension.lowercased()
         if yamlExtensions.contains(ext) {
             return try YAMLRunbookLoader(file: file).load(text: text, sha256: sha256)
@@ -30,10 +32,18 @@ public enum RunbookLoader {
         return try MarkdownRunbookLoader(file: file, options: options).load(text: text, sha256: sha256)
     }
 
-    /// Runbook files named by `paths`: files as given, folders searched recursively for
-    /// `.md`/`.markdown`/`.yaml`/`.yml`, sorted for stable output. Missing paths are errors.
+    /// Runbook files named by `paths`, sorted for stable output; see `find`.
     public static func expand(_ paths: [String]) throws(LoadErrors) -> [String] {
-        var files: [String] = []
+        try find(paths).files
+    }
+
+    /// Runbook files named by `paths`: files as given (each is loaded, and a YAML file
+    /// without `steps:` is then an error), folders searched recursively for Markdown and
+    /// for the YAML files that have a top-level `steps:` key. A docs folder also holds
+    /// Kubernetes manifests, CI workflows and configs; those are counted, not loaded.
+    /// Missing paths are errors.
+    public static func find(_ paths: [String]) throws(LoadErrors) -> RunbookFiles {
+        var found = RunbookFiles()
         var errors: [LoadError] = []
         let fm = FileManager.default
         for path in paths {
@@ -42,21 +52,25 @@ public enum RunbookLoader {
                 errors.append(LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder", found: "no such path"))
                 continue
             }
-            if !isDir.boolValue { files.append(path); continue }
+            if !isDir.boolValue { found.files.append(path); continue }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            var found: [String] = []
-            if let walker = fm.enumerator(atPath: path) {
-                while let rel = walker.nextObject() as? String {
-                    let ext = URL(fileURLWithPath: rel, isDirectory: false).pathExtension.lowercased()
-                    if markdownExtensions.contains(ext) || yamlExtensions.contains(ext) {
-                        let last = URL(fileURLWithPath: rel, isDirectory: false).lastPathComponent
-                        if !last.hasPrefix(".") { found.append(base + "/" + rel) }
-                    }
+            var inFolder: [String] = []
+            var skipped = 0
+            for rel in fm.enumerator(atPath: path)?.compactMap({ $0 as? String }) ?? [] {
+                let url = URL(fileURLWithPath: rel, isDirectory: false)
+                let ext = url.pathExtension.lowercased()
+                guard !url.lastPathComponent.hasPrefix("."), markdownExtensions.contains(ext) || yamlExtensions.contains(ext) else { continue }
+                let file = base + "/" + rel
+                if yamlExtensions.contains(ext) && !YAMLRunbookSniffer.hasSteps(file) {
+                    skipped += 1
+                } else {
+                    inFolder.append(file)
                 }
             }
-            files += found.sorted()
+            found.files += inFolder.sorted()
+            if skipped > 0 { found.skippedYAML.append(.init(folder: base, count: skipped)) }
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
-        return files
+        return found
     }
 }

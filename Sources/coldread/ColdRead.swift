@@ -21,6 +21,7 @@ struct ColdRead: AsyncParsableCommand {
             IncidentCommand.self,
             ReviewCommand.self,
             Access.self,
+            Show.self,
         ]
     )
 

@@ -53,12 +53,7 @@ struct DryRun: AsyncParsableCommand {
         let directory = try configOptions.loadDirectory()
         let credentials = try Outbound.loadCredentials()
         let root = configOptions.projectRoot(of: directory)
-        var files: [String]
-        do {
-            files = try RunbookLoader.expand(paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths)
-        } catch {
-            throw CommandFailure.input(error)
-        }
+        var files = try RunbookPaths.files(paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths)
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }

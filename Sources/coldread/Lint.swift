@@ -59,8 +59,7 @@ enum LintRun {
     }
 
     static func run(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
-        let files: [String]
-        do { files = try RunbookLoader.expand(targets(paths: paths, root: root)) } catch { throw .input(error) }
+        let files = try RunbookPaths.files(targets(paths: paths, root: root))
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash
         // Files load and lint independently, so they are spread over every core; results

@@ -109,12 +109,7 @@ struct Probe: AsyncParsableCommand {
     }
 
     private func loadRunbooks(_ paths: [String], directory: Directory) throws(CommandFailure) -> [Runbook] {
-        let files: [String]
-        do {
-            files = try RunbookLoader.expand(paths)
-        } catch {
-            throw .input(error)
-        }
+        let files = try RunbookPaths.files(paths)
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
         // No probe result names the text's hash, so it is not computed.

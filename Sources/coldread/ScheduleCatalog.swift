@@ -24,7 +24,7 @@ struct RunbookCatalog {
     /// its file stem, and its errors go to stderr: a broken runbook is due all the more.
     func entries() -> [Entry] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
-        let files = (try? RunbookLoader.expand([folder])) ?? []
+        let files = (try? RunbookPaths.files([folder])) ?? []
         var entries: [Entry] = []
         for path in files {
             do {

@@ -20,15 +20,8 @@ struct ReviewFrameTests {
         return RunReport(events: events, runbook: runbook, directory: directory)
     }
 
-    static func expectGolden(_ frame: Frame, _ name: String) throws {
-        let file = here.appendingPathComponent("ReviewFrames/\(name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(frame.goldenText.utf8).write(to: file)
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(frame.goldenText == expected, "frame differs from ReviewFrames/\(name).txt; run with UPDATE_GOLDEN=1 to accept")
+    static func expectGolden(_ frame: Frame, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(frame.goldenText, "ReviewFrames/\(name).txt", under: here.path, sourceLocation: sourceLocation)
     }
 
     /// Drives the review with keys, as the terminal loop does.

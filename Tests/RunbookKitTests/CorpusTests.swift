@@ -23,8 +23,9 @@ struct CorpusTests {
     /// lists (4 + 8 items), Mitigation is one step; kubectl appears in three items.
     /// NodeFilesystemSpaceFillingUp: Diagnosis is one step; Mitigation's top-level list has
     /// three items, and the shell blocks before it belong to the first (kubectl, chroot).
-    /// etcdGRPCRequestsSlow: Diagnosis has a top-level list of two items (lists win over
-    /// H3s); Mitigation has one H3 whose console block runs etcdctl.
+    /// etcdGRPCRequestsSlow: Diagnosis has two H3s (Slow disk, Resource exhaustion; the
+    /// numbered list under the second is its body, as H3s win over lists); Mitigation
+    /// has one H3 whose console block runs etcdctl.
     @Test(arguments: [
         ("kubernetes/KubePodCrashLooping.md", 13, ["kubectl"], 3, 1),
         ("node/NodeFilesystemSpaceFillingUp.md", 4, ["chroot", "kubectl"], 1, 3),

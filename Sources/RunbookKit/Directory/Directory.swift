@@ -15,6 +15,9 @@ public struct Directory: Sendable {
     public var tools: [String]
     /// H2 headings (lower-cased) that form the briefing rather than steps.
     public var contextSections: [String]
+    /// Words (lower-cased) that, found as whole words in an H2 heading, name a section
+    /// that says where to get help; see `ContactRule`.
+    public var contactSections: [String]
     public var cadence: CadencePolicy
     public var providers: ProviderSettings
     /// Query parameter names (or `prefix*`) the team's services use for secrets, on top of
@@ -26,6 +29,7 @@ public struct Directory: Sendable {
         grants: [String: Grant] = [:], members: [String: Member] = [:], federationCentral: [String] = [],
         ssoLoginHosts: [String] = [], tools: [String] = [],
         contextSections: [String] = Directory.defaultContextSections,
+        contactSections: [String] = Directory.defaultContactSections,
         cadence: CadencePolicy = CadencePolicy(), providers: ProviderSettings = ProviderSettings()
     ) {
         self.path = path
@@ -37,11 +41,19 @@ public struct Directory: Sendable {
         self.ssoLoginHosts = ssoLoginHosts
         self.tools = tools
         self.contextSections = contextSections
+        self.contactSections = contactSections
         self.cadence = cadence
         self.providers = providers
     }
 
-    public static let defaultContextSections = ["meaning", "impact", "summary", "overview", "background", "symptoms"]
+    /// Alert runbooks' context headings, and those real runbook libraries use for
+    /// explanation and pointers (GOV.UK's "Description", "Further reading").
+    public static let defaultContextSections = [
+        "meaning", "impact", "summary", "overview", "background", "symptoms",
+        "description", "further reading", "see also", "related", "references",
+    ]
+
+    public static let defaultContactSections = ["contact", "contacts", "escalation", "escalations", "help", "support"]
 
     /// Groups the member belongs to, sorted.
     public func groups(of member: String) -> [String] {

@@ -43,11 +43,12 @@ public enum DirectoryLoader {
                     }
                 case "tools": directory.tools = (value.stringList(sink) ?? []).map(\.0)
                 case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
+                case "contact_sections": directory.contactSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
                 case "cadence": directory.cadence = cadence(value, sink)
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
                 case "redact": directory.redactQueryParams = redactedParameters(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers, redact",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers, redact",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }

@@ -2,10 +2,8 @@ import CCmark
 import Foundation
 
 /// Turns a GitHub-flavoured Markdown runbook into a `Runbook`, following the step rules
-/// of DESIGN.md: context sections form the briefing; in every other H2 section each
-/// top-level list item is a step, else each H3, else the whole section is one step.
-/// Blocks between steps belong to the step before them (those before the first step of a
-/// section to its first step), so no link or tool is ever dropped.
+/// of DESIGN.md: context sections form the briefing, sections that only say where to get
+/// help are contacts, and every other section is split into steps (`StepGrouping`).
 struct MarkdownRunbookLoader {
     let file: String
     let options: LoaderOptions
@@ -59,77 +57,48 @@ struct MarkdownRunbookLoader {
         }
         if !preamble.blocks.isEmpty { sections.insert(preamble, at: 0) }
 
-        var steps: [Step] = []
-        for section in sections {
-            let heading = section.heading ?? runbook.title
-            let isContext = section.heading.map { options.contextSections.contains($0.lowercased()) } ?? false
-            let hasStructure = section.blocks.contains { $0.isList || ($0.isHeading && $0.headingLevel == 3) }
-            if isContext || (section.heading == nil && !hasStructure) {
-                runbook.briefing.append(BriefingSection(
-                    heading: heading, text: sourceText(section.blocks, sourceLines),
-                    links: section.blocks.flatMap(links)))
-                continue
-            }
-            for group in stepGroups(section) {
-                var step = Step(index: steps.count + 1, title: group.title, body: sourceText(group.nodes, sourceLines),
-                                section: heading, location: SourceLocation(file: file, line: group.line, column: group.column))
-                for node in group.nodes { collect(node, into: &step, sink) }
-                steps.append(step)
-            }
-        }
+        // Declared first: a front matter `title` also titles the step of a page without H2s.
         declarations.apply(to: &runbook)
+        var steps: [Step] = []
+        readSections(sections, into: &runbook, steps: &steps, sourceLines, sink)
         runbook.steps = steps
         try sink.throwIfAny()
         return runbook
     }
 
-    // MARK: Sections and step groups
+    // MARK: Sections
 
-    struct Section {
-        var heading: String?
-        var headingLine: Int
-        var blocks: [MarkdownNode] = []
-    }
-
-    struct StepGroup {
-        var title: String
-        var line: Int
-        var column: Int
-        var nodes: [MarkdownNode]
-    }
-
-    private func stepGroups(_ section: Section) -> [StepGroup] {
-        let heading = section.heading ?? ""
-        guard let firstBlock = section.blocks.first else { return [] }
-        var groups: [StepGroup] = []
-        var leading: [MarkdownNode] = []
-        let hasList = section.blocks.contains { $0.isList }
-        let hasH3 = section.blocks.contains { $0.isHeading && $0.headingLevel == 3 }
-        for block in section.blocks {
-            if hasList, block.isList {
-                for item in block.children where item.isItem {
-                    groups.append(StepGroup(title: itemTitle(item, fallback: heading), line: item.line, column: item.column, nodes: [item]))
-                }
-            } else if !hasList, hasH3, block.isHeading, block.headingLevel == 3 {
-                groups.append(StepGroup(title: block.plainText.trimmingWhitespace(), line: block.line, column: block.column, nodes: []))
-            } else if groups.isEmpty {
-                leading.append(block)
-            } else {
-                groups[groups.count - 1].nodes.append(block)
+    /// Sorts each section into the briefing, the contacts or steps. With no H2 at all,
+    /// what stands under the H1 is read like a section: a runbook of one heading and a
+    /// numbered list (or a single paragraph) has steps. Before a first H2, an
+    /// introduction without a step list or H3 is briefing.
+    private func readSections(_ sections: [Section], into runbook: inout Runbook, steps: inout [Step],
+                              _ sourceLines: [Substring], _ sink: ErrorSink) {
+        let hasH2 = sections.contains { $0.heading != nil }
+        let contactRule = ContactRule(names: options.contactSections)
+        for section in sections {
+            let heading = section.heading ?? runbook.title
+            let isContext = section.heading.map { options.contextSections.contains($0.lowercased()) } ?? false
+            if isContext || (section.heading == nil && hasH2 && !section.hasStepStructure) {
+                runbook.briefing.append(briefingSection(section, heading: heading, sourceLines))
+                continue
+            }
+            let firstNew = steps.count
+            for group in StepGrouping.groups(section, heading: heading) {
+                var step = Step(index: steps.count + 1, title: group.title, body: sourceText(group.nodes, sourceLines),
+                                section: heading, location: SourceLocation(file: file, line: group.line, column: group.column))
+                for node in group.nodes { collect(node, into: &step, sink) }
+                steps.append(step)
+            }
+            if contactRule.isContacts(section, steps: steps[firstNew...]) {
+                steps.removeSubrange(firstNew...)
+                runbook.contacts.append(briefingSection(section, heading: heading, sourceLines))
             }
         }
-        if groups.isEmpty {
-            return [StepGroup(title: heading, line: firstBlock.line, column: firstBlock.column, nodes: section.blocks)]
-        }
-        groups[0].nodes.insert(contentsOf: leading, at: 0)
-        return groups
     }
 
-    private func itemTitle(_ item: MarkdownNode, fallback: String) -> String {
-        guard let first = item.children.first(where: { $0.isParagraph || $0.isHeading }) else { return fallback }
-        let text = first.plainText.trimmingWhitespace()
-        guard !text.isEmpty else { return fallback }
-        return text.count > 120 ? String(text.prefix(119)) + "…" : text
+    private func briefingSection(_ section: Section, heading: String, _ sourceLines: [Substring]) -> BriefingSection {
+        BriefingSection(heading: heading, text: sourceText(section.blocks, sourceLines), links: section.blocks.flatMap(links))
     }
 
     // MARK: Step content

@@ -20,6 +20,9 @@ public struct Runbook: Hashable, Sendable {
     public var bundle: [String]
     /// Context (Meaning, Impact, …) shown before the first step.
     public var briefing: [BriefingSection]
+    /// Sections that only say where to get help (a chat channel, a support link): shown
+    /// with the briefing, never steps.
+    public var contacts: [BriefingSection]
     public var steps: [Step]
     /// Where the runbook-level declarations (front matter or top annotation) live.
     public var location: SourceLocation
@@ -31,7 +34,7 @@ public struct Runbook: Hashable, Sendable {
     public init(
         id: String, title: String, path: String, sha256: String = "", owner: String? = nil,
         rotation: String? = nil, service: String? = nil, budgetSeconds: Int? = nil,
-        bundle: [String] = [], briefing: [BriefingSection] = [], steps: [Step] = [],
+        bundle: [String] = [], briefing: [BriefingSection] = [], contacts: [BriefingSection] = [], steps: [Step] = [],
         location: SourceLocation, rotationLocation: SourceLocation? = nil,
         bundleLocation: SourceLocation? = nil
     ) {
@@ -45,6 +48,7 @@ public struct Runbook: Hashable, Sendable {
         self.budgetSeconds = budgetSeconds
         self.bundle = bundle
         self.briefing = briefing
+        self.contacts = contacts
         self.steps = steps
         self.location = location
         self.rotationLocation = rotationLocation
@@ -57,7 +61,8 @@ public struct Runbook: Hashable, Sendable {
     }
 }
 
-/// A context section (Meaning, Impact, …): read before the timer starts, never a step.
+/// A context section (Meaning, Impact, …) or a contact section: read before the timer
+/// starts, never a step.
 public struct BriefingSection: Hashable, Sendable {
     public var heading: String
     public var text: String

@@ -1,7 +1,8 @@
-/// What a loader needs from the directory (which headings are context and which extra
-/// tool names to recognise in inline code), and what its caller needs recorded.
+/// What a loader needs from the directory (which headings are context or contacts and
+/// which extra tool names to recognise in inline code), and what its caller needs recorded.
 public struct LoaderOptions: Sendable {
     public var contextSections: [String]
+    public var contactSections: [String]
     public var extraTools: [String] {
         didSet { knownTools = ShellTools.defaultKnownTools.union(extraTools) }
     }
@@ -11,14 +12,16 @@ public struct LoaderOptions: Sendable {
     /// ran; the lint never reads the hash, so it skips hashing every file.
     public var recordsSHA256 = true
 
-    public init(contextSections: [String] = Directory.defaultContextSections, extraTools: [String] = []) {
+    public init(contextSections: [String] = Directory.defaultContextSections,
+                contactSections: [String] = Directory.defaultContactSections, extraTools: [String] = []) {
         self.contextSections = contextSections.map { $0.lowercased() }
+        self.contactSections = contactSections.map { $0.lowercased() }
         self.extraTools = extraTools
         knownTools = ShellTools.defaultKnownTools.union(extraTools)
     }
 
     public init(directory: Directory, recordsSHA256: Bool = true) {
-        self.init(contextSections: directory.contextSections, extraTools: directory.tools)
+        self.init(contextSections: directory.contextSections, contactSections: directory.contactSections, extraTools: directory.tools)
         self.recordsSHA256 = recordsSHA256
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads a file as UTF-8 text, turning a missing file or a non-UTF-8 byte into a
-/// located load error instead of a crash or mojibake.
+/// located load error instead of a crash or mojibake. The text has LF line endings and
+/// no byte order mark (`LineEndings`); the bytes are the file's own, for its hash.
 public enum SourceText {
     /// `missingHint` says what to do when there is no such file, in the words of whoever
     /// named the path (a scenario, `--config`, a command's argument).
@@ -21,7 +22,7 @@ public enum SourceText {
         }
         let bytes = [UInt8](data)
         if let text = String(validating: bytes, as: UTF8.self) {
-            return (text, bytes)
+            return (LineEndings.normalized(text), bytes)
         }
         throw LoadErrors([invalidUTF8(bytes, file: path)])
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Loads a runbook spelled out in YAML (for generated runbooks): the same model as the
 /// Markdown form, with `steps: [{title, body, links, scopes, tools, probes, break_glass,
-/// restores, rotation}]`.
+/// restores, rotation}]`, and `briefing` and `contacts` as text or a mapping of heading to text.
 struct YAMLRunbookLoader {
     let file: String
 
@@ -14,31 +14,37 @@ struct YAMLRunbookLoader {
         if let root = YAMLText.parse(text, file: file, sink: sink),
            let pairs = root.mapping(sink, expected: "a runbook mapping (id, title, steps, …)") {
             runbook.location = root.location
-            var sawSteps = false
+            // YAML without steps (a manifest, a workflow) is not a runbook: one error says
+            // so, rather than one for each of its keys.
+            guard pairs.contains(where: { $0.key == "steps" }) else {
+                sink.add(root.location, expected: "a runbook with a top-level 'steps:' list", found: "none",
+                         hint: "this YAML file is not a runbook; YAML runbooks spell out id, title, briefing and steps")
+                try sink.throwIfAny()
+                return runbook
+            }
             for (key, keyLocation, value) in pairs {
                 if declarations.read(key: key, value: value, sink) { continue }
                 switch key {
-                case "briefing": runbook.briefing = briefing(value, sink)
+                case "briefing": runbook.briefing = briefing(value, heading: "Briefing", sink)
+                case "contacts": runbook.contacts = briefing(value, heading: "Contacts", sink)
                 case "steps":
-                    sawSteps = true
                     for item in value.sequence(sink, expected: "a list of steps") ?? [] {
                         if let step = step(item, index: runbook.steps.count + 1, sink) { runbook.steps.append(step) }
                     }
                 default:
-                    sink.add(keyLocation, expected: "one of " + (RunbookDeclarations.keys + ["briefing", "steps"]).joined(separator: ", "),
+                    sink.add(keyLocation, expected: "one of " + (RunbookDeclarations.keys + ["briefing", "contacts", "steps"]).joined(separator: ", "),
                              found: "'\(key)'")
                 }
             }
-            if !sawSteps { sink.add(root.location, expected: "a 'steps:' list", found: "none") }
         }
         declarations.apply(to: &runbook)
         try sink.throwIfAny()
         return runbook
     }
 
-    private func briefing(_ value: YAMLValue, _ sink: ErrorSink) -> [BriefingSection] {
+    private func briefing(_ value: YAMLValue, heading: String, _ sink: ErrorSink) -> [BriefingSection] {
         switch value.node {
-        case .scalar: return [BriefingSection(heading: "Briefing", text: value.string(sink) ?? "")]
+        case .scalar: return [BriefingSection(heading: heading, text: value.string(sink) ?? "")]
         case .mapping:
             return (value.mapping(sink) ?? []).map { BriefingSection(heading: $0.key, text: $0.value.string(sink) ?? "") }
         default:

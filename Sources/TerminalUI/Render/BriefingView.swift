@@ -47,7 +47,8 @@ extension Canvas {
             }
             row += 1
         }
-        for section in context.runbook.briefing where row <= last {
+        // Contacts follow the context: where to get help is part of what a reader knows before the timer starts.
+        for section in context.runbook.briefing + context.runbook.contacts where row <= last {
             frame.put(section.heading, row: row, column: 1, style: .bold)
             row = paragraph(TextLayout.readableBody(section.text), row: row + 1, column: 1, width: width - 2, lastRow: last)
             row += 1

@@ -1,0 +1,34 @@
+import Foundation
+import RunbookKit
+import Testing
+
+/// Which files a folder yields: Markdown, and YAML with a top-level `steps:` key.
+@Suite struct RunbookFilesTests {
+    @Test func yamlWithoutTopLevelStepsIsCountedNotListed() throws {
+        let dir = NSTemporaryDirectory() + "coldread-walk-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = [
+            "a.md": "# A\n",
+            "b.yaml": "steps: [x]\n",
+            "c.yml": "\u{FEFF}title: C\r\n\"steps\" :\r\n  - x\r\n",
+            "nested/d.yaml": "kind: Pod\nspec:\n  steps: []\n",
+            "nested/e.yaml": "# steps: commented\nkind: Pod\n",
+            "nested/f.markdown": "# F\n",
+            "notes.txt": "steps: [x]\n",
+        ]
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let found = try RunbookLoader.find([dir, dir + "/nested/d.yaml"])
+        #expect(found.files == [dir + "/a.md", dir + "/b.yaml", dir + "/c.yml", dir + "/nested/f.markdown", dir + "/nested/d.yaml"])
+        #expect(found.skippedYAML.map(\.folder) == [dir] && found.skippedYAML.map(\.count) == [2])
+        #expect(found.skippedNote?.hasPrefix("coldread: skipped 2 YAML files without steps: under \(dir)/ (hint: ") == true)
+        #expect(try RunbookLoader.expand([dir]) == Array(found.files.prefix(4)))
+    }
+
+    @Test func nothingSkippedSaysNothing() {
+        #expect(RunbookFiles(files: ["a.md"]).skippedNote == nil)
+    }
+}
