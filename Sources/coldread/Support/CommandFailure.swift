@@ -25,8 +25,7 @@ struct CommandFailure: Error {
 /// escaped, never interpreted.
 enum StandardError {
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((OneLine.escaped(Outbound.redaction.apply(line)) + "
-").utf8))
+        FileHandle.standardError.write(Data((OneLine.escaped(Outbound.redaction.apply(line)) + "\n").utf8))
     }
 }
 
