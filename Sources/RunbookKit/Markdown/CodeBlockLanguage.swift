@@ -1,0 +1,32 @@
+/// What a code block's info string says it holds. Indented blocks have none and are read
+/// like unlabelled fences.
+enum CodeBlockLanguage: Equatable {
+    /// `sh`, `bash`, `console`, …: the author says these are shell.
+    case shell
+    /// No info string: shell only when its lines look like shell.
+    case unlabelled
+    /// `sql`, `promql`, `yaml`, `text`, `log`, `ruby`, …: no commands at all.
+    case other
+
+    /// Names under which GitHub and common highlighters render shell and console sessions.
+    static let shellNames: Set<String> = [
+        "sh", "shell", "bash", "zsh", "ksh", "fish", "console", "terminal", "shell-session", "shellsession",
+        "sh-session", "bash-session", "shellscript", "shell-script",
+    ]
+
+    /// `info` is the fence's info string, nil for an indented block. Only its first word
+    /// names the language (`bash title="x"`, `{.sh}`).
+    init(info: String?) {
+        guard let info else {
+            self = .unlabelled
+            return
+        }
+        let word = info.drop { $0 == " " || $0 == "{" || $0 == "." }
+            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
+        if word.isEmpty {
+            self = .unlabelled
+        } else {
+            self = Self.shellNames.contains(word.lowercased()) ? .shell : .other
+        }
+    }
+}

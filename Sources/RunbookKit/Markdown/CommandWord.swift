@@ -1,0 +1,99 @@
+/// The program a simple command runs, found the way a shell user reads it: past
+/// variable assignments, keywords that lead into a command (`if`, `do`, `!`, `time`) and
+/// wrappers that run another program (`sudo -u ops`, `xargs -I {}`, `timeout 30`).
+/// Builtins, keywords that open no command (`for`, `case`) and words the shell rewrites
+/// (`$KUBECTL`) name no tool.
+enum CommandWord {
+    /// Shell builtins and keywords: never tools a reader must install.
+    static let builtins: Set<String> = [
+        "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function",
+        "in", "select", "time", "{", "}", "[", "[[", "]]", "!", "cd", "echo", "export", "exit", "set", "unset",
+        "source", ".", "alias", "unalias", "eval", "exec", "read", "return", "local", "declare", "typeset",
+        "shift", "trap", "true", "false", "test", "printf", "wait", "ulimit", "umask", "pushd", "popd", "let",
+        "readonly", "break", "continue", "history", "type", "command", "builtin", "hash", "jobs", "fg", "bg",
+    ]
+
+    /// Keywords after which the next word is a command (`if grep …`, `do kubectl …`).
+    static let leadingKeywords: Set<String> = ["if", "then", "else", "elif", "while", "until", "do", "!", "{", "coproc"]
+
+    /// Prefixes that run another command: the real tool is the next word.
+    static let wrappers: Set<String> = [
+        "sudo", "doas", "env", "nohup", "time", "exec", "command", "builtin", "xargs", "watch", "timeout", "nice",
+        "ionice", "stdbuf",
+    ]
+
+    /// Wrapper options that take a value (`sudo -u ops systemctl …`).
+    static let wrapperOptionsWithValues: [String: Set<String>] = [
+        "sudo": ["-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-U"], "doas": ["-u", "-C"], "env": ["-u", "-C", "-S"],
+        "timeout": ["-s", "-k", "--signal", "--kill-after"], "watch": ["-n", "--interval"], "nice": ["-n"],
+        "xargs": ["-I", "-n", "-P", "-L", "-d", "-a", "-E", "-s"], "ionice": ["-c", "-n", "-p", "-P", "-u"],
+        "stdbuf": ["-i", "-o", "-e"], "exec": ["-a"],
+    ]
+
+    /// The word naming the program `words` runs, or nil when it runs none a reader installs.
+    static func program(of words: [ShellWord]) -> ShellWord? {
+        var index = 0
+        while index < words.count {
+            var word = words[index]
+            index += 1
+            while word.text.hasPrefix("!") && !word.quoted { word.text.removeFirst() }
+            if word.text.isEmpty || leadingKeywords.contains(word.text) || isAssignment(word) { continue }
+            if wrappers.contains(word.text) {
+                index = skipOptions(of: word.text, in: words, from: index)
+                continue
+            }
+            if builtins.contains(word.text) || word.expands { return nil }
+            if word.quoted, word.text.contains(" ") {
+                // `watch 'kubectl get pods'`: the quoted words are the command.
+                return ShellSyntax(Substring(word.text)).commands.first.flatMap(program).map {
+                    ShellWord(text: $0.text, offset: word.offset)
+                }
+            }
+            return looksLikeProgram(word.text) ? word : nil
+        }
+        return nil
+    }
+
+    /// Past a wrapper's options (and the values some take, and `timeout`'s duration).
+    private static func skipOptions(of wrapper: String, in words: [ShellWord], from start: Int) -> Int {
+        let takesValue = wrapperOptionsWithValues[wrapper] ?? []
+        var index = start
+        var sawDuration = false
+        while index < words.count {
+            let option = words[index].text
+            let isDuration = wrapper == "timeout" && !sawDuration && option.first.map { $0.isASCII && $0.isNumber } == true
+            guard option.hasPrefix("-") || isDuration || (wrapper != "xargs" && isAssignment(words[index])) else { break }
+            sawDuration = sawDuration || isDuration
+            index += takesValue.contains(option) ? 2 : 1
+        }
+        return index
+    }
+
+    static func isAssignment(_ word: ShellWord) -> Bool {
+        let text = word.text.utf8
+        guard let eq = text.firstIndex(of: UInt8(ascii: "=")), eq != text.startIndex else { return false }
+        return text[..<eq].allSatisfy { ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    /// A name a shell could look up or a path it could run: `kubectl`, `gds-cli`,
+    /// `./scripts/x.sh`, `bin/rails`; not `.last`, `licensifydump/` or `sum(rate(…))`.
+    static func looksLikeProgram(_ word: String) -> Bool {
+        guard let first = word.first, isLetter(first) || first == "." || first == "/" || first == "_" else { return false }
+        if first == "." && !word.contains("/") { return false }
+        if word.hasSuffix("/") { return false }
+        return word.allSatisfy { isLetter($0) || isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" }
+    }
+
+    /// `Character.isLetter`, answered from the byte for ASCII, where nearly every command
+    /// word lives; Unicode properties decide the rest.
+    static func isLetter(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue else { return c.isLetter }
+        return ShellSyntax.isLetter(ascii)
+    }
+
+    /// `Character.isNumber`, answered from the byte for ASCII.
+    static func isNumber(_ c: Character) -> Bool {
+        guard let ascii = c.asciiValue else { return c.isNumber }
+        return ShellSyntax.isDigit(ascii)
+    }
+}

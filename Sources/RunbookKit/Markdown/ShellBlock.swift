@@ -1,0 +1,115 @@
+/// The commands of one code block, read as a shell user reads a transcript or a script:
+/// in a block where some lines carry a prompt, only those lines are commands and the rest
+/// is output; elsewhere each line is judged by its shape, output runs on until a blank
+/// line, and heredoc bodies are data. An unlabelled block holds commands only when it
+/// reads as shell as a whole: it opens with a command, has one with arguments, and is
+/// not YAML or a `key value` config file.
+struct ShellBlock {
+    let lines: [Substring]
+    let language: CodeBlockLanguage
+    /// Known tool names: a `# kubectl …` line is a root prompt, not a comment, and such
+    /// a tool ends a run of output.
+    let known: Set<String>
+
+    /// The commands of the block, in order.
+    func commands() -> [ShellCommandLine] {
+        guard language != .other, !lines.isEmpty else { return [] }
+        let prompted = lines.map { ShellPrompt.command(in: $0) }
+        if prompted.contains(where: { $0 != nil }) { return transcriptCommands(prompted) }
+        let (commands, shapes) = scriptCommands()
+        if language == .unlabelled && !readsAsShell(commands, shapes) { return [] }
+        return commands
+    }
+
+    /// A console transcript: the prompted lines (and `# tool` root prompts), each with
+    /// the lines it continues onto; everything else is output.
+    private func transcriptCommands(_ prompted: [Substring?]) -> [ShellCommandLine] {
+        var out: [ShellCommandLine] = []
+        var index = 0
+        while index < lines.count {
+            guard let text = prompted[index] ?? rootPromptCommand(lines[index]) else {
+                index += 1
+                continue
+            }
+            let (command, next) = ShellCommandLine.read(text, at: index, in: lines, afterPrompts: true)
+            out.append(command)
+            index = skipHeredocs(command, from: next)
+        }
+        return out
+    }
+
+    /// A script, or commands with their output pasted under them, and each line's shape.
+    private func scriptCommands() -> ([ShellCommandLine], [ShellLineShape]) {
+        var out: [ShellCommandLine] = []
+        var shapes: [ShellLineShape] = []
+        var inOutput = false
+        var index = 0
+        while index < lines.count {
+            var shape = ShellLineShape.of(lines[index])
+            var text = lines[index]
+            if shape == .comment, let root = rootPromptCommand(lines[index]) {
+                shape = .command
+                text = root
+            }
+            shapes.append(shape)
+            guard shape == .command else {
+                inOutput = (inOutput || shape == .text || shape == .mapping) && shape != .blank
+                index += 1
+                continue
+            }
+            let (command, next) = ShellCommandLine.read(text, at: index, in: lines, afterPrompts: false)
+            let isKnown = command.firstProgram.map { known.contains($0.text) } ?? false
+            if !inOutput || isKnown {
+                out.append(command)
+                inOutput = false
+            }
+            index = skipHeredocs(command, from: next)
+        }
+        return (out, shapes)
+    }
+
+    /// Whether an unlabelled block is shell at all (see the type's note).
+    private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
+        guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
+        let names = commands.compactMap(\.firstProgram?.text)
+        let hasKnown = names.contains { known.contains($0) }
+        if shapes.contains(.mapping) && !hasKnown { return false }
+        if !hasKnown && !commands.contains(where: { $0.wordCount >= 2 || $0.firstProgram?.text.contains("/") == true }) {
+            return false
+        }
+        return hasKnown || !isKeyValueConfig(commands)
+    }
+
+    /// `nameserver 127.0.0.1` / `port 53`: every line a key and one value, with nothing a
+    /// shell would parse (no option, pipe or expansion). Resolver, ssh and hosts files.
+    private func isKeyValueConfig(_ commands: [ShellCommandLine]) -> Bool {
+        commands.count >= 2 && commands.allSatisfy { command in
+            command.wordCount == 2 && command.syntax.commands.count == 1
+                && command.syntax.commands[0].allSatisfy { !$0.text.hasPrefix("-") && !$0.expands }
+        }
+    }
+
+    /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command.
+    private func rootPromptCommand(_ line: Substring) -> Substring? {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        guard text.hasPrefix("# ") else { return nil }
+        let command = text.dropFirst(2).drop { $0 == " " }
+        let word = command.prefix { $0 != " " && $0 != "\t" }
+        guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
+        return command
+    }
+
+    /// The line after the heredoc bodies `command` opens (each ends at its marker line).
+    private func skipHeredocs(_ command: ShellCommandLine, from start: Int) -> Int {
+        var index = start
+        for marker in command.syntax.heredocMarkers {
+            while index < lines.count {
+                var line = lines[index].drop { $0 == " " || $0 == "\t" }
+                if line.hasPrefix("> ") { line = line.dropFirst(2) }
+                index += 1
+                if line.trimmingWhitespace() == marker { break }
+            }
+        }
+        return index
+    }
+}

@@ -1,0 +1,56 @@
+/// One command as typed: a line of a code block joined with the lines it continues onto
+/// (a trailing `\`, `|`, `&&` or `||`), read into simple commands. It remembers where
+/// each of its lines starts, so a tool found on a continuation line keeps that line.
+struct ShellCommandLine {
+    let syntax: ShellSyntax
+    /// 0-based line in the block where the command starts.
+    let firstLine: Int
+    /// Words on the line, as a shell user counts them (a bare `yarn` counts one).
+    let wordCount: Int
+    private let lineStarts: [(offset: Int, line: Int)]
+
+    /// Reads the command starting at `lines[start]` (with its prompt already taken off as
+    /// `text`), taking continuation lines from `lines`. Returns it and the next line to read.
+    static func read(_ text: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool) -> (ShellCommandLine, Int) {
+        var joined = ""
+        var starts: [(offset: Int, line: Int)] = []
+        var piece = trimmedEnd(text)
+        var index = start
+        while true {
+            starts.append((joined.utf8.count, index))
+            index += 1
+            let continues = piece.hasSuffix("\\")
+            joined += continues ? piece.dropLast() : piece
+            guard continues || piece.hasSuffix("|") || piece.hasSuffix("&&"), index < lines.count else { break }
+            joined += " "
+            var next = lines[index].drop { $0 == " " || $0 == "\t" }
+            if afterPrompts, next.hasPrefix("> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
+            piece = trimmedEnd(next)
+        }
+        let words = joined.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: words, lineStarts: starts), index)
+    }
+
+    /// The 0-based block line a word at `offset` of the joined command sits on.
+    func line(ofOffset offset: Int) -> Int {
+        lineStarts.last { $0.offset <= offset }?.line ?? firstLine
+    }
+
+    /// The programs the command runs, in order, with the block line each is on.
+    var programs: [(word: ShellWord, line: Int)] {
+        syntax.commands.compactMap { words in CommandWord.program(of: words).map { ($0, line(ofOffset: $0.offset)) } }
+    }
+
+    /// The program of the first simple command, if any.
+    var firstProgram: ShellWord? { syntax.commands.first.flatMap(CommandWord.program) }
+
+    private static func trimmedEnd(_ text: Substring) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            guard text[before] == " " || text[before] == "\t" || text[before] == "\r" else { break }
+            end = before
+        }
+        return text[..<end]
+    }
+}

@@ -1,0 +1,95 @@
+/// What a line of a code block without prompts looks like to a shell user: a command,
+/// or text that only shares the block with commands. Decided from the line's shape, not
+/// from lists of words: a command opens with a lower-case program name, a path or shell
+/// syntax; output, logs, tables, prose and other languages open otherwise.
+enum ShellLineShape: Equatable {
+    case blank
+    case comment
+    case command
+    /// Output, a log line, a table row, prose, or code in another language.
+    case text
+    /// `key: value`, `key:` or `key = value`: YAML, config or code, never shell.
+    case mapping
+
+    static func of(_ line: Substring) -> ShellLineShape {
+        var text = line.drop { $0 == " " || $0 == "\t" }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
+        guard let first = text.first else { return .blank }
+        if first == "#" { return .comment }
+        let word = text.prefix { $0 != " " && $0 != "\t" }
+        if CommandWord.isAssignment(ShellWord(text: String(word), offset: 0)) { return .command }
+        if word.contains(":") || word.contains("=") { return isMapping(word, text) ? .mapping : .text }
+        if !opensCommand(word) || isListing(word, text) { return .text }
+        let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
+        if rest.hasPrefix(": ") || rest.hasPrefix("= ") || rest == ":" || rest == "=" { return .mapping }
+        if isTableRow(text) || isProse(text) { return .text }
+        return .command
+    }
+
+    /// `volumes:`, `- name: x`, `port: 53`, `engine = "postgres"`; not `host:port` or a
+    /// log prefix `main.go:12:`.
+    private static func isMapping(_ word: Substring, _ line: Substring) -> Bool {
+        word.hasSuffix(":") && !word.dropLast().contains(":") || line.dropFirst(word.count).hasPrefix(" =")
+    }
+
+    /// A command opens with a program name (lower case: `NAME`, `Error`, `SELECT` and
+    /// `I0428` open output, logs, SQL and prose), a path, or shell syntax (`(`, `!`,
+    /// `[ … ]`, `{`, `$(…)`, a backtick).
+    private static func opensCommand(_ word: Substring) -> Bool {
+        guard let first = word.first else { return false }
+        if first.isLetter { return !first.isUppercase && !word.hasSuffix(">") && !word.contains("::") }
+        switch first {
+        case "/", "~", "_", "(", "!", "$", "`": return true
+        case ".": return word.hasPrefix("./") || word.hasPrefix("../") || word == "."
+        case "[": return word == "[" || word == "[["
+        case "{": return word == "{"
+        default: return false
+        }
+    }
+
+    /// `drwxr-xr-x 2 root root …` and `total 12`: a directory listing.
+    private static func isListing(_ word: Substring, _ line: Substring) -> Bool {
+        if word.count >= 10, word.count <= 11, let kind = word.first, "dlcbps-".contains(kind),
+           word.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }
+        guard word == "total" else { return false }
+        let size = line.dropFirst(5).drop { $0 == " " }
+        return !size.isEmpty && size.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) } && size.first?.isNumber == true
+    }
+
+    /// Columns aligned with runs of spaces (`web-1   2/2   Running   0   4h`): at least two
+    /// gaps of two or more blanks before any comment. Commands are written with single spaces.
+    private static func isTableRow(_ line: Substring) -> Bool {
+        var gaps = 0
+        var blanks = 0
+        var quote: UInt8?
+        for byte in line.utf8 {
+            if let q = quote {
+                if byte == q { quote = nil }
+                continue
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                blanks += byte == UInt8(ascii: "\t") ? 2 : 1
+                continue
+            }
+            if byte == UInt8(ascii: "#") && blanks > 0 { break }
+            if blanks >= 2 { gaps += 1 }
+            if gaps >= 2 { return true }
+            blanks = 0
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { quote = byte }
+        }
+        return false
+    }
+
+    /// A sentence: six or more plain words, or three or more ending in a full stop.
+    private static func isProse(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 3 else { return false }
+        let plain = words.allSatisfy { word in
+            var letters = word
+            while let last = letters.last, ",.;:!?".contains(last) { letters = letters.dropLast() }
+            return letters.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" }
+        }
+        guard plain else { return false }
+        return words.count >= 6 || (line.last == "." && line.dropLast().last?.isLetter == true)
+    }
+}

@@ -1,0 +1,289 @@
+/// One word of a shell command as the shell would see it: quotes removed, with the byte
+/// offset where it starts in its line, so a tool found on a continuation line keeps that
+/// line. `expands` marks a word the shell rewrites (`$VAR`, `$(…)`): as a command word
+/// it names no tool anyone can check.
+struct ShellWord {
+    var text: String
+    var offset: Int
+    var quoted = false
+    var expands = false
+}
+
+/// A shell line cut into the simple commands a shell runs: split at `|`, `&&`, `||`, `;`
+/// and `&`, with the commands inside `$( )`, backticks and `<( )` listed too, and
+/// redirections and comments left out. Nothing is expanded or run.
+///
+/// One pass over the line's bytes: every byte the shell treats specially is ASCII, so
+/// the bytes of other characters are carried along untouched.
+struct ShellSyntax {
+    private(set) var commands: [[ShellWord]] = []
+    /// The word that ends each heredoc the line opens (`<<EOF`, `<<-'END'`).
+    private(set) var heredocMarkers: [String] = []
+    private let bytes: [UInt8]
+    private var i = 0
+
+    init(_ line: Substring) {
+        bytes = Array(line.utf8)
+        parseList(until: nil)
+        // Commands inside `$( )` are finished before the command around them: list them
+        // where they appear on the line.
+        if commands.count > 1 { commands.sort { $0[0].offset < $1[0].offset } }
+    }
+
+    /// Simple commands until `closer` (`)` of `$( )`, a backtick) or the end of the line.
+    private mutating func parseList(until closer: UInt8?) {
+        var list = CommandList()
+        while i < bytes.count {
+            let b = bytes[i]
+            if let closer, b == closer {
+                i += 1
+                break
+            }
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                list.endWord()
+                i += 1
+            case UInt8(ascii: "#") where !list.word.started:
+                i = bytes.count  // a comment runs to the end of the line
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "`"):
+                readWordPart(into: &list.word)
+            case UInt8(ascii: "<"), UInt8(ascii: ">"):
+                readAngle(into: &list)
+            case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
+                readOperator(into: &list)
+            case UInt8(ascii: "(") where !list.word.started && list.words.isEmpty:
+                i += 1  // a subshell: its commands are read like any other
+            case UInt8(ascii: ")") where closer == nil:
+                list.endCommand()
+                i += 1
+            default:
+                list.word.append(b, at: i)
+                i += 1
+            }
+        }
+        commands.append(contentsOf: list.finish())
+    }
+
+    /// Quotes, escapes and expansions: parts of the current word.
+    private mutating func readWordPart(into word: inout WordBuilder) {
+        let b = bytes[i]
+        word.start(at: i)
+        switch b {
+        case UInt8(ascii: "'"):
+            word.quoted = true
+            i += 1
+            while i < bytes.count, bytes[i] != UInt8(ascii: "'") { word.bytes.append(bytes[i]); i += 1 }
+            i += 1
+        case UInt8(ascii: "\""):
+            word.quoted = true
+            i += 1
+            readDoubleQuoted(into: &word)
+        case UInt8(ascii: "\\"):
+            if i + 1 < bytes.count { word.bytes.append(bytes[i + 1]) }
+            i += 2
+        case UInt8(ascii: "`"):
+            i += 1
+            parseList(until: UInt8(ascii: "`"))
+            word.markExpansion()
+        default:
+            readDollar(into: &word)
+        }
+    }
+
+    private mutating func readDoubleQuoted(into word: inout WordBuilder) {
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            switch bytes[i] {
+            case UInt8(ascii: "\\"):
+                if i + 1 < bytes.count { word.bytes.append(bytes[i + 1]) }
+                i += 2
+            case UInt8(ascii: "$"):
+                readDollar(into: &word)
+            case UInt8(ascii: "`"):
+                i += 1
+                parseList(until: UInt8(ascii: "`"))
+                word.markExpansion()
+            default:
+                word.bytes.append(bytes[i])
+                i += 1
+            }
+        }
+        i += 1
+    }
+
+    /// `$(cmd)` is read as commands; `$((…))`, `${…}` and `$NAME` only mark the word.
+    private mutating func readDollar(into word: inout WordBuilder) {
+        word.markExpansion()
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        if next == UInt8(ascii: "("), i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "(") {
+            i = skipBalanced(from: i + 1, open: UInt8(ascii: "("), close: UInt8(ascii: ")"))
+        } else if next == UInt8(ascii: "(") {
+            i += 2
+            parseList(until: UInt8(ascii: ")"))
+        } else if next == UInt8(ascii: "{") {
+            i = skipBalanced(from: i + 1, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+        } else {
+            i += 1
+        }
+    }
+
+    /// The index past the bracket that closes the one at `start`.
+    private func skipBalanced(from start: Int, open: UInt8, close: UInt8) -> Int {
+        var depth = 0
+        var j = start
+        while j < bytes.count {
+            if bytes[j] == open { depth += 1 }
+            if bytes[j] == close {
+                depth -= 1
+                if depth == 0 { return j + 1 }
+            }
+            j += 1
+        }
+        return j
+    }
+
+    /// `<( )` and `>( )`, a `<placeholder>`, heredocs and redirections.
+    private mutating func readAngle(into list: inout CommandList) {
+        let b = bytes[i]
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        if next == UInt8(ascii: "("), !list.word.started {
+            list.word.start(at: i)
+            i += 2
+            parseList(until: UInt8(ascii: ")"))
+            list.word.markExpansion()
+        } else if b == UInt8(ascii: "<"), let end = placeholderEnd(from: i) {
+            list.word.start(at: i)
+            list.word.bytes.append(contentsOf: bytes[i..<end])
+            i = end
+        } else if b == UInt8(ascii: "<"), next == UInt8(ascii: "<"), i + 2 < bytes.count, bytes[i + 2] != UInt8(ascii: "<") {
+            list.dropFileDescriptor()
+            i += 2
+            readHeredocMarker()
+        } else {
+            list.dropFileDescriptor()
+            i += 1
+            while i < bytes.count, [UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "|")].contains(bytes[i]) { i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "&") {
+                i += 1
+                while i < bytes.count, bytes[i] == UInt8(ascii: "-") || Self.isDigit(bytes[i]) { i += 1 }
+            } else {
+                list.skipNextWord = true
+            }
+        }
+    }
+
+    /// Where `<namespace>` or `<instance label from alert>` ends: runbooks write
+    /// placeholders in angle brackets far more often than a redirection from a file
+    /// glued to `<`. Looks ahead a bounded distance, so a line full of `<` stays linear.
+    private func placeholderEnd(from start: Int) -> Int? {
+        guard start + 1 < bytes.count, Self.isLetter(bytes[start + 1]) else { return nil }
+        var j = start + 1
+        while j < bytes.count, j - start < 80 {
+            switch bytes[j] {
+            case UInt8(ascii: ">"): return j + 1
+            case UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "&"): return nil
+            default: j += 1
+            }
+        }
+        return nil
+    }
+
+    private mutating func readHeredocMarker() {
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+        var marker: [UInt8] = []
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: ";") || b == UInt8(ascii: "|")
+                || b == UInt8(ascii: "&") || b == UInt8(ascii: ")") || b == UInt8(ascii: ">") { break }
+            if b != UInt8(ascii: "'") && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { marker.append(b) }
+            i += 1
+        }
+        if !marker.isEmpty { heredocMarkers.append(String(decoding: marker, as: UTF8.self)) }
+    }
+
+    /// `|`, `||`, `&&`, `;`, `;;`, `&` end a command; `&>` and `|&` redirect.
+    private mutating func readOperator(into list: inout CommandList) {
+        let b = bytes[i]
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        if b == UInt8(ascii: "&"), next == UInt8(ascii: ">") {
+            list.endWord()
+            i += 2
+            if i < bytes.count, bytes[i] == UInt8(ascii: ">") { i += 1 }
+            list.skipNextWord = true
+            return
+        }
+        list.endCommand()
+        i += 1
+        if i < bytes.count, bytes[i] == b || bytes[i] == UInt8(ascii: "&") { i += 1 }
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+}
+
+/// The word being read: its bytes, where it started, and what the shell would do to it.
+private struct WordBuilder {
+    var bytes: [UInt8] = []
+    var offset = 0
+    var started = false
+    var quoted = false
+    var expands = false
+
+    mutating func start(at index: Int) {
+        if !started { offset = index }
+        started = true
+    }
+
+    mutating func append(_ b: UInt8, at index: Int) {
+        start(at: index)
+        bytes.append(b)
+    }
+
+    /// Marks the word as rewritten by the shell, keeping a `$` in it for a reader.
+    mutating func markExpansion() {
+        started = true
+        expands = true
+        bytes.append(UInt8(ascii: "$"))
+    }
+}
+
+/// The words of the command being read and the commands finished so far.
+private struct CommandList {
+    var word = WordBuilder()
+    var words: [ShellWord] = []
+    var finished: [[ShellWord]] = []
+    /// The next word is a redirection's file, not an argument.
+    var skipNextWord = false
+
+    mutating func endWord() {
+        guard word.started else { return }
+        if skipNextWord {
+            skipNextWord = false
+        } else {
+            words.append(ShellWord(text: String(decoding: word.bytes, as: UTF8.self), offset: word.offset,
+                                   quoted: word.quoted, expands: word.expands))
+        }
+        word = WordBuilder()
+    }
+
+    /// `2>` and `2>&1`: the digits before a redirection name a file descriptor, not a word.
+    mutating func dropFileDescriptor() {
+        if word.started, !word.quoted, word.bytes.allSatisfy(ShellSyntax.isDigit) {
+            word = WordBuilder()
+        } else {
+            endWord()
+        }
+    }
+
+    mutating func endCommand() {
+        endWord()
+        skipNextWord = false
+        if !words.isEmpty { finished.append(words) }
+        words = []
+    }
+
+    mutating func finish() -> [[ShellWord]] {
+        endCommand()
+        return finished
+    }
+}
