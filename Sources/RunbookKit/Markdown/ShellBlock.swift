@@ -47,6 +47,7 @@ struct ShellBlock {
         while index < lines.count {
             var shape = ShellLineShape.of(lines[index])
             var text = lines[index]
+            if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
             if shape == .comment, let root = rootPromptCommand(lines[index]) {
                 shape = .command
                 text = root
@@ -58,6 +59,12 @@ struct ShellBlock {
                 continue
             }
             let (command, next) = ShellCommandLine.read(text, at: index, in: lines, afterPrompts: false)
+            guard command.syntax.isShell else {
+                shapes[shapes.count - 1] = .text
+                inOutput = true
+                index = next
+                continue
+            }
             let isKnown = command.firstProgram.map { known.contains($0.text) } ?? false
             if !inOutput || isKnown {
                 out.append(command)

@@ -22,7 +22,7 @@ enum ShellLineShape: Equatable {
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
         if rest.hasPrefix(": ") || rest.hasPrefix("= ") || rest == ":" || rest == "=" { return .mapping }
-        if isTableRow(text) || isProse(text) { return .text }
+        if text.hasSuffix(":") || isTableRow(text) || isProse(text) { return .text }
         return .command
     }
 
@@ -58,7 +58,7 @@ enum ShellLineShape: Equatable {
 
     /// Columns aligned with runs of spaces (`web-1   2/2   Running   0   4h`): at least two
     /// gaps of two or more blanks before any comment. Commands are written with single spaces.
-    private static func isTableRow(_ line: Substring) -> Bool {
+    static func isTableRow(_ line: Substring) -> Bool {
         var gaps = 0
         var blanks = 0
         var quote: UInt8?
@@ -80,16 +80,40 @@ enum ShellLineShape: Equatable {
         return false
     }
 
-    /// A sentence: six or more plain words, or three or more ending in a full stop.
+    /// A sentence: three or more plain words with a comma inside or a full stop, a
+    /// question or a colon at the end, or eight or more plain words. A plain word is
+    /// letters (an apostrophe only inside: a quote at either end is shell).
     private static func isProse(_ line: Substring) -> Bool {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 3 else { return false }
         let plain = words.allSatisfy { word in
             var letters = word
             while let last = letters.last, ",.;:!?".contains(last) { letters = letters.dropLast() }
+            guard let first = letters.first, let last = letters.last, first.isLetter, last.isLetter else { return false }
             return letters.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" }
         }
-        guard plain else { return false }
-        return words.count >= 6 || (line.last == "." && line.dropLast().last?.isLetter == true)
+        guard plain, let end = line.last else { return false }
+        if words.count >= 8 || words.dropLast().contains(where: { $0.hasSuffix(",") }) { return true }
+        return ".?:".contains(end) && line.dropLast().last?.isLetter == true
+    }
+
+    /// `health status index` over `green  open   .kibana_1`: a lower-case header whose
+    /// every word starts where a column of the table row under it starts.
+    static func isHeader(_ line: Substring, of row: Substring) -> Bool {
+        guard isTableRow(row) else { return false }
+        let header = columnStarts(line)
+        return header.count >= 2 && header.isSubset(of: columnStarts(row))
+    }
+
+    /// The byte offsets where the line's words start.
+    private static func columnStarts(_ line: Substring) -> Set<Int> {
+        var starts = Set<Int>()
+        var previous = UInt8(ascii: " ")
+        for (offset, byte) in line.utf8.enumerated() {
+            let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            if !isBlank && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) { starts.insert(offset) }
+            previous = byte
+        }
+        return starts
     }
 }

@@ -52,6 +52,7 @@ enum ShellPrompt {
         var prefix = raw
         if prefix.first == "(", let close = prefix.firstIndex(of: ")") {
             prefix = prefix[prefix.index(after: close)...].drop { $0 == " " }
+            if prefix.isEmpty { return true }  // `(venv) $ `
         }
         guard let last = prefix.last, last != " ", last != "\t" else { return false }
         if prefix.first == "[" && last == "]" { return prefix.contains("@") || prefix.contains(" ") }

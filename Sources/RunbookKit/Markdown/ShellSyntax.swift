@@ -19,6 +19,9 @@ struct ShellSyntax {
     private(set) var commands: [[ShellWord]] = []
     /// The word that ends each heredoc the line opens (`<<EOF`, `<<-'END'`).
     private(set) var heredocMarkers: [String] = []
+    /// False when the line has a `(` no shell would accept (`sum by (job) (rate(x[5m]))`,
+    /// `CSV.open(file)`) or a comma after a quoted string: PromQL, SQL or code, not a command.
+    private(set) var isShell = true
     private let bytes: [UInt8]
     private var i = 0
 
@@ -53,6 +56,13 @@ struct ShellSyntax {
                 readOperator(into: &list)
             case UInt8(ascii: "(") where !list.word.started && list.words.isEmpty:
                 i += 1  // a subshell: its commands are read like any other
+            case UInt8(ascii: "("):
+                // Only an array (`a=(x y)`) or a function (`f()`) may hold one here.
+                let isArray = list.word.bytes.last == UInt8(ascii: "=")
+                let isFunction = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: ")") && list.words.isEmpty
+                if !isArray && !isFunction { isShell = false }
+                list.word.append(b, at: i)
+                i += 1
             case UInt8(ascii: ")") where closer == nil:
                 list.endCommand()
                 i += 1
@@ -74,10 +84,12 @@ struct ShellSyntax {
             i += 1
             while i < bytes.count, bytes[i] != UInt8(ascii: "'") { word.bytes.append(bytes[i]); i += 1 }
             i += 1
+            noteCommaAfterQuote()
         case UInt8(ascii: "\""):
             word.quoted = true
             i += 1
             readDoubleQuoted(into: &word)
+            noteCommaAfterQuote()
         case UInt8(ascii: "\\"):
             if i + 1 < bytes.count { word.bytes.append(bytes[i + 1]) }
             i += 2
@@ -88,6 +100,12 @@ struct ShellSyntax {
         default:
             readDollar(into: &word)
         }
+    }
+
+    /// `gem "rails", "~> 7"`, `["a", "b"]`: a comma right after a closing quote is how
+    /// Ruby, Python and JSON list strings; a shell user never writes one.
+    private mutating func noteCommaAfterQuote() {
+        if i < bytes.count, bytes[i] == UInt8(ascii: ",") { isShell = false }
     }
 
     private mutating func readDoubleQuoted(into word: inout WordBuilder) {
