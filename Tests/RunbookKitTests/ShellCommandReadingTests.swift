@@ -49,6 +49,10 @@ import Testing
         "```\nDimensions::Edition.where(content_id: \"x\")\n  .last\n```",
         "```\ndatabases = {\n  engine = \"postgres\"\n}\n```",
         "```\ngem \"elasticsearch\", \"~> 6\" # we need 6.x\n```",
+        "```\nmodule YourApp\n  class Application < Rails::Application\n    config.assets.prefix = \"/assets\"\n  end\nend\n```",
+        "```\nimport {\n  to = aws_s3_bucket.b\n  id = \"bucket\"\n}\n```",
+        "```console\nmin_over_time(node_timex_sync_status[5m])\nnode_timex_maxerror_seconds\n```",
+        "```\nmysql> SHOW PROCESSLIST;\npostgres=# select 1;\n```",
     ])
     func otherLanguages(_ block: String) throws {
         #expect(try tools(block) == [])
@@ -74,6 +78,42 @@ import Testing
             ```
             """
         #expect(try tools(block) == ["kubectl", "systemctl", "journalctl", "chroot", "df", "pip", "brew", "docker-compose", "helm"])
+    }
+
+    @Test func hostPromptsOfSharedConsoles() throws {
+        let block = """
+            ```
+            workstation        $ knife ssh roles:db 'sudo chef-client-disable "maintenance"'
+            patroni-01-db-gstg $ sudo gitlab-patronictl pause --wait pg-ha-cluster
+            +---------------+---------+
+            | pg-ha-cluster | running |
+            patroni-01-db-gstg # postpid=$(cat $postmaster | head -1);\\
+              clktck=$(getconf CLK_TCK)
+            ```
+            """
+        #expect(try tools(block) == ["knife", "gitlab-patronictl", "cat", "head", "getconf"])
+    }
+
+    @Test func aConsoleSessionsOwnLanguageIsNotShell() throws {
+        let block = """
+            ```
+            sudo gitlab-rails console
+            project = Project.find_by_full_path('gitlab-org/gitlab')
+            project.repository.expire_cache
+            ```
+
+            ```
+            psql -h localhost -U postgres
+            postgres=# SELECT pid FROM pg_stat_activity;
+            ```
+            """
+        #expect(try tools(block) == ["gitlab-rails", "psql"])
+    }
+
+    @Test func aCommandWithOptionsEndsARunOfOutput() throws {
+        let block = "```sh\ndf -h /var/lib\nFilesystem      Size  Used Avail Use% Mounted on\n/dev/nvme0n1p1  100G   91G  9.0G  91% /\n"
+            + "du -sh /var/lib/* | sort -h | tail\n```"
+        #expect(try tools(block) == ["df", "du", "sort", "tail"])
     }
 
     @Test func onlyPromptedLinesAreCommandsInATranscript() throws {

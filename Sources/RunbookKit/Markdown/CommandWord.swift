@@ -76,12 +76,24 @@ enum CommandWord {
     }
 
     /// A name a shell could look up or a path it could run: `kubectl`, `gds-cli`,
-    /// `./scripts/x.sh`, `bin/rails`; not `.last`, `licensifydump/` or `sum(rate(…))`.
+    /// `python3.11`, `deploy.sh`, `./scripts/x.sh`, `bin/rails`; not `.last`,
+    /// `licensifydump/`, `sum(rate(…))` or a method chain `project.repository.expire_cache`.
     static func looksLikeProgram(_ word: String) -> Bool {
         guard let first = word.first, isLetter(first) || first == "." || first == "/" || first == "_" else { return false }
         if first == "." && !word.contains("/") { return false }
-        if word.hasSuffix("/") { return false }
-        return word.allSatisfy { isLetter($0) || isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" }
+        if word.hasSuffix("/") || word.hasSuffix(".") { return false }
+        guard word.allSatisfy({ isLetter($0) || isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" })
+        else { return false }
+        return word.contains("/") || isPlainFileName(word)
+    }
+
+    /// A name with dots is a file with an extension (`deploy.sh`) or a version
+    /// (`python3.11`); `user.save` and `a.b.c` are code.
+    private static func isPlainFileName(_ word: String) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return true }
+        let numeric = parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        return numeric || (parts.count == 2 && (1...4).contains(parts[1].count))
     }
 
     /// `Character.isLetter`, answered from the byte for ASCII, where nearly every command

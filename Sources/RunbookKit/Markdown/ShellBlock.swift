@@ -54,7 +54,7 @@ struct ShellBlock {
             }
             shapes.append(shape)
             guard shape == .command else {
-                inOutput = (inOutput || shape == .text || shape == .mapping) && shape != .blank
+                inOutput = (inOutput || shape == .text || shape == .code) && shape != .blank
                 index += 1
                 continue
             }
@@ -65,8 +65,7 @@ struct ShellBlock {
                 index = next
                 continue
             }
-            let isKnown = command.firstProgram.map { known.contains($0.text) } ?? false
-            if !inOutput || isKnown {
+            if !inOutput || endsOutput(command) {
                 out.append(command)
                 inOutput = false
             }
@@ -75,16 +74,32 @@ struct ShellBlock {
         return (out, shapes)
     }
 
-    /// Whether an unlabelled block is shell at all (see the type's note).
+    /// Whether a command-shaped line under output is a command again: it runs a known
+    /// tool, passes an option right after its program (`du -sh`), or pipes or chains
+    /// into another program. Output rows have none of these.
+    private func endsOutput(_ command: ShellCommandLine) -> Bool {
+        guard let first = command.syntax.commands.first, let program = CommandWord.program(of: first) else { return false }
+        if known.contains(program.text) || command.programs.count >= 2 { return true }
+        guard let index = first.firstIndex(where: { $0.offset == program.offset }), index + 1 < first.count else { return false }
+        return first[index + 1].text.hasPrefix("-")
+    }
+
+    /// Whether an unlabelled block is shell at all (see the type's note). Beside YAML or
+    /// code (`module App`, `import {` over `x = 1` lines) it takes a line that could only
+    /// be shell.
     private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
         guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
-        let names = commands.compactMap(\.firstProgram?.text)
-        let hasKnown = names.contains { known.contains($0) }
-        if shapes.contains(.mapping) && !hasKnown { return false }
-        if !hasKnown && !commands.contains(where: { $0.wordCount >= 2 || $0.firstProgram?.text.contains("/") == true }) {
-            return false
-        }
-        return hasKnown || !isKeyValueConfig(commands)
+        if commands.contains(where: isUnmistakable) { return true }
+        if shapes.contains(.code) { return false }
+        return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
+    }
+
+    /// A command no other language writes: a known tool or a path, a wrapper or an
+    /// assignment before the program, an option, a pipe or a chain.
+    private func isUnmistakable(_ command: ShellCommandLine) -> Bool {
+        guard let first = command.syntax.commands.first, let program = CommandWord.program(of: first) else { return false }
+        if known.contains(program.text) || program.text.contains("/") || command.programs.count >= 2 { return true }
+        return first[0].offset != program.offset || first.contains { $0.text.hasPrefix("-") && $0.text.count > 1 }
     }
 
     /// `nameserver 127.0.0.1` / `port 53`: every line a key and one value, with nothing a

@@ -8,8 +8,8 @@ enum ShellLineShape: Equatable {
     case command
     /// Output, a log line, a table row, prose, or code in another language.
     case text
-    /// `key: value`, `key:` or `key = value`: YAML, config or code, never shell.
-    case mapping
+    /// `key: value`, `key:` or `x = 1`: YAML, config or code, never shell.
+    case code
 
     static func of(_ line: Substring) -> ShellLineShape {
         var text = line.drop { $0 == " " || $0 == "\t" }
@@ -17,19 +17,21 @@ enum ShellLineShape: Equatable {
         guard let first = text.first else { return .blank }
         if first == "#" { return .comment }
         let word = text.prefix { $0 != " " && $0 != "\t" }
+        // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
+        if word.hasSuffix(">") || word.hasSuffix("#") { return .text }
         if CommandWord.isAssignment(ShellWord(text: String(word), offset: 0)) { return .command }
-        if word.contains(":") || word.contains("=") { return isMapping(word, text) ? .mapping : .text }
+        if word.contains(":") || word.contains("=") { return isMappingKey(word) ? .code : .text }
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
-        if rest.hasPrefix(": ") || rest.hasPrefix("= ") || rest == ":" || rest == "=" { return .mapping }
+        if rest.hasPrefix(": ") || rest == ":" || rest.hasPrefix("= ") || rest == "=" { return .code }
         if text.hasSuffix(":") || isTableRow(text) || isProse(text) { return .text }
         return .command
     }
 
-    /// `volumes:`, `- name: x`, `port: 53`, `engine = "postgres"`; not `host:port` or a
-    /// log prefix `main.go:12:`.
-    private static func isMapping(_ word: Substring, _ line: Substring) -> Bool {
-        word.hasSuffix(":") && !word.dropLast().contains(":") || line.dropFirst(word.count).hasPrefix(" =")
+    /// `volumes:`, `port: 53`: a YAML or config key; not `host:port` or a log prefix
+    /// `main.go:12:`.
+    private static func isMappingKey(_ word: Substring) -> Bool {
+        word.hasSuffix(":") && !word.dropLast().contains(":")
     }
 
     /// A command opens with a program name (lower case: `NAME`, `Error`, `SELECT` and

@@ -43,7 +43,20 @@ enum ShellPrompt {
         }), sign != text.startIndex else { return nil }
         let after = text[text.index(after: sign)...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
-        return isPromptPrefix(text[..<sign]) ? trimmed(after) : nil
+        let prefix = text[..<sign]
+        return isPromptPrefix(prefix) || isHostPrompt(prefix, sign: text[sign]) ? trimmed(after) : nil
+    }
+
+    /// `patroni-01-db-gstg $ `, `workstation   $ `: a host's name, blanks, then the sign.
+    /// Before `#` the name must look like a host (a digit in it), since `make # build`
+    /// is a command with a comment.
+    private static func isHostPrompt(_ prefix: Substring, sign: Character) -> Bool {
+        guard let last = prefix.last, last == " " || last == "\t" else { return false }
+        let host = prefix.prefix { $0 != " " && $0 != "\t" }
+        guard !host.isEmpty, prefix[host.endIndex...].allSatisfy({ $0 == " " || $0 == "\t" }),
+              host.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }),
+              host.first?.isLetter == true else { return false }
+        return sign == "$" || (host.contains(where: \.isNumber) && host.contains("-"))
     }
 
     /// `user@host:~`, `[root@host ~]`, `sh-4.4`, `host:/app`, `(venv) user@host:~`, and
