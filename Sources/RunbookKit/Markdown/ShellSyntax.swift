@@ -19,8 +19,9 @@ struct ShellSyntax {
     private(set) var commands: [[ShellWord]] = []
     /// The word that ends each heredoc the line opens (`<<EOF`, `<<-'END'`).
     private(set) var heredocMarkers: [String] = []
-    /// False when the line has a `(` no shell would accept (`sum by (job) (rate(x[5m]))`,
-    /// `CSV.open(file)`) or a comma after a quoted string: PromQL, SQL or code, not a command.
+    /// False when the line has what no shell user writes: a stray `(` (`sum by (job) (…)`,
+    /// `CSV.open(file)`), a word after a subshell's `)`, a comparison (`up == 0`,
+    /// `x > 0`) or a comma after a quoted string: PromQL, SQL or code, not a command.
     private(set) var isShell = true
     private let bytes: [UInt8]
     private var i = 0
@@ -31,6 +32,7 @@ struct ShellSyntax {
         // Commands inside `$( )` are finished before the command around them: list them
         // where they appear on the line.
         if commands.count > 1 { commands.sort { $0[0].offset < $1[0].offset } }
+        noteComparisons()
     }
 
     /// Simple commands until `closer` (`)` of `$( )`, a backtick) or the end of the line.
@@ -54,8 +56,8 @@ struct ShellSyntax {
                 readAngle(into: &list)
             case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
                 readOperator(into: &list)
-            case UInt8(ascii: "(") where !list.word.started && list.words.isEmpty:
-                i += 1  // a subshell: its commands are read like any other
+            case UInt8(ascii: "(") where !list.word.started && list.words.allSatisfy({ CommandWord.leadingKeywords.contains($0.text) }):
+                i += 1  // a subshell (`(cd x && make)`, `then (…)`): its commands are read like any other
             case UInt8(ascii: "("):
                 // Only an array (`a=(x y)`) or a function (`f()`) may hold one here.
                 let isArray = list.word.bytes.last == UInt8(ascii: "=")
@@ -66,12 +68,32 @@ struct ShellSyntax {
             case UInt8(ascii: ")") where closer == nil:
                 list.endCommand()
                 i += 1
+                noteWordAfterSubshell()
             default:
                 list.word.append(b, at: i)
                 i += 1
             }
         }
         commands.append(contentsOf: list.finish())
+        if list.redirectsToNumber { isShell = false }
+    }
+
+    /// `(a / b) * 100`: only an operator or a redirection may follow a subshell's `)`.
+    private mutating func noteWordAfterSubshell() {
+        var j = i
+        while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+        while j < bytes.count, Self.isDigit(bytes[j]) { j += 1 }  // `2>&1`
+        guard j < bytes.count else { return }
+        if !"|&;<>)#".utf8.contains(bytes[j]) { isShell = false }
+    }
+
+    /// `up == 0`, `rate(x) != 1`: a comparison outside `[ ]`, `[[ ]]` or `test` is PromQL
+    /// or code.
+    private mutating func noteComparisons() {
+        for command in commands {
+            guard let first = command.first?.text, !["[", "[[", "test", "if", "while", "until", "elif", "!"].contains(first) else { continue }
+            if command.contains(where: { !$0.quoted && ($0.text == "==" || $0.text == "!=") }) { isShell = false }
+        }
     }
 
     /// Quotes, escapes and expansions: parts of the current word.
@@ -272,11 +294,14 @@ private struct CommandList {
     var finished: [[ShellWord]] = []
     /// The next word is a redirection's file, not an argument.
     var skipNextWord = false
+    /// `up > 0`: a comparison, not a redirection into a file named 0.
+    var redirectsToNumber = false
 
     mutating func endWord() {
         guard word.started else { return }
         if skipNextWord {
             skipNextWord = false
+            if !word.quoted, word.bytes.allSatisfy(ShellSyntax.isDigit) { redirectsToNumber = true }
         } else {
             words.append(ShellWord(text: String(decoding: word.bytes, as: UTF8.self), offset: word.offset,
                                    quoted: word.quoted, expands: word.expands))
