@@ -119,8 +119,9 @@ import Testing
     }
 
     @Test func onlyPromptedLinesAreCommandsInATranscript() throws {
-        let block = "```sh\n$ grep mongo.database /etc/app.properties\nmongo.database.hosts=db-0\ngrep: warning\n$ mongo db-0/app -u master\nMongoDB shell version v3.6\n```"
-        #expect(try tools(block) == ["grep", "mongo"])
+        let block = "```sh\n$ grep mongo.database /etc/app.properties\nmongo.database.hosts=db-0\ngrep: warning\n$ mongo db-0/app -u master\nMongoDB shell version v3.6\n"
+            + "$ curl -O https://x.example/a.tgz\n  % Total    % Received % Xferd  Average Speed\n```"
+        #expect(try tools(block) == ["grep", "mongo", "curl"])
     }
 
     @Test func aHashIsARootPromptOnlyBeforeAKnownTool() throws {

@@ -27,7 +27,10 @@ struct ShellBlock {
         var out: [ShellCommandLine] = []
         var index = 0
         while index < lines.count {
-            guard let text = prompted[index] ?? rootPromptCommand(lines[index]) else {
+            // A prompt-like start of output (curl's `% Total`) is not followed by a command.
+            guard let text = prompted[index] ?? rootPromptCommand(lines[index]),
+                  text.isEmpty || ShellLineShape.opensCommand(text.prefix { $0 != " " && $0 != "\t" })
+                    || ShellLineShape.of(text) == .command else {
                 index += 1
                 continue
             }

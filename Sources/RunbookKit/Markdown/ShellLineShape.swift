@@ -37,7 +37,7 @@ enum ShellLineShape: Equatable {
     /// A command opens with a program name (lower case: `NAME`, `Error`, `SELECT` and
     /// `I0428` open output, logs, SQL and prose), a path, or shell syntax (`(`, `!`,
     /// `[ … ]`, `{`, `$(…)`, a backtick).
-    private static func opensCommand(_ word: Substring) -> Bool {
+    static func opensCommand(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
         if first.isLetter { return !first.isUppercase && !word.hasSuffix(">") && !word.contains("::") }
         switch first {
