@@ -1,9 +1,10 @@
 /// The commands of one code block, read as a shell user reads a transcript or a script:
 /// in a block where some lines carry a prompt, only those lines are commands and the rest
 /// is output; elsewhere each line is judged by its shape, output runs on until a blank
-/// line, and heredoc bodies are data. An unlabelled block holds commands only when it
-/// reads as shell as a whole: it opens with a command, has one with arguments, and is
-/// not YAML or a `key value` config file.
+/// line (or a line that is plainly a command again), and heredoc bodies are data. An
+/// unlabelled block holds commands only when it reads as shell as a whole: it opens with
+/// a command, and either has a line no other language writes or has a command with
+/// arguments and no YAML, code or `key value` config around it.
 struct ShellBlock {
     let lines: [Substring]
     let language: CodeBlockLanguage

@@ -27,8 +27,7 @@ struct ShellCommandLine {
             if afterPrompts, next.hasPrefix("> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
             piece = trimmedEnd(next)
         }
-        let words = joined.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
-        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: words, lineStarts: starts), index)
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: wordCount(joined), lineStarts: starts), index)
     }
 
     /// The 0-based block line a word at `offset` of the joined command sits on.
@@ -43,6 +42,17 @@ struct ShellCommandLine {
 
     /// The program of the first simple command, if any.
     var firstProgram: ShellWord? { syntax.commands.first.flatMap(CommandWord.program) }
+
+    private static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            if !isBlank && !inWord { count += 1 }
+            inWord = !isBlank
+        }
+        return count
+    }
 
     private static func trimmedEnd(_ text: Substring) -> Substring {
         var end = text.endIndex

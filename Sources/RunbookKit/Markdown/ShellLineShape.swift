@@ -86,6 +86,8 @@ enum ShellLineShape: Equatable {
     /// question or a colon at the end, or eight or more plain words. A plain word is
     /// letters (an apostrophe only inside: a quote at either end is shell).
     private static func isProse(_ line: Substring) -> Bool {
+        // Most command lines hold a `-`, `/`, `=` or `$`: decided without splitting.
+        guard line.utf8.allSatisfy({ $0 >= 0x80 || ShellSyntax.isLetter($0) || " ,.;:!?'".utf8.contains($0) }) else { return false }
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 3 else { return false }
         let plain = words.allSatisfy { word in
