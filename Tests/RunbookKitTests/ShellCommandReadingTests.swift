@@ -218,6 +218,15 @@ import Testing
         #expect(try tools(block) == ["kubectl"])
     }
 
+    @Test(arguments: ["\r\n", "\r"])
+    func lineEndingsDoNotChangeWhatIsRead(_ ending: String) throws {
+        let text = ["# T", "", "## Fix", "", "```console", "$ kubectl get pods", "NAME   READY", "$ helm list", "```", ""]
+        let runbook = try RunbookLoader.parse(text.joined(separator: ending), file: "rb.md")
+        let found = runbook.steps.flatMap(\.tools)
+        #expect(found.map(\.name) == ["kubectl", "helm"])
+        #expect(found.map(\.location.line) == [6, 8])
+    }
+
     @Test func inlineCodeStillNeedsAKnownTool() throws {
         #expect(try tools("Run `kubectl get pods`, then `make deploy` and `$ helm list`.\n") == ["kubectl", "helm"])
     }
