@@ -19,6 +19,9 @@ import Testing
         "```\nkubectl version --client\nClient Version: v1.29.0\nKustomize Version: v5.0.4\n```",
         "```sh\nkubectl exec deploy/search -- curl -s localhost:9200/_cat/indices\nhealth status index\ngreen  open   .kibana_1\n```",
         "```\nkubectl get pods\ngoroutine 1 [running]:\nnothing to commit, working tree clean\n```",
+        "```bash\nkubectl apply -f web.yaml\ndeployment.apps/web configured\nservice/web unchanged\n```",
+        "```sh\nkubectl exec db-0 -- psql -c 'select datname, numbackends from pg_stat_database'\n"
+            + " datname  | numbackends\n----------+-------------\n postgres |           1\n(1 row)\n```",
     ])
     func outputIsNotTools(_ block: String) throws {
         #expect(try tools(block) == ["kubectl"])
@@ -55,6 +58,7 @@ import Testing
         "```\nmysql> SHOW PROCESSLIST;\npostgres=# select 1;\n```",
         "```console\n(etcd_mvcc_db_total_size_in_bytes / etcd_server_quota_backend_bytes) * 100\n```",
         "```\nup == 0\nkube_pod_status_ready > 0\n```",
+        "```\n/etc/kubernetes/manifests/kube-apiserver.yaml\n/var/lib/etcd\n```",
     ])
     func otherLanguages(_ block: String) throws {
         #expect(try tools(block) == [])

@@ -98,11 +98,15 @@ struct ShellBlock {
         return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
     }
 
-    /// A command no other language writes: a known tool or a path, a wrapper or an
+    /// A command no other language writes: a known tool, a script run by its path
+    /// (`./x.sh`, `bin/setup --all`; a lone `/etc/app.conf` names a file), a wrapper or an
     /// assignment before the program, an option, a pipe or a chain.
     private func isUnmistakable(_ command: ShellCommandLine) -> Bool {
         guard let first = command.syntax.commands.first, let program = CommandWord.program(of: first) else { return false }
-        if known.contains(program.text) || program.text.contains("/") || command.programs.count >= 2 { return true }
+        if known.contains(program.text) || command.programs.count >= 2 { return true }
+        if program.text.hasPrefix("./") || program.text.hasPrefix("../") || (program.text.contains("/") && first.count >= 2) {
+            return true
+        }
         return first[0].offset != program.offset || first.contains { $0.text.hasPrefix("-") && $0.text.count > 1 }
     }
 

@@ -24,7 +24,7 @@ enum ShellLineShape: Equatable {
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
         if rest.hasPrefix(": ") || rest == ":" || rest.hasPrefix("= ") || rest == "=" { return .code }
-        if text.hasSuffix(":") || isTableRow(text) || isProse(text) { return .text }
+        if text.hasSuffix(":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
     }
 
@@ -101,12 +101,34 @@ enum ShellLineShape: Equatable {
         return ".?:".contains(end) && line.dropLast().last?.isLetter == true
     }
 
-    /// `health status index` over `green  open   .kibana_1`: a lower-case header whose
-    /// every word starts where a column of the table row under it starts.
+    /// `deployment.apps/web configured`, `pod/web-1 deleted`: a name and what was done
+    /// to it, the way CLIs report a change. Two or three words, no option, the last a
+    /// past participle.
+    private static func isStatusReport(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        guard (2...3).contains(words.count), let last = words.last, last.count >= 4, last.hasSuffix("ed"),
+              last.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return !words.contains { $0.hasPrefix("-") }
+    }
+
+    /// `health status index` over `green  open   .kibana_1`, or any header over a rule
+    /// (`----+----`): a table's header, however its words look.
     static func isHeader(_ line: Substring, of row: Substring) -> Bool {
+        if isRule(row) { return true }
         guard isTableRow(row) else { return false }
         let header = columnStarts(line)
         return header.count >= 2 && header.isSubset(of: columnStarts(row))
+    }
+
+    /// `----------+------`, `=====`: a line that only rules off a table's header.
+    private static func isRule(_ line: Substring) -> Bool {
+        var dashes = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=") { dashes += 1; continue }
+            guard byte == UInt8(ascii: "+") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":")
+            else { return false }
+        }
+        return dashes >= 3
     }
 
     /// The byte offsets where the line's words start.
