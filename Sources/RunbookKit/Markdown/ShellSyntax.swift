@@ -1,14 +1,3 @@
-/// One word of a shell command as the shell would see it: quotes removed, with the byte
-/// offset where it starts in its line, so a tool found on a continuation line keeps that
-/// line. `expands` marks a word the shell rewrites (`$VAR`, `$(…)`): as a command word
-/// it names no tool anyone can check.
-struct ShellWord {
-    var text: String
-    var offset: Int
-    var quoted = false
-    var expands = false
-}
-
 /// A shell line cut into the simple commands a shell runs: split at `|`, `&&`, `||`, `;`
 /// and `&`, with the commands inside `$( )`, backticks and `<( )` listed too, and
 /// redirections and comments left out. Nothing is expanded or run.
@@ -37,7 +26,7 @@ struct ShellSyntax {
 
     /// Simple commands until `closer` (`)` of `$( )`, a backtick) or the end of the line.
     private mutating func parseList(until closer: UInt8?) {
-        var list = CommandList()
+        var list = ShellCommandList()
         while i < bytes.count {
             let b = bytes[i]
             if let closer, b == closer {
@@ -97,7 +86,7 @@ struct ShellSyntax {
     }
 
     /// Quotes, escapes and expansions: parts of the current word.
-    private mutating func readWordPart(into word: inout WordBuilder) {
+    private mutating func readWordPart(into word: inout ShellWordBuilder) {
         let b = bytes[i]
         word.start(at: i)
         switch b {
@@ -130,7 +119,7 @@ struct ShellSyntax {
         if i < bytes.count, bytes[i] == UInt8(ascii: ",") { isShell = false }
     }
 
-    private mutating func readDoubleQuoted(into word: inout WordBuilder) {
+    private mutating func readDoubleQuoted(into word: inout ShellWordBuilder) {
         while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
             switch bytes[i] {
             case UInt8(ascii: "\\"):
@@ -151,7 +140,7 @@ struct ShellSyntax {
     }
 
     /// `$(cmd)` is read as commands; `$((…))`, `${…}` and `$NAME` only mark the word.
-    private mutating func readDollar(into word: inout WordBuilder) {
+    private mutating func readDollar(into word: inout ShellWordBuilder) {
         word.markExpansion()
         let next = i + 1 < bytes.count ? bytes[i + 1] : 0
         if next == UInt8(ascii: "("), i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "(") {
@@ -182,7 +171,7 @@ struct ShellSyntax {
     }
 
     /// `<( )` and `>( )`, a `<placeholder>`, heredocs and redirections.
-    private mutating func readAngle(into list: inout CommandList) {
+    private mutating func readAngle(into list: inout ShellCommandList) {
         let b = bytes[i]
         let next = i + 1 < bytes.count ? bytes[i + 1] : 0
         if next == UInt8(ascii: "("), !list.word.started {
@@ -242,7 +231,7 @@ struct ShellSyntax {
     }
 
     /// `|`, `||`, `&&`, `;`, `;;`, `&` end a command; `&>` and `|&` redirect.
-    private mutating func readOperator(into list: inout CommandList) {
+    private mutating func readOperator(into list: inout ShellCommandList) {
         let b = bytes[i]
         let next = i + 1 < bytes.count ? bytes[i + 1] : 0
         if b == UInt8(ascii: "&"), next == UInt8(ascii: ">") {
@@ -259,74 +248,4 @@ struct ShellSyntax {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-}
-
-/// The word being read: its bytes, where it started, and what the shell would do to it.
-private struct WordBuilder {
-    var bytes: [UInt8] = []
-    var offset = 0
-    var started = false
-    var quoted = false
-    var expands = false
-
-    mutating func start(at index: Int) {
-        if !started { offset = index }
-        started = true
-    }
-
-    mutating func append(_ b: UInt8, at index: Int) {
-        start(at: index)
-        bytes.append(b)
-    }
-
-    /// Marks the word as rewritten by the shell, keeping a `$` in it for a reader.
-    mutating func markExpansion() {
-        started = true
-        expands = true
-        bytes.append(UInt8(ascii: "$"))
-    }
-}
-
-/// The words of the command being read and the commands finished so far.
-private struct CommandList {
-    var word = WordBuilder()
-    var words: [ShellWord] = []
-    var finished: [[ShellWord]] = []
-    /// The next word is a redirection's file, not an argument.
-    var skipNextWord = false
-    /// `up > 0`: a comparison, not a redirection into a file named 0.
-    var redirectsToNumber = false
-
-    mutating func endWord() {
-        guard word.started else { return }
-        if skipNextWord {
-            skipNextWord = false
-            if !word.quoted, word.bytes.allSatisfy(ShellSyntax.isDigit) { redirectsToNumber = true }
-        } else {
-            words.append(ShellWord(text: String(decoding: word.bytes, as: UTF8.self), offset: word.offset,
-                                   quoted: word.quoted, expands: word.expands))
-        }
-        word = WordBuilder()
-    }
-
-    /// `2>` and `2>&1`: the digits before a redirection name a file descriptor, not a word.
-    mutating func dropFileDescriptor() {
-        if word.started, !word.quoted, word.bytes.allSatisfy(ShellSyntax.isDigit) {
-            word = WordBuilder()
-        } else {
-            endWord()
-        }
-    }
-
-    mutating func endCommand() {
-        endWord()
-        skipNextWord = false
-        if !words.isEmpty { finished.append(words) }
-        words = []
-    }
-
-    mutating func finish() -> [[ShellWord]] {
-        endCommand()
-        return finished
-    }
 }
