@@ -212,6 +212,11 @@ import Testing
         #expect(tool.location.line == 7)
     }
 
+    @Test func aBlockLabelledOnlyAsCommandsIsReadByItsLines() throws {
+        let block = "```cmd\nssh ops@bastion.example\n```\n\n```cmd\n psql> paste your query here;\n```\n\n```cmd\n:wq!\n```"
+        #expect(try tools(block) == ["ssh"])
+    }
+
     @Test func toolsWrittenAsPaths() throws {
         let block = "```\n./scripts/failover.sh --region eu\nbin/rails db:migrate\n```"
         #expect(try tools(block) == ["./scripts/failover.sh", "bin/rails"])

@@ -14,6 +14,10 @@ enum CodeBlockLanguage: Equatable {
         "sh-session", "bash-session", "shellscript", "shell-script",
     ]
 
+    /// Labels that name no language, only that the block is "commands" or plain: read
+    /// like an unlabelled block (`cmd` in runbooks written on any OS holds `ssh`, `psql`).
+    static let unclaimedNames: Set<String> = ["cmd", "command", "commands", "cli", "none", "nohighlight"]
+
     /// `info` is the fence's info string, nil for an indented block. Only its first word
     /// names the language (`bash title="x"`, `{.sh}`).
     init(info: String?) {
@@ -23,10 +27,11 @@ enum CodeBlockLanguage: Equatable {
         }
         let word = info.drop { $0 == " " || $0 == "{" || $0 == "." }
             .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-        if word.isEmpty {
+        let name = word.lowercased()
+        if word.isEmpty || Self.unclaimedNames.contains(name) {
             self = .unlabelled
         } else {
-            self = Self.shellNames.contains(word.lowercased()) ? .shell : .other
+            self = Self.shellNames.contains(name) ? .shell : .other
         }
     }
 }
