@@ -59,6 +59,8 @@ import Testing
         "```console\n(etcd_mvcc_db_total_size_in_bytes / etcd_server_quota_backend_bytes) * 100\n```",
         "```\nup == 0\nkube_pod_status_ready > 0\n```",
         "```\n/etc/kubernetes/manifests/kube-apiserver.yaml\n/var/lib/etcd\n```",
+        "```\nserver {\n  listen 80;\n  location / {\n    proxy_pass http://app;\n  }\n}\n```",
+        "```none\nnameserver 10.0.0.10\nsearch default.svc.cluster.local svc.cluster.local\n```",
     ])
     func otherLanguages(_ block: String) throws {
         #expect(try tools(block) == [])
@@ -213,8 +215,9 @@ import Testing
     }
 
     @Test func aBlockLabelledOnlyAsCommandsIsReadByItsLines() throws {
-        let block = "```cmd\nssh ops@bastion.example\n```\n\n```cmd\n psql> paste your query here;\n```\n\n```cmd\n:wq!\n```"
-        #expect(try tools(block) == ["ssh"])
+        let block = "```cmd\nssh ops@bastion.example\n```\n\n```cmd\n psql> paste your query here;\n```\n\n```cmd\n:wq!\n```\n\n"
+            + "```cli\nvi DTSPO-2766-get-case-data.sql\n```"
+        #expect(try tools(block) == ["ssh", "vi"])
     }
 
     @Test func toolsWrittenAsPaths() throws {

@@ -14,9 +14,10 @@ enum CodeBlockLanguage: Equatable {
         "sh-session", "bash-session", "shellscript", "shell-script",
     ]
 
-    /// Labels that name no language, only that the block is "commands" or plain: read
-    /// like an unlabelled block (`cmd` in runbooks written on any OS holds `ssh`, `psql`).
-    static let unclaimedNames: Set<String> = ["cmd", "command", "commands", "cli", "none", "nohighlight"]
+    /// Labels that name no language, only that the block holds commands: read like an
+    /// unlabelled block (`cmd` in runbooks written on any OS holds `ssh`, `psql`).
+    /// `none` and `nohighlight` stay another language: they mark output far more often.
+    static let unclaimedNames: Set<String> = ["cmd", "command", "commands", "cli"]
 
     /// `info` is the fence's info string, nil for an indented block. Only its first word
     /// names the language (`bash title="x"`, `{.sh}`).

@@ -24,6 +24,7 @@ enum ShellLineShape: Equatable {
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
         if rest.hasPrefix(": ") || rest == ":" || rest.hasPrefix("= ") || rest == "=" { return .code }
+        if opensCodeBlock(word, text) { return .code }
         if text.hasSuffix(":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
     }
@@ -32,6 +33,13 @@ enum ShellLineShape: Equatable {
     /// `main.go:12:`.
     private static func isMappingKey(_ word: Substring) -> Bool {
         word.hasSuffix(":") && !word.dropLast().contains(":")
+    }
+
+    /// `server {`, `resource "x" "y" {`: a C-like block (nginx, HCL, code). A shell opens
+    /// a block only with `{` itself or a function (`f() {`).
+    private static func opensCodeBlock(_ word: Substring, _ line: Substring) -> Bool {
+        guard line.hasSuffix(" {") else { return false }
+        return word != "{" && word != "function" && !word.hasSuffix("()")
     }
 
     /// A command opens with a program name (lower case: `NAME`, `Error`, `SELECT` and
