@@ -113,6 +113,7 @@ enum ShellLineShape: Equatable {
     /// to it, the way CLIs report a change. Two or three words, no option, the last a
     /// past participle.
     private static func isStatusReport(_ line: Substring) -> Bool {
+        guard line.utf8.last == UInt8(ascii: "d") else { return false }
         let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
         guard (2...3).contains(words.count), let last = words.last, last.count >= 4, last.hasSuffix("ed"),
               last.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
