@@ -36,7 +36,7 @@ enum CommandWord {
         while index < words.count {
             var word = words[index]
             index += 1
-            while word.text.hasPrefix("!") && !word.quoted { word.text.removeFirst() }
+            while word.text.utf8.first == UInt8(ascii: "!") && !word.quoted { word.text.removeFirst() }
             if word.text.isEmpty || leadingKeywords.contains(word.text) || isAssignment(word) { continue }
             if wrappers.contains(word.text) {
                 index = skipOptions(of: word.text, in: words, from: index)
@@ -69,8 +69,10 @@ enum CommandWord {
         return index
     }
 
-    static func isAssignment(_ word: ShellWord) -> Bool {
-        let text = word.text.utf8
+    static func isAssignment(_ word: ShellWord) -> Bool { isAssignment(word.text.utf8) }
+
+    /// `NAME=value`: a name of letters, digits and `_`, then `=`.
+    static func isAssignment<Bytes: Collection<UInt8>>(_ text: Bytes) -> Bool {
         guard let eq = text.firstIndex(of: UInt8(ascii: "=")), eq != text.startIndex else { return false }
         return text[..<eq].allSatisfy { ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || $0 == UInt8(ascii: "_") }
     }
@@ -79,12 +81,30 @@ enum CommandWord {
     /// `python3.11`, `deploy.sh`, `./scripts/x.sh`, `bin/rails`; not `.last`,
     /// `licensifydump/`, `sum(rate(…))` or a method chain `project.repository.expire_cache`.
     static func looksLikeProgram(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) { return looksLikeProgram(ascii: bytes) }
         guard let first = word.first, isLetter(first) || first == "." || first == "/" || first == "_" else { return false }
         if first == "." && !word.contains("/") { return false }
         if word.hasSuffix("/") || word.hasSuffix(".") { return false }
         guard word.allSatisfy({ isLetter($0) || isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" })
         else { return false }
         return word.contains("/") || isPlainFileName(word)
+    }
+
+    /// `looksLikeProgram` for an ASCII word, on its bytes.
+    private static func looksLikeProgram(ascii bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first, let last = bytes.last,
+              ShellSyntax.isLetter(first) || first == UInt8(ascii: ".") || first == UInt8(ascii: "/") || first == UInt8(ascii: "_"),
+              last != UInt8(ascii: "/"), last != UInt8(ascii: ".") else { return false }
+        var hasSlash = false
+        var hasDot = false
+        for byte in bytes {
+            hasSlash = hasSlash || byte == UInt8(ascii: "/")
+            hasDot = hasDot || byte == UInt8(ascii: ".")
+            guard ShellSyntax.isLetter(byte) || ShellSyntax.isDigit(byte) || "-_./+".utf8.contains(byte) else { return false }
+        }
+        if first == UInt8(ascii: ".") && !hasSlash { return false }
+        return hasSlash || !hasDot || isPlainFileName(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A name with dots is a file with an extension (`deploy.sh`) or a version

@@ -30,7 +30,7 @@ struct ShellBlock {
         while index < lines.count {
             // A prompt-like start of output (curl's `% Total`) is not followed by a command.
             guard let text = prompted[index] ?? rootPromptCommand(lines[index]),
-                  text.isEmpty || ShellLineShape.opensCommand(text.prefix { $0 != " " && $0 != "\t" })
+                  text.isEmpty || ShellLineShape.opensCommand(text.firstBlankDelimitedWord)
                     || ShellLineShape.of(text) == .command else {
                 index += 1
                 continue
@@ -121,8 +121,8 @@ struct ShellBlock {
 
     /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command.
     private func rootPromptCommand(_ line: Substring) -> Substring? {
-        let text = line.drop { $0 == " " || $0 == "\t" }
-        guard text.hasPrefix("# ") else { return nil }
+        let text = line.withoutLeadingBlanks
+        guard text.hasPrefix(ascii: "# ") else { return nil }
         let command = text.dropFirst(2).drop { $0 == " " }
         let word = command.prefix { $0 != " " && $0 != "\t" }
         guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
@@ -134,8 +134,8 @@ struct ShellBlock {
         var index = start
         for marker in command.syntax.heredocMarkers {
             while index < lines.count {
-                var line = lines[index].drop { $0 == " " || $0 == "\t" }
-                if line.hasPrefix("> ") { line = line.dropFirst(2) }
+                var line = lines[index].withoutLeadingBlanks
+                if line.hasPrefix(ascii: "> ") { line = line.dropFirst(2) }
                 index += 1
                 if line.trimmingWhitespace() == marker { break }
             }

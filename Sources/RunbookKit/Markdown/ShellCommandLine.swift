@@ -14,18 +14,19 @@ struct ShellCommandLine {
     static func read(_ text: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool) -> (ShellCommandLine, Int) {
         var joined = ""
         var starts: [(offset: Int, line: Int)] = []
-        var piece = trimmedEnd(text)
+        var piece = text.withoutTrailingBlanks
         var index = start
         while true {
             starts.append((joined.utf8.count, index))
             index += 1
-            let continues = piece.hasSuffix("\\")
+            let last = piece.utf8.last
+            let continues = last == UInt8(ascii: "\\")
             joined += continues ? piece.dropLast() : piece
-            guard continues || piece.hasSuffix("|") || piece.hasSuffix("&&"), index < lines.count else { break }
+            guard continues || last == UInt8(ascii: "|") || piece.hasSuffix(ascii: "&&"), index < lines.count else { break }
             joined += " "
-            var next = lines[index].drop { $0 == " " || $0 == "\t" }
-            if afterPrompts, next.hasPrefix("> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
-            piece = trimmedEnd(next)
+            var next = lines[index].withoutLeadingBlanks
+            if afterPrompts, next.hasPrefix(ascii: "> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
+            piece = next.withoutTrailingBlanks
         }
         return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: wordCount(joined), lineStarts: starts), index)
     }
@@ -52,15 +53,5 @@ struct ShellCommandLine {
             inWord = !isBlank
         }
         return count
-    }
-
-    private static func trimmedEnd(_ text: Substring) -> Substring {
-        var end = text.endIndex
-        while end > text.startIndex {
-            let before = text.index(before: end)
-            guard text[before] == " " || text[before] == "\t" || text[before] == "\r" else { break }
-            end = before
-        }
-        return text[..<end]
     }
 }

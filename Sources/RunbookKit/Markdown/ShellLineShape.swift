@@ -12,20 +12,19 @@ enum ShellLineShape: Equatable {
     case code
 
     static func of(_ line: Substring) -> ShellLineShape {
-        var text = line.drop { $0 == " " || $0 == "\t" }
-        while let last = text.last, last == " " || last == "\t" || last == "\r" { text = text.dropLast() }
-        guard let first = text.first else { return .blank }
-        if first == "#" { return .comment }
-        let word = text.prefix { $0 != " " && $0 != "\t" }
+        let text = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard let first = text.utf8.first else { return .blank }
+        if first == UInt8(ascii: "#") { return .comment }
+        let word = text.firstBlankDelimitedWord
         // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
-        if word.hasSuffix(">") || word.hasSuffix("#") { return .text }
-        if CommandWord.isAssignment(ShellWord(text: String(word), offset: 0)) { return .command }
-        if word.contains(":") || word.contains("=") { return isMappingKey(word) ? .code : .text }
+        if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
+        if CommandWord.isAssignment(word.utf8) { return .command }
+        if word.containsByte(UInt8(ascii: ":")) || word.containsByte(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
         if !opensCommand(word) || isListing(word, text) { return .text }
-        let rest = text[word.endIndex...].drop { $0 == " " || $0 == "\t" }
-        if rest.hasPrefix(": ") || rest == ":" || rest.hasPrefix("= ") || rest == "=" { return .code }
+        let rest = text[word.endIndex...].withoutLeadingBlanks
+        if rest.hasPrefix(ascii: ": ") || rest == ":" || rest.hasPrefix(ascii: "= ") || rest == "=" { return .code }
         if opensCodeBlock(word, text) { return .code }
-        if text.hasSuffix(":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
+        if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
     }
 
@@ -38,7 +37,7 @@ enum ShellLineShape: Equatable {
     /// `server {`, `resource "x" "y" {`: a C-like block (nginx, HCL, code). A shell opens
     /// a block only with `{` itself or a function (`f() {`).
     private static func opensCodeBlock(_ word: Substring, _ line: Substring) -> Bool {
-        guard line.hasSuffix(" {") else { return false }
+        guard line.hasSuffix(ascii: " {") else { return false }
         return word != "{" && word != "function" && !word.hasSuffix("()")
     }
 
@@ -47,7 +46,7 @@ enum ShellLineShape: Equatable {
     /// `[ … ]`, `{`, `$(…)`, a backtick).
     static func opensCommand(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
-        if first.isLetter { return !first.isUppercase && !word.hasSuffix(">") && !word.contains("::") }
+        if first.isLetter { return !first.isUppercase && word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil }
         switch first {
         case "/", "~", "_", "(", "!", "$", "`": return true
         case ".": return word.hasPrefix("./") || word.hasPrefix("../") || word == "."

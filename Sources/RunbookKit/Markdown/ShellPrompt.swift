@@ -8,7 +8,7 @@ enum ShellPrompt {
     /// The command typed after the line's prompt (empty when the prompt stands alone),
     /// or nil when the line carries no prompt.
     static func command(in line: Substring) -> Substring? {
-        let text = line.drop { $0 == " " || $0 == "\t" }
+        let text = line.withoutLeadingBlanks
         let bytes = text.utf8
         guard let first = bytes.first else { return nil }
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") {
@@ -17,7 +17,7 @@ enum ShellPrompt {
             if first == UInt8(ascii: "$") { return namedPromptCommand(rest) }
             return nil
         }
-        if text.hasPrefix("❯ ") { return trimmed(text.dropFirst(2)) }
+        if first == 0xE2, text.hasPrefix("❯ ") { return trimmed(text.dropFirst(2)) }
         return commandAfterShellPrompt(text)
     }
 
@@ -90,6 +90,6 @@ enum ShellPrompt {
     }
 
     private static func trimmed(_ text: Substring) -> Substring {
-        text.drop { $0 == " " || $0 == "\t" }
+        text.withoutLeadingBlanks
     }
 }

@@ -79,8 +79,9 @@ struct ShellSyntax {
     /// `up == 0`, `rate(x) != 1`: a comparison outside `[ ]`, `[[ ]]` or `test` is PromQL
     /// or code.
     private mutating func noteComparisons() {
+        guard bytes.contains(UInt8(ascii: "=")) else { return }
         for command in commands {
-            guard let first = command.first?.text, !["[", "[[", "test", "if", "while", "until", "elif", "!"].contains(first) else { continue }
+            guard let first = command.first?.text, !Self.testOpeners.contains(first) else { continue }
             if command.contains(where: { !$0.quoted && ($0.text == "==" || $0.text == "!=") }) { isShell = false }
         }
     }
@@ -245,6 +246,9 @@ struct ShellSyntax {
         i += 1
         if i < bytes.count, bytes[i] == b || bytes[i] == UInt8(ascii: "&") { i += 1 }
     }
+
+    /// Words that open a command where `==` and `!=` belong.
+    private static let testOpeners: Set<String> = ["[", "[[", "test", "if", "while", "until", "elif", "!"]
 
     static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
