@@ -26,9 +26,10 @@ enum CodeBlockLanguage: Equatable {
             self = .unlabelled
             return
         }
-        let word = info.drop { $0 == " " || $0 == "{" || $0 == "." }
-            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-        let name = word.lowercased()
+        // On bytes: info strings are ASCII words, and this runs for every code block.
+        let word = info.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ".") }
+            .prefix { $0 >= 0x80 || ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || "-_+".utf8.contains($0) }
+        let name = String(decoding: word, as: UTF8.self).lowercased()
         if word.isEmpty || Self.unclaimedNames.contains(name) {
             self = .unlabelled
         } else {

@@ -12,23 +12,28 @@ struct ShellCommandLine {
     /// Reads the command starting at `lines[start]` (with its prompt already taken off as
     /// `text`), taking continuation lines from `lines`. Returns it and the next line to read.
     static func read(_ text: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool) -> (ShellCommandLine, Int) {
+        var piece = text.withoutTrailingBlanks
+        if !continues(piece) || start + 1 >= lines.count {
+            // One line, the common case: read in place, with no joined copy.
+            return (ShellCommandLine(syntax: ShellSyntax(piece), firstLine: start, wordCount: wordCount(piece), lineStarts: []),
+                    start + 1)
+        }
         var joined = ""
         var starts: [(offset: Int, line: Int)] = []
-        var piece = text.withoutTrailingBlanks
         var index = start
         while true {
             starts.append((joined.utf8.count, index))
             index += 1
-            let last = piece.utf8.last
-            let continues = last == UInt8(ascii: "\\")
-            joined += continues ? piece.dropLast() : piece
-            guard continues || last == UInt8(ascii: "|") || piece.hasSuffix(ascii: "&&"), index < lines.count else { break }
+            let escapedNewline = piece.utf8.last == UInt8(ascii: "\\")
+            joined += escapedNewline ? piece.dropLast() : piece
+            guard continues(piece), index < lines.count else { break }
             joined += " "
             var next = lines[index].withoutLeadingBlanks
             if afterPrompts, next.hasPrefix(ascii: "> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
             piece = next.withoutTrailingBlanks
         }
-        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: wordCount(joined), lineStarts: starts), index)
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: wordCount(Substring(joined)),
+                                 lineStarts: starts), index)
     }
 
     /// The 0-based block line a word at `offset` of the joined command sits on.
@@ -44,7 +49,13 @@ struct ShellCommandLine {
     /// The program of the first simple command, if any.
     var firstProgram: ShellWord? { syntax.commands.first.flatMap(CommandWord.program) }
 
-    private static func wordCount(_ text: String) -> Int {
+    /// Whether the shell reads on into the next line: after a `\`, a `|` or a `&&`.
+    private static func continues(_ piece: Substring) -> Bool {
+        let last = piece.utf8.last
+        return last == UInt8(ascii: "\\") || last == UInt8(ascii: "|") || piece.hasSuffix(ascii: "&&")
+    }
+
+    private static func wordCount(_ text: Substring) -> Int {
         var count = 0
         var inWord = false
         for byte in text.utf8 {

@@ -45,6 +45,11 @@ enum ShellLineShape: Equatable {
     /// `I0428` open output, logs, SQL and prose), a path, or shell syntax (`(`, `!`,
     /// `[ … ]`, `{`, `$(…)`, a backtick).
     static func opensCommand(_ word: Substring) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {  // the common case, without Unicode properties
+            return word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil
+        }
+        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return false }
         guard let first = word.first else { return false }
         if first.isLetter { return !first.isUppercase && word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil }
         switch first {

@@ -27,6 +27,14 @@ struct ShellWordBuilder {
         bytes.append(b)
     }
 
+    /// Ready for the next word, keeping the byte buffer: one buffer serves a whole line.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        started = false
+        quoted = false
+        expands = false
+    }
+
     /// Marks the word as rewritten by the shell, keeping a `$` in it for a reader.
     mutating func markExpansion() {
         started = true
@@ -54,13 +62,13 @@ struct ShellCommandList {
             words.append(ShellWord(text: String(decoding: word.bytes, as: UTF8.self), offset: word.offset,
                                    quoted: word.quoted, expands: word.expands))
         }
-        word = ShellWordBuilder()
+        word.reset()
     }
 
     /// `2>` and `2>&1`: the digits before a redirection name a file descriptor, not a word.
     mutating func dropFileDescriptor() {
         if word.started, !word.quoted, word.bytes.allSatisfy(ShellSyntax.isDigit) {
-            word = ShellWordBuilder()
+            word.reset()
         } else {
             endWord()
         }
