@@ -5,8 +5,9 @@ struct ShellCommandLine {
     let syntax: ShellSyntax
     /// 0-based line in the block where the command starts.
     let firstLine: Int
-    /// Words on the line, as a shell user counts them (a bare `yarn` counts one).
-    let wordCount: Int
+    /// Words on the line, as the shell reads them (a bare `yarn` counts one; redirection
+    /// targets and operators do not count).
+    var wordCount: Int { syntax.commands.reduce(0) { $0 + $1.count } }
     private let lineStarts: [(offset: Int, line: Int)]
 
     /// Reads the command starting at `lines[start]` (with its prompt already taken off as
@@ -15,7 +16,7 @@ struct ShellCommandLine {
         var piece = text.withoutTrailingBlanks
         if !continues(piece) || start + 1 >= lines.count {
             // One line, the common case: read in place, with no joined copy.
-            return (ShellCommandLine(syntax: ShellSyntax(piece), firstLine: start, wordCount: wordCount(piece), lineStarts: []),
+            return (ShellCommandLine(syntax: ShellSyntax(piece), firstLine: start, lineStarts: []),
                     start + 1)
         }
         var joined = ""
@@ -32,7 +33,7 @@ struct ShellCommandLine {
             if afterPrompts, next.hasPrefix(ascii: "> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
             piece = next.withoutTrailingBlanks
         }
-        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, wordCount: wordCount(Substring(joined)),
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start,
                                  lineStarts: starts), index)
     }
 
@@ -55,14 +56,4 @@ struct ShellCommandLine {
         return last == UInt8(ascii: "\\") || last == UInt8(ascii: "|") || piece.hasSuffix(ascii: "&&")
     }
 
-    private static func wordCount(_ text: Substring) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-            if !isBlank && !inWord { count += 1 }
-            inWord = !isBlank
-        }
-        return count
-    }
 }

@@ -79,7 +79,7 @@ struct ShellSyntax {
     /// `up == 0`, `rate(x) != 1`: a comparison outside `[ ]`, `[[ ]]` or `test` is PromQL
     /// or code.
     private mutating func noteComparisons() {
-        guard bytes.contains(UInt8(ascii: "=")) else { return }
+        guard hasComparisonSign() else { return }
         for command in commands {
             guard let first = command.first?.text, !Self.testOpeners.contains(first) else { continue }
             if command.contains(where: { !$0.quoted && ($0.text == "==" || $0.text == "!=") }) { isShell = false }
@@ -245,6 +245,17 @@ struct ShellSyntax {
         list.endCommand()
         i += 1
         if i < bytes.count, bytes[i] == b || bytes[i] == UInt8(ascii: "&") { i += 1 }
+    }
+
+    /// Whether the line holds `==` or `!=` anywhere: most lines do not, and need no look
+    /// at their words.
+    private func hasComparisonSign() -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "="), previous == UInt8(ascii: "=") || previous == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Words that open a command where `==` and `!=` belong.
