@@ -45,7 +45,8 @@ public actor ProbeSession {
         self.routes = Dictionary(routes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
         detector = SSOWallDetector(loginHosts: directory.ssoLoginHosts)
         gate = ConcurrencyGate(maxConcurrency: options.maxConcurrency, hostConcurrency: options.hostConcurrency)
-        tools = ToolProber(searchPath: options.searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        tools = ToolProber(searchPath: options.searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           workspaceRoot: URL(fileURLWithPath: directory.path).deletingLastPathComponent().path)
         if let sandbox, !sandbox.services.isEmpty {
             sandboxServer = SandboxServer(
                 services: sandbox.services,
@@ -172,7 +173,7 @@ public actor ProbeSession {
                     result.breakGlass = breakGlass ? true : nil
                     sink(place, result)
                 case .tool(let step, let name):
-                    sink(place, tools.probe(tool: name, step: step.index))
+                    sink(place, tools.probe(tool: name, step: step.index, runbookPath: runbook.path))
                 }
             }
         }

@@ -108,9 +108,12 @@ struct MarkdownRunbookLoader {
             if node.isLink {
                 step.links.append(Link(title: node.plainText, url: node.url,
                                        location: SourceLocation(file: file, line: node.line, column: node.column)))
-            } else if node.isCodeBlock, node.isFenced, ShellTools.isShellBlock(info: node.fenceInfo) {
-                for found in tools.tools(inShellBlock: node.literal) {
-                    add(Tool(found.name, location: SourceLocation(file: file, line: node.line + 1 + found.lineOffset, column: node.column)), to: &step)
+            } else if node.isCodeBlock {
+                // A fence's code starts on the line after it; an indented block's on its own.
+                let fenced = node.isFenced
+                for found in tools.tools(inCodeBlock: node.literal, info: fenced ? node.fenceInfo : nil) {
+                    let line = node.line + (fenced ? 1 : 0) + found.lineOffset
+                    add(Tool(found.name, location: SourceLocation(file: file, line: line, column: node.column)), to: &step)
                 }
             } else if node.isCode, let name = tools.tool(inInlineCode: node.literal) {
                 add(Tool(name, location: SourceLocation(file: file, line: node.line, column: node.column)), to: &step)

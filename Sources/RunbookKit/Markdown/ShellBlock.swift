@@ -1,0 +1,145 @@
+/// The commands of one code block, read as a shell user reads a transcript or a script:
+/// in a block where some lines carry a prompt, only those lines are commands and the rest
+/// is output; elsewhere each line is judged by its shape, output runs on until a blank
+/// line (or a line that is plainly a command again), and heredoc bodies are data. An
+/// unlabelled block holds commands only when it reads as shell as a whole: it opens with
+/// a command, and either has a line no other language writes or has a command with
+/// arguments and no YAML, code or `key value` config around it.
+struct ShellBlock {
+    let lines: [Substring]
+    let language: CodeBlockLanguage
+    /// Known tool names: a `# kubectl …` line is a root prompt, not a comment, and such
+    /// a tool ends a run of output.
+    let known: Set<String>
+
+    /// The commands of the block, in order.
+    func commands() -> [ShellCommandLine] {
+        guard language != .other, !lines.isEmpty else { return [] }
+        let prompted = lines.map { ShellPrompt.command(in: $0) }
+        if prompted.contains(where: { $0 != nil }) { return transcriptCommands(prompted) }
+        let (commands, shapes) = scriptCommands()
+        if language == .unlabelled && !readsAsShell(commands, shapes) { return [] }
+        return commands
+    }
+
+    /// A console transcript: the prompted lines (and `# tool` root prompts), each with
+    /// the lines it continues onto; everything else is output.
+    private func transcriptCommands(_ prompted: [Substring?]) -> [ShellCommandLine] {
+        var out: [ShellCommandLine] = []
+        var index = 0
+        while index < lines.count {
+            // A prompt-like start of output (curl's `% Total`) is not followed by a command.
+            guard let text = prompted[index] ?? rootPromptCommand(lines[index]),
+                  text.isEmpty || ShellLineShape.opensCommand(text.firstBlankDelimitedWord)
+                    || ShellLineShape.of(text) == .command else {
+                index += 1
+                continue
+            }
+            let (command, next) = ShellCommandLine.read(text, at: index, in: lines, afterPrompts: true)
+            out.append(command)
+            index = skipHeredocs(command, from: next)
+        }
+        return out
+    }
+
+    /// A script, or commands with their output pasted under them, and each line's shape.
+    private func scriptCommands() -> ([ShellCommandLine], [ShellLineShape]) {
+        var out: [ShellCommandLine] = []
+        var shapes: [ShellLineShape] = []
+        var inOutput = false
+        var index = 0
+        while index < lines.count {
+            var shape = ShellLineShape.of(lines[index])
+            var text = lines[index]
+            if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
+            if shape == .comment, let root = rootPromptCommand(lines[index]) {
+                shape = .command
+                text = root
+            }
+            shapes.append(shape)
+            guard shape == .command else {
+                inOutput = (inOutput || shape == .text || shape == .code) && shape != .blank
+                index += 1
+                continue
+            }
+            let (command, next) = ShellCommandLine.read(text, at: index, in: lines, afterPrompts: false)
+            guard command.syntax.isShell else {
+                shapes[shapes.count - 1] = .text
+                inOutput = true
+                index = next
+                continue
+            }
+            if !inOutput || endsOutput(command) {
+                out.append(command)
+                inOutput = false
+            }
+            index = skipHeredocs(command, from: next)
+        }
+        return (out, shapes)
+    }
+
+    /// Whether a command-shaped line under output is a command again: it runs a known
+    /// tool, passes an option right after its program (`du -sh`), or pipes or chains
+    /// into another program. Output rows have none of these.
+    private func endsOutput(_ command: ShellCommandLine) -> Bool {
+        guard let first = command.syntax.commands.first, let program = CommandWord.program(of: first) else { return false }
+        if known.contains(program.text) || command.programs.count >= 2 { return true }
+        guard let index = first.firstIndex(where: { $0.offset == program.offset }), index + 1 < first.count else { return false }
+        return first[index + 1].text.hasPrefix("-")
+    }
+
+    /// Whether an unlabelled block is shell at all (see the type's note). Beside YAML or
+    /// code (`module App`, `import {` over `x = 1` lines) it takes a line that could only
+    /// be shell.
+    private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
+        guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
+        if commands.contains(where: isUnmistakable) { return true }
+        if shapes.contains(.code) { return false }
+        return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
+    }
+
+    /// A command no other language writes: a known tool, a script run by its path
+    /// (`./x.sh`, `bin/setup --all`; a lone `/etc/app.conf` names a file), a wrapper or an
+    /// assignment before the program, an option, a pipe or a chain.
+    private func isUnmistakable(_ command: ShellCommandLine) -> Bool {
+        guard let first = command.syntax.commands.first, let program = CommandWord.program(of: first) else { return false }
+        if known.contains(program.text) || command.programs.count >= 2 { return true }
+        if program.text.hasPrefix("./") || program.text.hasPrefix("../") || (program.text.contains("/") && first.count >= 2) {
+            return true
+        }
+        return first[0].offset != program.offset || first.contains { $0.text.hasPrefix("-") && $0.text.count > 1 }
+    }
+
+    /// `nameserver 127.0.0.1` / `port 53`: every line a key and one value, with nothing a
+    /// shell would parse (no option, pipe or expansion). Resolver, ssh and hosts files.
+    private func isKeyValueConfig(_ commands: [ShellCommandLine]) -> Bool {
+        commands.count >= 2 && commands.allSatisfy { command in
+            command.wordCount == 2 && command.syntax.commands.count == 1
+                && command.syntax.commands[0].allSatisfy { !$0.text.hasPrefix("-") && !$0.expands }
+        }
+    }
+
+    /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command.
+    private func rootPromptCommand(_ line: Substring) -> Substring? {
+        let text = line.withoutLeadingBlanks
+        guard text.hasPrefix(ascii: "# ") else { return nil }
+        let command = text.dropFirst(2).drop { $0 == " " }
+        let word = command.prefix { $0 != " " && $0 != "\t" }
+        guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
+        return command
+    }
+
+    /// The line after the heredoc bodies `command` opens (each ends at its marker line).
+    private func skipHeredocs(_ command: ShellCommandLine, from start: Int) -> Int {
+        var index = start
+        for marker in command.syntax.heredocMarkers {
+            while index < lines.count {
+                var line = lines[index].withoutLeadingBlanks
+                if line.hasPrefix(ascii: "> ") { line = line.dropFirst(2) }
+                index += 1
+                if line.trimmingWhitespace() == marker { break }
+            }
+        }
+        return index
+    }
+}

@@ -1,0 +1,59 @@
+/// One command as typed: a line of a code block joined with the lines it continues onto
+/// (a trailing `\`, `|`, `&&` or `||`), read into simple commands. It remembers where
+/// each of its lines starts, so a tool found on a continuation line keeps that line.
+struct ShellCommandLine {
+    let syntax: ShellSyntax
+    /// 0-based line in the block where the command starts.
+    let firstLine: Int
+    /// Words on the line, as the shell reads them (a bare `yarn` counts one; redirection
+    /// targets and operators do not count).
+    var wordCount: Int { syntax.commands.reduce(0) { $0 + $1.count } }
+    private let lineStarts: [(offset: Int, line: Int)]
+
+    /// Reads the command starting at `lines[start]` (with its prompt already taken off as
+    /// `text`), taking continuation lines from `lines`. Returns it and the next line to read.
+    static func read(_ text: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool) -> (ShellCommandLine, Int) {
+        var piece = text.withoutTrailingBlanks
+        if !continues(piece) || start + 1 >= lines.count {
+            // One line, the common case: read in place, with no joined copy.
+            return (ShellCommandLine(syntax: ShellSyntax(piece), firstLine: start, lineStarts: []),
+                    start + 1)
+        }
+        var joined = ""
+        var starts: [(offset: Int, line: Int)] = []
+        var index = start
+        while true {
+            starts.append((joined.utf8.count, index))
+            index += 1
+            let escapedNewline = piece.utf8.last == UInt8(ascii: "\\")
+            joined += escapedNewline ? piece.dropLast() : piece
+            guard continues(piece), index < lines.count else { break }
+            joined += " "
+            var next = lines[index].withoutLeadingBlanks
+            if afterPrompts, next.hasPrefix(ascii: "> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
+            piece = next.withoutTrailingBlanks
+        }
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start,
+                                 lineStarts: starts), index)
+    }
+
+    /// The 0-based block line a word at `offset` of the joined command sits on.
+    func line(ofOffset offset: Int) -> Int {
+        lineStarts.last { $0.offset <= offset }?.line ?? firstLine
+    }
+
+    /// The programs the command runs, in order, with the block line each is on.
+    var programs: [(word: ShellWord, line: Int)] {
+        syntax.commands.compactMap { words in CommandWord.program(of: words).map { ($0, line(ofOffset: $0.offset)) } }
+    }
+
+    /// The program of the first simple command, if any.
+    var firstProgram: ShellWord? { syntax.commands.first.flatMap(CommandWord.program) }
+
+    /// Whether the shell reads on into the next line: after a `\`, a `|` or a `&&`.
+    private static func continues(_ piece: Substring) -> Bool {
+        let last = piece.utf8.last
+        return last == UInt8(ascii: "\\") || last == UInt8(ascii: "|") || piece.hasSuffix(ascii: "&&")
+    }
+
+}

@@ -1,0 +1,158 @@
+/// What a line of a code block without prompts looks like to a shell user: a command,
+/// or text that only shares the block with commands. Decided from the line's shape, not
+/// from lists of words: a command opens with a lower-case program name, a path or shell
+/// syntax; output, logs, tables, prose and other languages open otherwise.
+enum ShellLineShape: Equatable {
+    case blank
+    case comment
+    case command
+    /// Output, a log line, a table row, prose, or code in another language.
+    case text
+    /// `key: value`, `key:` or `x = 1`: YAML, config or code, never shell.
+    case code
+
+    static func of(_ line: Substring) -> ShellLineShape {
+        let text = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard let first = text.utf8.first else { return .blank }
+        if first == UInt8(ascii: "#") { return .comment }
+        let word = text.firstBlankDelimitedWord
+        // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
+        if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
+        if CommandWord.isAssignment(word.utf8) { return .command }
+        if word.containsByte(UInt8(ascii: ":")) || word.containsByte(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
+        if !opensCommand(word) || isListing(word, text) { return .text }
+        let rest = text[word.endIndex...].withoutLeadingBlanks
+        if rest.hasPrefix(ascii: ": ") || rest == ":" || rest.hasPrefix(ascii: "= ") || rest == "=" { return .code }
+        if opensCodeBlock(word, text) { return .code }
+        if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
+        return .command
+    }
+
+    /// `volumes:`, `port: 53`: a YAML or config key; not `host:port` or a log prefix
+    /// `main.go:12:`.
+    private static func isMappingKey(_ word: Substring) -> Bool {
+        word.hasSuffix(":") && !word.dropLast().contains(":")
+    }
+
+    /// `server {`, `resource "x" "y" {`: a C-like block (nginx, HCL, code). A shell opens
+    /// a block only with `{` itself or a function (`f() {`).
+    private static func opensCodeBlock(_ word: Substring, _ line: Substring) -> Bool {
+        guard line.hasSuffix(ascii: " {") else { return false }
+        return word != "{" && word != "function" && !word.hasSuffix("()")
+    }
+
+    /// A command opens with a program name (lower case: `NAME`, `Error`, `SELECT` and
+    /// `I0428` open output, logs, SQL and prose), a path, or shell syntax (`(`, `!`,
+    /// `[ … ]`, `{`, `$(…)`, a backtick).
+    static func opensCommand(_ word: Substring) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {  // the common case, without Unicode properties
+            return word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil
+        }
+        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return false }
+        guard let first = word.first else { return false }
+        if first.isLetter { return !first.isUppercase && word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil }
+        switch first {
+        case "/", "~", "_", "(", "!", "$", "`": return true
+        case ".": return word.hasPrefix("./") || word.hasPrefix("../") || word == "."
+        case "[": return word == "[" || word == "[["
+        case "{": return word == "{"
+        default: return false
+        }
+    }
+
+    /// `drwxr-xr-x 2 root root …` and `total 12`: a directory listing.
+    private static func isListing(_ word: Substring, _ line: Substring) -> Bool {
+        if word.count >= 10, word.count <= 11, let kind = word.first, "dlcbps-".contains(kind),
+           word.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }
+        guard word == "total" else { return false }
+        let size = line.dropFirst(5).drop { $0 == " " }
+        return !size.isEmpty && size.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) } && size.first?.isNumber == true
+    }
+
+    /// Columns aligned with runs of spaces (`web-1   2/2   Running   0   4h`): at least two
+    /// gaps of two or more blanks before any comment. Commands are written with single spaces.
+    static func isTableRow(_ line: Substring) -> Bool {
+        var gaps = 0
+        var blanks = 0
+        var quote: UInt8?
+        for byte in line.utf8 {
+            if let q = quote {
+                if byte == q { quote = nil }
+                continue
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                blanks += byte == UInt8(ascii: "\t") ? 2 : 1
+                continue
+            }
+            if byte == UInt8(ascii: "#") && blanks > 0 { break }
+            if blanks >= 2 { gaps += 1 }
+            if gaps >= 2 { return true }
+            blanks = 0
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { quote = byte }
+        }
+        return false
+    }
+
+    /// A sentence: three or more plain words with a comma inside or a full stop, a
+    /// question or a colon at the end, or eight or more plain words. A plain word is
+    /// letters (an apostrophe only inside: a quote at either end is shell).
+    private static func isProse(_ line: Substring) -> Bool {
+        // Most command lines hold a `-`, `/`, `=` or `$`: decided without splitting.
+        guard line.utf8.allSatisfy({ $0 >= 0x80 || ShellSyntax.isLetter($0) || " ,.;:!?'".utf8.contains($0) }) else { return false }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 3 else { return false }
+        let plain = words.allSatisfy { word in
+            var letters = word
+            while let last = letters.last, ",.;:!?".contains(last) { letters = letters.dropLast() }
+            guard let first = letters.first, let last = letters.last, first.isLetter, last.isLetter else { return false }
+            return letters.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" }
+        }
+        guard plain, let end = line.last else { return false }
+        if words.count >= 8 || words.dropLast().contains(where: { $0.hasSuffix(",") }) { return true }
+        return ".?:".contains(end) && line.dropLast().last?.isLetter == true
+    }
+
+    /// `deployment.apps/web configured`, `pod/web-1 deleted`: a name and what was done
+    /// to it, the way CLIs report a change. Two or three words, no option, the last a
+    /// past participle.
+    private static func isStatusReport(_ line: Substring) -> Bool {
+        guard line.utf8.last == UInt8(ascii: "d") else { return false }
+        let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        guard (2...3).contains(words.count), let last = words.last, last.count >= 4, last.hasSuffix("ed"),
+              last.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+        return !words.contains { $0.hasPrefix("-") }
+    }
+
+    /// `health status index` over `green  open   .kibana_1`, or any header over a rule
+    /// (`----+----`): a table's header, however its words look.
+    static func isHeader(_ line: Substring, of row: Substring) -> Bool {
+        if isRule(row) { return true }
+        guard isTableRow(row) else { return false }
+        let header = columnStarts(line)
+        return header.count >= 2 && header.isSubset(of: columnStarts(row))
+    }
+
+    /// `----------+------`, `=====`: a line that only rules off a table's header.
+    private static func isRule(_ line: Substring) -> Bool {
+        var dashes = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "=") { dashes += 1; continue }
+            guard byte == UInt8(ascii: "+") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":")
+            else { return false }
+        }
+        return dashes >= 3
+    }
+
+    /// The byte offsets where the line's words start.
+    private static func columnStarts(_ line: Substring) -> Set<Int> {
+        var starts = Set<Int>()
+        var previous = UInt8(ascii: " ")
+        for (offset, byte) in line.utf8.enumerated() {
+            let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            if !isBlank && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) { starts.insert(offset) }
+            previous = byte
+        }
+        return starts
+    }
+}

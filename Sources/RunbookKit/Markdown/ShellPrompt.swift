@@ -1,0 +1,95 @@
+/// The prompt a console transcript puts before each command a reader types: `$ `,
+/// `% `, `❯ `, a named prompt an author defines (`$mac `), and a shell's own
+/// `user@host:~$ `, `[root@host ~]# `, `root@pod:/# `, `sh-4.4# `, `(venv) $ `.
+/// A bare `# ` is not read here: it is a comment far more often than a root prompt.
+/// REPL prompts (`mysql> `, `postgres=# `) are not shell prompts: what follows them is
+/// not a command.
+enum ShellPrompt {
+    /// The command typed after the line's prompt (empty when the prompt stands alone),
+    /// or nil when the line carries no prompt.
+    static func command(in line: Substring) -> Substring? {
+        let text = line.withoutLeadingBlanks
+        let bytes = text.utf8
+        guard let first = bytes.first else { return nil }
+        if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") {
+            let rest = text.dropFirst()
+            if rest.isEmpty || rest.first == " " || rest.first == "\t" { return trimmed(rest) }
+            if first == UInt8(ascii: "$") { return namedPromptCommand(rest) }
+            return nil
+        }
+        if first == 0xE2, text.hasPrefix("❯ ") { return trimmed(text.dropFirst(2)) }
+        return commandAfterShellPrompt(text)
+    }
+
+    /// `$mac docker ps`: a lower-case name right after `$` is a prompt the runbook
+    /// defines for one machine; a shell variable run as a command is written `$KUBECTL`.
+    private static func namedPromptCommand(_ rest: Substring) -> Substring? {
+        guard let first = rest.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
+        let name = rest.prefix { c in
+            guard let a = c.asciiValue else { return false }
+            return (a >= UInt8(ascii: "a") && a <= UInt8(ascii: "z")) || ShellSyntax.isDigit(a) || a == UInt8(ascii: "_")
+        }
+        let after = rest[name.endIndex...]
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+        return trimmed(after)
+    }
+
+    /// A prompt that ends in `$`, `#` or `%` after a prefix a shell prints: the first such
+    /// sign on the line, followed by a space or the end of the line.
+    private static func commandAfterShellPrompt(_ text: Substring) -> Substring? {
+        // A prompt is short: the search stops early on the long lines of output.
+        guard let sign = text.utf8.prefix(80).firstIndex(where: {
+            $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%")
+        }), sign != text.startIndex else { return nil }
+        let after = text[text.index(after: sign)...]
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
+        let prefix = text[..<sign]
+        return isPromptPrefix(prefix) || isHostPrompt(prefix, sign: text[sign]) ? trimmed(after) : nil
+    }
+
+    /// `patroni-01-db-gstg $ `, `workstation   $ `: a host's name, blanks, then the sign.
+    /// Before `#` the name must look like a host (a digit in it), since `make # build`
+    /// is a command with a comment.
+    private static func isHostPrompt(_ prefix: Substring, sign: Character) -> Bool {
+        guard let last = prefix.last, last == " " || last == "\t" else { return false }
+        let host = prefix.prefix { $0 != " " && $0 != "\t" }
+        guard !host.isEmpty, prefix[host.endIndex...].allSatisfy({ $0 == " " || $0 == "\t" }),
+              host.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }),
+              host.first?.isLetter == true else { return false }
+        return sign == "$" || (host.contains(where: \.isNumber) && host.contains("-"))
+    }
+
+    /// `user@host:~`, `[root@host ~]`, `sh-4.4`, `host:/app`, `(venv) user@host:~`, and
+    /// the bitnami `I have no name!@pod:/`.
+    static func isPromptPrefix(_ raw: Substring) -> Bool {
+        var prefix = raw
+        if prefix.first == "(", let close = prefix.firstIndex(of: ")") {
+            prefix = prefix[prefix.index(after: close)...].drop { $0 == " " }
+            if prefix.isEmpty { return true }  // `(venv) $ `
+        }
+        guard let last = prefix.last, last != " ", last != "\t" else { return false }
+        if prefix.first == "[" && last == "]" { return prefix.contains("@") || prefix.contains(" ") }
+        if prefix.contains(where: { $0 == "=" || $0 == "\"" || $0 == "'" || $0 == "$" || $0 == "`" }) { return false }
+        if !prefix.contains(where: { $0 == " " || $0 == "\t" }) {
+            if prefix.contains("@") || isShellName(prefix) { return true }
+            guard let colon = prefix.lastIndex(of: ":") else { return false }
+            let path = prefix[prefix.index(after: colon)...]
+            return path.first == "~" || path.first == "/"
+        }
+        guard let at = prefix.lastIndex(of: "@") else { return false }
+        let host = prefix[prefix.index(after: at)...]
+        return host.contains(":") && !host.contains(where: { $0 == " " || $0 == "\t" })
+    }
+
+    /// `sh`, `bash-5.1`, `sh-4.4`: the prompt a shell prints when it knows no user or host.
+    private static func isShellName(_ prefix: Substring) -> Bool {
+        let name = prefix.prefix { $0 != "-" }
+        guard ["sh", "bash", "zsh", "ksh", "ash", "dash"].contains(name) else { return false }
+        let version = prefix[name.endIndex...].dropFirst()
+        return version.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
+    }
+
+    private static func trimmed(_ text: Substring) -> Substring {
+        text.withoutLeadingBlanks
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `coldread probe` on a tool written as a path (`./scripts/failover.sh`, `bin/rails`):
+/// the reader runs it from a checkout, so it is a file in the runbook's repository (the
+/// nearest folder above the runbook with `.git`, else the folder of coldread.yaml),
+/// never looked up on PATH or against the folder the command was started in.
+@Suite("coldread probe: tools written as paths")
+struct PathToolProbeTests {
+    struct Result: Decodable {
+        var kind: String
+        var outcome: String
+        var tool: String?
+        var path: String?
+    }
+
+    struct Document: Decodable {
+        var results: [Result]
+    }
+
+    static let config = "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {}\n"
+
+    func toolOutcomes(runbook: String, in dir: String, from cwd: String) throws -> [String: Result] {
+        let run = try CLI.run(["probe", runbook, "--offline", "--format", "json", "--config", dir + "/coldread.yaml"],
+                              in: cwd, environment: ["PATH": "/usr/bin:/bin"])
+        let document = try JSONDecoder().decode(Document.self, from: Data(run.stdout.utf8))
+        let tools = document.results.filter { $0.kind == "tool" }
+        return Dictionary(tools.map { ($0.tool ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func aPathToolIsAFileBesideColdreadYamlWhenThereIsNoCheckout() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", Self.config)
+        try CLI.write(dir + "/scripts/failover.sh", "#!/bin/sh\n")
+        try CLI.write(dir + "/Runbooks/failover.md", "# Failover\n\n## Fix\n\n```bash\n./scripts/failover.sh --region eu\nbin/rails db:migrate\n```\n")
+        let tools = try toolOutcomes(runbook: dir + "/Runbooks/failover.md", in: dir, from: FileManager.default.temporaryDirectory.path)
+        let script = try #require(tools["./scripts/failover.sh"])
+        #expect(script.outcome == "present")
+        #expect(script.path == URL(fileURLWithPath: dir + "/scripts/failover.sh").standardizedFileURL.path)
+        #expect(tools["bin/rails"]?.outcome == "missing")
+    }
+
+    @Test func theRunbooksOwnCheckoutWins() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", Self.config)
+        try CLI.write(dir + "/bin/setup", "#!/bin/sh\n")
+        try CLI.write(dir + "/bin/only-in-workspace", "#!/bin/sh\n")
+        try FileManager.default.createDirectory(atPath: dir + "/teams/payments/.git", withIntermediateDirectories: true)
+        try CLI.write(dir + "/teams/payments/bin/setup", "#!/bin/sh\n")
+        try CLI.write(dir + "/teams/payments/docs/runbook.md",
+                      "# Payments\n\n## Fix\n\n    cd ~/payments\n    bin/setup\n    bin/only-in-workspace --all\n")
+        let tools = try toolOutcomes(runbook: "teams/payments/docs/runbook.md", in: dir, from: dir)
+        let setup = try #require(tools["bin/setup"])
+        #expect(setup.outcome == "present")
+        #expect(setup.path?.hasSuffix("/teams/payments/bin/setup") == true)
+        #expect(tools["bin/only-in-workspace"]?.outcome == "missing")
+    }
+}
