@@ -43,7 +43,10 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    /// The pane's text, scrollback included: when the program exits, tmux writes "Pane is
+    /// dead" on the bottom line and scrolls the screen up by one, so the program's first
+    /// line of output may sit in the history.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-S", "-", "-t", name]) }
 
     /// Polls the pane until `condition` holds on its text, or throws after `seconds`.
     @discardableResult
