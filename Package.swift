@@ -17,13 +17,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // 3.12.3 or later; the upper bound admits the 4.x that swift-certificates already
+        // brings in, so the graph keeps one swift-crypto.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(
             name: "RunbookKit",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCmark", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "ProbeKit",
@@ -36,9 +44,13 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
-        .target(name: "DrillKit", dependencies: ["RunbookKit"]),
+        .target(
+            name: "DrillKit",
+            dependencies: ["RunbookKit", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .target(name: "ReportKit", dependencies: ["RunbookKit", "DrillKit"]),
         .target(name: "TerminalUI", dependencies: ["DrillKit", "RunbookKit", "CNcurses"]),
         .executableTarget(
@@ -47,6 +59,7 @@ let package = Package(
                 "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Benchmarks that need the release build of the core (see Benchmarks/drill-render.sh).

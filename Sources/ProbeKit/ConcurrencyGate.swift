@@ -1,3 +1,4 @@
+import DequeModule
 import Synchronization
 
 /// Bounds HTTP requests overall and per host, first come first served. A request first
@@ -8,11 +9,14 @@ import Synchronization
 /// A lock, not an actor: a free slot is taken without a hop to another executor, and
 /// thousands of probes pass through here, so the hop would cost more than the request.
 final class ConcurrencyGate: Sendable {
+    /// A suspended request waiting for a slot.
+    private typealias Waiter = CheckedContinuation<Void, Never>
+
     private struct Slots {
         var inFlight = 0
         var hostInFlight: [String: Int] = [:]
-        var hostWaiters: [String: WaitQueue] = [:]
-        var globalWaiters = WaitQueue()
+        var hostWaiters: [String: Deque<Waiter>] = [:]
+        var globalWaiters = Deque<Waiter>()
     }
 
     private let maxConcurrency: Int
@@ -47,10 +51,10 @@ final class ConcurrencyGate: Sendable {
     /// Takes a slot in the same critical section that would queue the waiter, so a
     /// release can never slip between "no slot" and "waiting" and be lost.
     private func wait(_ host: String) async {
-        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+        await withCheckedContinuation { (waiter: Waiter) in
             let granted = slots.withLock { slots -> Bool in
                 guard slots.hostInFlight[host, default: 0] < hostConcurrency else {
-                    slots.hostWaiters[host, default: WaitQueue()].append(waiter)
+                    slots.hostWaiters[host, default: []].append(waiter)
                     return false
                 }
                 slots.hostInFlight[host, default: 0] += 1
@@ -58,7 +62,7 @@ final class ConcurrencyGate: Sendable {
             }
             if granted { waiter.resume() }
         }
-        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+        await withCheckedContinuation { (waiter: Waiter) in
             let granted = slots.withLock { slots -> Bool in
                 guard slots.inFlight < maxConcurrency else {
                     slots.globalWaiters.append(waiter)
@@ -88,24 +92,5 @@ final class ConcurrencyGate: Sendable {
         // Resumed outside the lock: a resumed waiter may come straight back for a slot.
         global?.resume()
         hostNext?.resume()
-    }
-}
-
-/// A FIFO of suspended waiters that does not shift the array on every pop.
-struct WaitQueue {
-    private var items: [CheckedContinuation<Void, Never>] = []
-    private var head = 0
-
-    mutating func append(_ waiter: CheckedContinuation<Void, Never>) { items.append(waiter) }
-
-    mutating func popFirst() -> CheckedContinuation<Void, Never>? {
-        guard head < items.count else { return nil }
-        let next = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return next
     }
 }

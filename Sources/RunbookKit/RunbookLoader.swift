@@ -8,7 +8,7 @@ public enum RunbookLoader {
 
     public static func load(_ path: String, options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
         let (text, bytes) = try SourceText.read(path)
-        return try parse(text, file: path, sha256: options.recordsSHA256 ? SHA256.hex(bytes) : "", options: options)
+        return try parse(text, file: path, sha256: options.recordsSHA256 ? sha256Hex(bytes) : "", options: options)
     }
 
     /// Loads every file of `files`, spread over every core (each file parses on its

@@ -15,6 +15,7 @@ enum DrillTerminal {
         let world = DrillWorld(setup: setup, inbox: inbox, credentials: credentials)
         let trap = SignalTrap()
         trap.install()
+        CursesScreen.restoreTerminalOnCrash()
         let outcome: Result<DrillRunOutcome, any Error>
         do {
             outcome = .success(try await loop(setup, world: world, inbox: inbox, trap: trap, utf8: utf8, color: color))
@@ -35,15 +36,14 @@ enum DrillTerminal {
                     continuation.resume(throwing: CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)"))
                     return
                 }
-                defer { screen.end() }
                 let runner = DrillRunner(state: setup.state, reducer: DrillReducer(timeline: setup.timeline), screen: screen,
                                          inbox: inbox, services: world, signals: trap, redaction: Outbound.redaction)
-                do {
-                    let outcome = try runner.run()
-                    screen.end()
-                    continuation.resume(returning: outcome)
-                } catch {
-                    screen.end()
+                let outcome = Result { try runner.run() }
+                // The terminal is given back before the caller prints anything.
+                screen.end()
+                switch outcome {
+                case .success(let outcome): continuation.resume(returning: outcome)
+                case .failure(let error):
                     continuation.resume(throwing: CommandFailure.internal("coldread drill: \(error) (hint: the journal keeps every acknowledged step; continue with --resume \(runner.state.context.runId))"))
                 }
             }

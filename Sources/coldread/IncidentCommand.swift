@@ -44,9 +44,10 @@ struct IncidentCommand: ParsableCommand {
             throw CommandFailure.input(error)
         }
         incidents.append(Incident(runbook: id, date: day, note: note, location: SourceLocation(file: path, line: 1)))
+        let header = (try? String(contentsOfFile: path, encoding: .utf8)).map(IncidentsLoader.header(of:)) ?? IncidentsLoader.defaultHeader
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Outbound.write(IncidentsLoader.render(incidents), toFile: path)
+            try Outbound.write(IncidentsLoader.render(incidents, header: header), toFile: path)
         } catch {
             throw CommandFailure.input("\(path):1:1: error: expected a writable incidents file, found \(error.localizedDescription) (hint: check the Drills folder's permissions)")
         }

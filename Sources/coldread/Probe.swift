@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ProbeKit
 import RunbookKit
+import TerminalUI
 
 #if canImport(Glibc)
 import Glibc
@@ -82,8 +83,8 @@ struct Probe: AsyncParsableCommand {
         }
         // Stopped from outside, `probe` has nothing to save: it kills its command probes'
         // process groups and leaves with 128 + the signal.
-        let stop = TerminationSignal()
-        stop.onSignal { signo in
+        let stop = SignalTrap(SignalTrap.headlessStopSignals)
+        stop.install { signo in
             ProbeProcessGroups.killAll()
             Foundation.exit(128 + signo)
         }

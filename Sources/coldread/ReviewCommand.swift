@@ -27,6 +27,7 @@ struct ReviewCommand: ParsableCommand {
         let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let trap = SignalTrap()
         trap.install()
+        CursesScreen.restoreTerminalOnCrash()
         guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
             throw CommandFailure.input("coldread review: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread report`)")
         }

@@ -19,6 +19,18 @@ struct IncidentCommandTests {
         """))
     }
 
+    @Test func appendingKeepsTheFilesLeadingComments() throws {
+        let project = try FacilitatorProject()
+        defer { project.remove() }
+        let before = "# Incidents the SRE team found.\nincidents:\n  - runbook: \"agent-wrong-answers\"\n    date: \"2026-01-05\"\n    note: \"first\"\n"
+        try Data(before.utf8).write(to: URL(fileURLWithPath: project.path("Drills/incidents.yaml")))
+        let result = try project.run("incident", "agent-wrong-answers", "--note", "second", "--date", "2026-02-20")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(project.read("Drills/incidents.yaml"))
+        #expect(text.hasPrefix("# Incidents the SRE team found.\nincidents:\n"))
+        #expect(text.contains("note: \"first\"") && text.contains("note: \"second\""))
+    }
+
     @Test(arguments: [
         (["incident", "no-such-runbook", "--note", "x"], "expected a runbook id or path"),
         (["incident", "agent-wrong-answers", "--note", "x", "--date", "20.2.2026"], "--date expected a date"),

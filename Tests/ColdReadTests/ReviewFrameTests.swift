@@ -79,72 +79,20 @@ struct ReviewFrameTests {
 /// and back, and `q` leaves with exit code 0.
 @Suite("coldread review in a terminal")
 struct ReviewTerminalTests {
-    /// A tmux pane on a private server socket. tmux's output is read from a file, not a
-    /// pipe: the tmux server a client forks may keep a pipe open, so EOF never comes.
-    struct Pane {
-        let socket = "coldread-review-" + UUID().uuidString.prefix(8)
-        let folder: String
-
-        /// Runs one tmux command and returns its stdout. Spawned and reaped by hand
-        /// (posix_spawn, waitpid), with stdout in a file: a tmux client that forks the
-        /// server must not leave the test waiting on a pipe or a missed child exit.
-        @discardableResult
-        func tmux(_ arguments: [String]) throws -> String {
-            let out = folder + "/.tmux-\(UUID().uuidString)"
-            defer { try? FileManager.default.removeItem(atPath: out) }
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let argv = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            let env = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            defer { env.forEach { free($0) } }
-            var pid: pid_t = 0
-            guard posix_spawnp(&pid, "tmux", &actions, nil, argv, env) == 0 else {
-                Issue.record("could not start tmux")
-                return ""
-            }
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-            return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-        }
-
-        /// Polls the screen until it shows `text`, or fails after a deadline.
-        @discardableResult
-        func waitFor(_ text: String, seconds: Double = 15) throws -> String {
-            let deadline = Date().addingTimeInterval(seconds)
-            var screen = ""
-            while Date() < deadline {
-                screen = try tmux(["capture-pane", "-p", "-t", "review"])
-                if screen.contains(text) { return screen }
-                usleep(50_000)
-            }
-            Issue.record("timed out waiting for '\(text)'; the pane shows:\n\(screen)")
-            return screen
-        }
-    }
-
     @Test func opensWalksAndLeavesWithQ() throws {
         let project = try FacilitatorProject(runs: ["20260217T011700Z-ana": try FacilitatorProject.mixedDrill()])
         defer { project.remove() }
-        let pane = Pane(folder: project.root)
-        defer { _ = try? pane.tmux(["kill-server"]) }
-        try pane.tmux([
-            "new-session", "-d", "-s", "review", "-x", "80", "-y", "24", "-c", project.root, "-e", "TERM=xterm-256color",
-            "-e", "LANG=C.UTF-8", "\(FacilitatorProject.binary) review latest; echo EXIT=$?; sleep 30",
-        ])
+        let pane = try TmuxSession(command: "\(FacilitatorProject.binary) review latest; echo EXIT=$?", directory: project.root,
+                                   environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
         try pane.waitFor("Enter detail")
-        try pane.tmux(["send-keys", "-t", "review", "r"])
+        try pane.send("r")
         try pane.waitFor("Roadmap: 6 gaps")
-        try pane.tmux(["send-keys", "-t", "review", "Escape"])
+        try pane.send("Escape")
         try pane.waitFor("Enter detail")
-        try pane.tmux(["send-keys", "-t", "review", "Down"])
-        try pane.tmux(["send-keys", "-t", "review", "Enter"])
+        try pane.send("Down")
+        try pane.send("Enter")
         try pane.waitFor("Step 2 of 4")
-        try pane.tmux(["send-keys", "-t", "review", "q"])
+        try pane.send("q")
         let screen = try pane.waitFor("EXIT=0")
         #expect(!screen.contains("Enter detail"))
     }

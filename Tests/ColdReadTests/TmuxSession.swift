@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Drives a program in a detached tmux pane, the way a person at a terminal would:
@@ -12,7 +13,7 @@ final class TmuxSession {
     }
 
     let socket: String
-    let name = "drill"
+    let name = "pane"
 
     /// Starts `command` (run by `sh -c`) in a `width`×`height` pane in `directory`.
     init(command: String, directory: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
@@ -27,32 +28,14 @@ final class TmuxSession {
 
     deinit { kill() }
 
-    /// Runs one tmux command and returns its stdout. Spawned with posix_spawn and
-    /// reaped with waitpid; stdout goes to a file, not a pipe, because the tmux server
-    /// that `new-session` forks inherits the descriptor and would hold a pipe open.
+    /// Runs one tmux command and returns its stdout. `ChildProcess` starts it with a clean
+    /// signal mask (so the server it forks reaps its pane and obeys `kill-server`) and
+    /// keeps stdout in a file, not a pipe the forked server would hold open.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let outputPath = NSTemporaryDirectory() + socket + "-" + UUID().uuidString + ".out"
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
-        let envp = environment.map { "\($0.key)=\($0.value)" }
-        var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer { (cArgv + cEnv).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgv, &cEnv)
-        guard spawned == 0 else { throw Timeout(waitingFor: "tmux to start (error \(spawned))", screen: "") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return try ChildProcess.run("tmux", ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment).stdout
     }
 
     /// Types keys: tmux key names (`Enter`, `Up`, `C-c`) or literal text with `literal`.
@@ -60,7 +43,10 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
-    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+    /// The pane's text, scrollback included: when the program exits, tmux writes "Pane is
+    /// dead" on the bottom line and scrolls the screen up by one, so the program's first
+    /// line of output may sit in the history.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-S", "-", "-t", name]) }
 
     /// Polls the pane until `condition` holds on its text, or throws after `seconds`.
     @discardableResult
@@ -89,6 +75,8 @@ final class TmuxSession {
         Int32(try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// Ends the server and, through it, the pane's program. Runs from `deinit`, so a
+    /// session ends with its test whether the test passed, failed or threw.
     func kill() {
         _ = try? tmux(["kill-server"])
     }

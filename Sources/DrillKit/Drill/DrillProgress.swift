@@ -127,9 +127,6 @@ public struct DrillProgress: Hashable, Sendable {
         }
     }
 
-    /// The seq the next `u` would reverse, if any.
-    public var undoableSeq: Int? { undoStack.last?.seq }
-
     // MARK: timings
 
     /// Paused milliseconds inside [from, to], counting a pause still in progress.

@@ -1,5 +1,6 @@
 import Foundation
 import RunbookKit
+import SystemPackage
 
 /// Appends events to `journal.jsonl`, one JSON object per line with sorted keys, and
 /// fsyncs each line before `append` returns: the caller acknowledges an event on screen
@@ -72,8 +73,11 @@ public final class JournalWriter {
         guard let encoded = try? encoder.encode(event) else { throw .cannotWrite(path: path, errno: EINVAL) }
         var data = Data(redaction.apply(String(decoding: encoded, as: UTF8.self)).utf8)
         data.append(UInt8(ascii: "\n"))
-        let failure = data.withUnsafeBytes { WholeWrite.write($0, to: descriptor) }
-        if let failure { throw .cannotWrite(path: path, errno: failure) }
+        do {
+            _ = try FileDescriptor(rawValue: descriptor).writeAll(data)
+        } catch {
+            throw .cannotWrite(path: path, errno: (error as? Errno)?.rawValue ?? EIO)
+        }
         guard fsync(descriptor) == 0 else { throw .cannotWrite(path: path, errno: errno) }
     }
 

@@ -16,27 +16,27 @@ public enum DryRunJUnit {
                 errors += 1
                 let message = rb.loadErrors.map(\.description).joined(separator: "\n")
                 cases.append("""
-                    <testcase classname="\(xml(rb.id))" name="load" file="\(xml(rb.path))">
-                      <error message="\(xml(rb.loadErrors[0].description))" type="load-error">\(xml(message))</error>
+                    <testcase classname="\(Markup.escape(rb.id))" name="load" file="\(Markup.escape(rb.path))">
+                      <error message="\(Markup.escape(rb.loadErrors[0].description))" type="load-error">\(Markup.escape(message))</error>
                     </testcase>
                 """)
             } else {
                 let lint = rb.lintErrors
                 if lint.isEmpty {
-                    cases.append("    <testcase classname=\"\(xml(rb.id))\" name=\"lint\" file=\"\(xml(rb.path))\"/>")
+                    cases.append("    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"lint\" file=\"\(Markup.escape(rb.path))\"/>")
                 } else {
                     failures += 1
                     let body = lint.map { "\($0.location): \($0.message) [\($0.rule.rawValue)]" }.joined(separator: "\n")
                     cases.append("""
-                        <testcase classname="\(xml(rb.id))" name="lint" file="\(xml(rb.path))">
-                          <failure message="\(lint.count) lint error\(lint.count == 1 ? "" : "s")" type="\(xml(lint[0].rule.rawValue))">\(xml(body))</failure>
+                        <testcase classname="\(Markup.escape(rb.id))" name="lint" file="\(Markup.escape(rb.path))">
+                          <failure message="\(lint.count) lint error\(lint.count == 1 ? "" : "s")" type="\(Markup.escape(lint[0].rule.rawValue))">\(Markup.escape(body))</failure>
                         </testcase>
                     """)
                 }
                 for step in rb.steps {
                     let name = "step \(step.index): \(step.title)"
                     let ms = step.results.compactMap(\.ms).max() ?? 0
-                    let head = "    <testcase classname=\"\(xml(rb.id))\" name=\"\(xml(name))\" file=\"\(xml(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
+                    let head = "    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
                     guard step.isBlocked else {
                         cases.append(head + "/>")
                         continue
@@ -45,7 +45,7 @@ public enum DryRunJUnit {
                     let first = step.blocking[0]
                     let message = "\(first.outcome.rawValue): \(first.subject)"
                     let body = step.blocking.map(describe).joined(separator: "\n")
-                    cases.append(head + ">\n      <failure message=\"\(xml(message))\" type=\"\(first.outcome.rawValue)\">\(xml(body))</failure>\n    </testcase>")
+                    cases.append(head + ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(first.outcome.rawValue)\">\(Markup.escape(body))</failure>\n    </testcase>")
                 }
             }
             let tests = cases.count
@@ -54,7 +54,7 @@ public enum DryRunJUnit {
             totalErrors += errors
             totalMs += rb.elapsedMs
             suites.append("""
-                  <testsuite name="\(xml(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="0" time="\(seconds(rb.elapsedMs))" timestamp="\(xml(timestamp))" file="\(xml(rb.path))">
+                  <testsuite name="\(Markup.escape(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="0" time="\(seconds(rb.elapsedMs))" timestamp="\(Markup.escape(timestamp))" file="\(Markup.escape(rb.path))">
                 \(cases.joined(separator: "\n"))
                   </testsuite>
                 """)
@@ -86,25 +86,5 @@ public enum DryRunJUnit {
     private static func format3(_ n: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, 3 - s.count)) + s
-    }
-
-    /// Escapes text for XML attributes and content, dropping characters XML 1.0 forbids.
-    public static func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -1,5 +1,6 @@
-/// Escaping for HTML and XML output. Everything that came from a runbook, a scenario, a
-/// note or a probe goes through here, so it is shown as text and never acts as markup.
+/// Escaping for HTML and XML output: the HTML report, its SVG timeline and both JUnit
+/// files share this one escaper. Everything that came from a runbook, a scenario, a note
+/// or a probe goes through here, so it is shown as text and never acts as markup.
 enum Markup {
     /// Escapes text for element content and quoted attribute values, and drops characters
     /// XML 1.0 forbids (control characters other than tab and newline).

@@ -122,7 +122,9 @@ public struct Directory: Sendable {
     }
 }
 
-public struct Rotation: Hashable, Sendable {
+/// A named list of people: a rotation (who may be paged) or a group (who is granted
+/// scopes). Both are written the same way in `coldread.yaml` and used the same way.
+public struct MemberList: Hashable, Sendable {
     public var name: String
     public var members: [String]
     public var location: SourceLocation
@@ -133,16 +135,10 @@ public struct Rotation: Hashable, Sendable {
     }
 }
 
-public struct Group: Hashable, Sendable {
-    public var name: String
-    public var members: [String]
-    public var location: SourceLocation
-    public init(name: String, members: [String], location: SourceLocation) {
-        self.name = name
-        self.members = members
-        self.location = location
-    }
-}
+/// An on-call rotation: any of its members may be paged, so all must hold a step's scopes.
+public typealias Rotation = MemberList
+/// A group that grants hold: its members hold what the group is granted.
+public typealias Group = MemberList
 
 /// A scope pattern and the groups or members it is granted to.
 public struct Grant: Hashable, Sendable {

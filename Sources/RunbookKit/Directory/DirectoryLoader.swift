@@ -83,9 +83,11 @@ public enum DirectoryLoader {
         return d
     }
 
-    static func rotations(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Rotation] {
-        var out: [String: Rotation] = [:]
-        for (name, loc, v) in value.mapping(sink, expected: "a mapping of rotation names") ?? [] {
+    /// Rotations and groups alike: `NAME: [members]` or `NAME: {members: [...]}`.
+    /// `kind` names them in errors; `listExpected` says what a bare value should be.
+    static func memberLists(_ value: YAMLValue, kind: String, listExpected: String, _ sink: ErrorSink) -> [String: MemberList] {
+        var out: [String: MemberList] = [:]
+        for (name, loc, v) in value.mapping(sink, expected: "a mapping of \(kind) names") ?? [] {
             var members: [String] = []
             if case .mapping = v.node {
                 for (k, kl, mv) in v.mapping(sink) ?? [] {
@@ -93,28 +95,19 @@ public enum DirectoryLoader {
                     else { sink.add(kl, expected: "members", found: "'\(k)'") }
                 }
             } else {
-                members = (v.stringList(sink, expected: "{members: [...]} or a list of members") ?? []).map(\.0)
+                members = (v.stringList(sink, expected: listExpected) ?? []).map(\.0)
             }
-            out[name] = Rotation(name: name, members: members, location: loc)
+            out[name] = MemberList(name: name, members: members, location: loc)
         }
         return out
     }
 
+    static func rotations(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Rotation] {
+        memberLists(value, kind: "rotation", listExpected: "{members: [...]} or a list of members", sink)
+    }
+
     static func groups(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Group] {
-        var out: [String: Group] = [:]
-        for (name, loc, v) in value.mapping(sink, expected: "a mapping of group names") ?? [] {
-            var members: [String] = []
-            if case .mapping = v.node {
-                for (k, kl, mv) in v.mapping(sink) ?? [] {
-                    if k == "members" { members = (mv.stringList(sink) ?? []).map(\.0) }
-                    else { sink.add(kl, expected: "members", found: "'\(k)'") }
-                }
-            } else {
-                members = (v.stringList(sink, expected: "a list of members") ?? []).map(\.0)
-            }
-            out[name] = Group(name: name, members: members, location: loc)
-        }
-        return out
+        memberLists(value, kind: "group", listExpected: "a list of members", sink)
     }
 
     static func grants(_ value: YAMLValue, _ sink: ErrorSink) -> [String: Grant] {

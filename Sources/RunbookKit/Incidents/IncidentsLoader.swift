@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A real incident that showed a runbook to have a gap (`Drills/incidents.yaml`). It puts
 /// the runbook on the faster drill cadence.
@@ -64,17 +65,44 @@ public enum IncidentsLoader {
         return incidents
     }
 
-    /// The file's text for these incidents: every value double-quoted, so notes with
-    /// colons, quotes or newlines survive the round trip.
-    public static func render(_ incidents: [Incident]) -> String {
-        var out = "# Real incidents that revealed runbook gaps (coldread incident). They put a runbook on the monthly drill cadence.\n"
-        out += "incidents:\n"
-        for incident in incidents {
-            out += "  - runbook: \(quoted(incident.runbook))\n"
-            out += "    date: \(quoted(incident.date))\n"
-            out += "    note: \(quoted(incident.note))\n"
+    /// The comment a new file starts with.
+    public static let defaultHeader = "# Real incidents that revealed runbook gaps (coldread incident). They put a runbook on the monthly drill cadence."
+
+    /// The file's text for these incidents, written by Yams. Every value is double-quoted,
+    /// so notes with colons, quotes or newlines survive the round trip. Yams keeps no
+    /// comments, so the file's leading comment lines (`header`) are carried over by hand;
+    /// comments between entries are lost, as they were before.
+    public static func render(_ incidents: [Incident], header: String = defaultHeader) throws -> String {
+        let entries = incidents.map { incident in
+            Node([
+                (Node("runbook"), quoted(incident.runbook)),
+                (Node("date"), quoted(incident.date)),
+                (Node("note"), quoted(incident.note)),
+            ])
         }
-        return out
+        let document = Node([(Node("incidents"), Node(entries))])
+        let yaml = try Yams.serialize(node: document, width: -1, allowUnicode: true)
+        return (header.isEmpty ? "" : header + "\n") + indentingEntries(yaml)
+    }
+
+    /// The leading comment lines of an existing file, to keep them when it is rewritten.
+    public static func header(of text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { $0.hasPrefix("#") }
+            .joined(separator: "\n")
+    }
+
+    private static func quoted(_ text: String) -> Node {
+        Node(text, .implicit, .doubleQuoted)
+    }
+
+    /// libyaml writes a mapping's block sequence flush with its key; the file has always
+    /// indented the entries under `incidents:`, so every line after the key moves right.
+    private static func indentingEntries(_ yaml: String) -> String {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { index, line in
+            index == 0 || line.isEmpty ? String(line) : "  " + line
+        }.joined(separator: "\n")
     }
 
     public static func isCalendarDate(_ text: String) -> Bool {
@@ -82,25 +110,5 @@ public enum IncidentsLoader {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\x%02X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

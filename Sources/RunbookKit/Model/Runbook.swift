@@ -54,11 +54,6 @@ public struct Runbook: Hashable, Sendable {
         self.rotationLocation = rotationLocation
         self.bundleLocation = bundleLocation
     }
-
-    /// Every link in the runbook, with the 1-based step it belongs to.
-    public var allLinks: [(step: Int, link: Link)] {
-        steps.flatMap { step in step.links.map { (step.index, $0) } }
-    }
 }
 
 /// A context section (Meaning, Impact, …) or a contact section: read before the timer

@@ -56,8 +56,8 @@ public final class CursesScreen: Screen {
         let bold = coldread_a_bold(), normal = coldread_a_normal()
         attributes = [
             .bold: (bold, 0), .reverse: (coldread_a_reverse(), 0), .dim: (useColor ? coldread_a_dim() : normal, 0),
-            .good: (useColor ? normal : normal, useColor ? 1 : 0),
-            .bad: (useColor ? bold : bold, useColor ? 2 : 0),
+            .good: (normal, useColor ? 1 : 0),
+            .bad: (bold, useColor ? 2 : 0),
             .warn: (useColor ? normal : bold, useColor ? 3 : 0),
         ]
     }

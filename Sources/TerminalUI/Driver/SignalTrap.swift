@@ -1,22 +1,30 @@
-import CNcurses
 import Dispatch
 import Foundation
 import Synchronization
 
-/// Turns SIGINT, SIGTERM and SIGHUP into a request the UI loop sees within one key
-/// timeout: the loop journals `paused`, gives the terminal back and exits. Signals are
-/// received on a dispatch source, so no curses call runs inside a signal handler.
-/// Crashing signals (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS) cannot be handled that
-/// way; for them a handler restores the terminal and re-raises.
-public final class SignalTrap: Sendable {
+/// Turns stop signals into something a command can act on: the drill and the review poll
+/// `signal` within one key timeout (journal `paused`, give the terminal back, exit); a
+/// headless run (`probe`, `dry-run`) gets a callback so it can stop cleanly (journal
+/// intact, reports written, probes' process groups killed) when cron, systemd,
+/// Kubernetes or a CI cancel asks it to. Signals are received on dispatch sources, so no
+/// work runs inside a signal handler.
+/// `@unchecked Sendable`: dispatch sources are thread-safe, `sources` is never reassigned,
+/// and `received` is atomic.
+public final class SignalTrap: @unchecked Sendable {
+    /// A terminal also stops on SIGHUP: its window was closed.
+    public static let terminalStopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    public static let headlessStopSignals: [Int32] = [SIGTERM, SIGINT]
+
     private let received = Atomic<Int32>(0)
+    private let sources: [(signal: Int32, source: any DispatchSourceSignal)]
 
-    public static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-
-    public init() {}
-
-    private static func keepAlive(_ source: any DispatchSourceSignal) {
-        _ = Unmanaged.passRetained(source as AnyObject)
+    /// Takes `signals` away from their default action (which would end the process at
+    /// once); nothing is received until `install`.
+    public init(_ signals: [Int32] = SignalTrap.terminalStopSignals) {
+        sources = signals.map { signo in
+            Foundation.signal(signo, SIG_IGN)
+            return (signo, DispatchSource.makeSignalSource(signal: signo, queue: .global()))
+        }
     }
 
     /// The first stop signal received, or nil.
@@ -25,27 +33,30 @@ public final class SignalTrap: Sendable {
         return value == 0 ? nil : value
     }
 
-    public func install() {
-        for signo in Self.stopSignals {
-            Foundation.signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+    /// Starts receiving. `handler`, when given, runs for every signal received, with its
+    /// number; the first is also kept in `signal`.
+    public func install(_ handler: (@Sendable (Int32) -> Void)? = nil) {
+        for (signo, source) in sources {
             source.setEventHandler { [self] in
                 _ = received.compareExchange(expected: 0, desired: signo, ordering: .acquiringAndReleasing)
+                handler?(signo)
             }
             source.resume()
-            // The trap lives for the whole process, so the sources may too.
-            Self.keepAlive(source)
         }
-        for signo in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { signo in
-                endwin()
-                Foundation.signal(signo, SIG_DFL)
-                raise(signo)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signo, &action, nil)
+    }
+
+    /// Stops receiving; the signals stay ignored, so a late one cannot kill a run that is
+    /// already finishing.
+    public func cancel() {
+        sources.forEach { $0.source.cancel() }
+    }
+
+    /// The signal's name for journals and messages.
+    public static func name(_ signo: Int32) -> String {
+        switch signo {
+        case SIGINT: return "SIGINT"
+        case SIGHUP: return "SIGHUP"
+        default: return "SIGTERM"
         }
     }
 }

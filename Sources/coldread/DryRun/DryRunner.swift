@@ -4,6 +4,7 @@ import Synchronization
 import ProbeKit
 import ReportKit
 import RunbookKit
+import TerminalUI
 
 /// What one `coldread dry-run` found, across every runbook it covered.
 struct DryRunOutcome {
@@ -214,7 +215,7 @@ struct CutShort: Sendable {
 /// whichever is first, without waiting on probes that ignore cancellation.
 enum FirstOf {
     static func wait(probing: Task<Void, Never>, deadlineSeconds: Int) async -> CutShort? {
-        let signals = TerminationSignal()
+        let signals = SignalTrap(SignalTrap.headlessStopSignals)
         defer { signals.cancel() }
         return await withCheckedContinuation { (continuation: CheckedContinuation<CutShort?, Never>) in
             let once = ResumeOnce(continuation)
@@ -223,9 +224,9 @@ enum FirstOf {
                 try? await Task.sleep(for: .seconds(deadlineSeconds))
                 once.resume(CutShort(reason: "dry-run deadline of \(formatDuration(seconds: deadlineSeconds)) reached"))
             }
-            signals.onSignal { signo in
+            signals.install { signo in
                 let verb = signo == SIGINT ? "interrupted" : "terminated"
-                once.resume(CutShort(reason: "\(verb) by \(TerminationSignal.name(signo))", signal: signo))
+                once.resume(CutShort(reason: "\(verb) by \(SignalTrap.name(signo))", signal: signo))
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunbookKit
+import SystemPackage
 
 /// A failure the CLI reports as one line on stderr (what and where, plus a hint) and
 /// turns into an exit code: 2 for usage, config or input errors, 3 for internal errors.
@@ -34,8 +35,7 @@ enum StandardError {
 /// quietly: nobody is reading any more. It passes the output redaction.
 enum StandardOutput {
     static func write(_ text: String) {
-        var text = Outbound.redaction.apply(text)
-        _ = text.withUTF8 { WholeWrite.write(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
+        _ = try? FileDescriptor.standardOutput.writeAll(Outbound.redaction.apply(text).utf8)
     }
 }
 

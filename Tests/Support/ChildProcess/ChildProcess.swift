@@ -44,15 +44,35 @@ public final class ChildProcess: @unchecked Sendable {
         var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
         defer { (cArgv + cEnv).forEach { free($0) } }
+        var attributes = Self.cleanSignals()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
         let spawned = argv[0].contains("/")
-            ? posix_spawn(&pid, argv[0], &actions, nil, &cArgv, &cEnv)
-            : posix_spawnp(&pid, argv[0], &actions, nil, &cArgv, &cEnv)
+            ? posix_spawn(&pid, argv[0], &actions, &attributes, &cArgv, &cEnv)
+            : posix_spawnp(&pid, argv[0], &actions, &attributes, &cArgv, &cEnv)
         guard spawned == 0 else {
             try? FileManager.default.removeItem(atPath: folder)
             throw SpawnFailure(executable: executable, code: spawned)
         }
         self.pid = pid
+    }
+
+    /// Spawn attributes that give the child no blocked signals and every signal's default
+    /// action. A test runs on a pool thread that blocks signals, and a child inherits that
+    /// mask: a tmux server started with SIGCHLD blocked never reaped its pane's program,
+    /// and with SIGHUP and SIGTERM blocked it outlived `kill-server`, leaving servers and
+    /// zombie `coldread`s behind every run.
+    private static func cleanSignals() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return attributes
     }
 
     deinit {

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// Every tmux server and program a test starts ends with the test, pass or fail: a
+/// server left behind keeps its pane's program (a zombie `coldread`) for ever.
+@Suite("tmux sessions end with their test")
+struct TmuxSessionTests {
+    struct Thrown: Error {}
+
+    /// The tmux server's pid and the pid of the program in its pane.
+    static func pids(of session: TmuxSession) throws -> [Int32] {
+        let server = Int32(try session.tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return [server, try session.panePid()]
+    }
+
+    /// True once none of `pids` is a live process or a zombie waiting to be reaped.
+    static func allGone(_ pids: [Int32], seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if pids.allSatisfy({ !FileManager.default.fileExists(atPath: "/proc/\($0)") }) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    @Test func aSessionEndsWhenItsTestReturns() throws {
+        var pids: [Int32] = []
+        do {
+            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            pids = try Self.pids(of: session)
+        }
+        #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
+        #expect(Self.allGone(pids), "still running: \(pids)")
+    }
+
+    @Test func aSessionEndsWhenItsTestThrows() throws {
+        var pids: [Int32] = []
+        do {
+            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            pids = try Self.pids(of: session)
+            throw Thrown()
+        } catch is Thrown {}
+        #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
+        #expect(Self.allGone(pids), "still running: \(pids)")
+    }
+}
