@@ -25,7 +25,7 @@ public enum RunbookLoader {
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
         let ext = URL(fileURLWithPath: file, isDirectory: false).pathExtension.lowercased()
         if yamlExtensions.contains(ext) {
-            return try YAMLRunbookLoader(file: file).load(text: text, sha256: sha256)
+            return try YAMLRunbookLoader(file: file, workspaceRoot: options.workspaceRoot).load(text: text, sha256: sha256)
         }
         return try MarkdownRunbookLoader(file: file, options: options).load(text: text, sha256: sha256)
     }

@@ -19,7 +19,7 @@ enum ProbeTable {
                 }
                 total += 1
                 if result.outcome.blocks { blocked += 1 }
-                let mark = result.outcome.blocks ? "BLOCKED" : "       "
+                let mark = result.outcome.blocks ? "BLOCKED" : result.outcome.isInconclusive ? "?      " : "       "
                 let kind = result.kind.rawValue + (result.breakGlass == true ? "*" : "")
                 out += "    \(mark) \(pad(kind, 8)) \(pad(result.outcome.rawValue, 13)) \(result.subject)"
                 let detail = evidence(result)

@@ -7,11 +7,11 @@ import RunbookKit
 public enum DryRunJUnit {
     public static func render(_ runbooks: [RunbookDryRun], timestamp: String) -> String {
         var suites: [String] = []
-        var totalTests = 0, totalFailures = 0, totalErrors = 0
+        var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
         var totalMs = 0
         for rb in runbooks {
             var cases: [String] = []
-            var failures = 0, errors = 0
+            var failures = 0, errors = 0, skipped = 0
             if !rb.loadErrors.isEmpty {
                 errors += 1
                 let message = rb.loadErrors.map(\.description).joined(separator: "\n")
@@ -38,7 +38,14 @@ public enum DryRunJUnit {
                     let ms = step.results.compactMap(\.ms).max() ?? 0
                     let head = "    <testcase classname=\"\(xml(rb.id))\" name=\"\(xml(name))\" file=\"\(xml(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
                     guard step.isBlocked else {
-                        cases.append(head + "/>")
+                        // A probe that concluded nothing (unknown, unchecked) is no pass.
+                        if let open = step.inconclusive.first {
+                            skipped += 1
+                            let body = step.inconclusive.map(describe).joined(separator: "\n")
+                            cases.append(head + ">\n      <skipped message=\"\(xml("\(open.outcome.rawValue): \(open.subject)"))\"/>\n      <system-out>\(xml(body))</system-out>\n    </testcase>")
+                        } else {
+                            cases.append(head + "/>")
+                        }
                         continue
                     }
                     failures += 1
@@ -52,16 +59,17 @@ public enum DryRunJUnit {
             totalTests += tests
             totalFailures += failures
             totalErrors += errors
+            totalSkipped += skipped
             totalMs += rb.elapsedMs
             suites.append("""
-                  <testsuite name="\(xml(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="0" time="\(seconds(rb.elapsedMs))" timestamp="\(xml(timestamp))" file="\(xml(rb.path))">
+                  <testsuite name="\(xml(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)" time="\(seconds(rb.elapsedMs))" timestamp="\(xml(timestamp))" file="\(xml(rb.path))">
                 \(cases.joined(separator: "\n"))
                   </testsuite>
                 """)
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="coldread dry-run" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" time="\(seconds(totalMs))">
+            <testsuites name="coldread dry-run" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" skipped="\(totalSkipped)" time="\(seconds(totalMs))">
             \(suites.joined(separator: "\n"))
             </testsuites>
 

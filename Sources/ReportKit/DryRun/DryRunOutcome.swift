@@ -29,6 +29,8 @@ public struct RunbookDryRun: Sendable {
             }
         }
         public var isBlocked: Bool { !blocking.isEmpty }
+        /// Probe results that concluded nothing (`unknown`, `unchecked`): never a pass.
+        public var inconclusive: [ProbeResult] { results.filter { $0.outcome.isInconclusive } }
     }
 
     public var id: String

@@ -11,6 +11,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
     case nonFederatedLink = "non-federated-link"
     case partialRollback = "partial-rollback"
     case loadError = "load-error"
+    case duplicateId = "duplicate-id"
 
     /// One sentence for SARIF rule metadata and `--help`.
     public var summary: String {
@@ -24,6 +25,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
         case .nonFederatedLink: return "A link points outside central observability (federation.central)."
         case .partialRollback: return "A rollback step restores only part of the runbook's bundle."
         case .loadError: return "The runbook could not be loaded."
+        case .duplicateId: return "Two runbooks declare the same explicit id, so their drills, reports and cadence would mix."
         }
     }
 

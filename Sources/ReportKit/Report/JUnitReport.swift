@@ -25,6 +25,11 @@ public enum JUnitReport {
             } else if step.status == .skipped || step.status == .notReached || (report.kind == .drill && step.status == .inProgress) {
                 skipped += 1
                 body = "\n      <skipped message=\"\(ReportText.status(step.status))\"/>\n    "
+            } else if report.kind == .dryRun, let open = step.probes.first(where: { $0.outcome.isInconclusive }) {
+                // A probe that concluded nothing is no pass: the step was not fully checked.
+                skipped += 1
+                let message = "\(open.kind.rawValue) \(open.outcome.rawValue): \(open.subject)"
+                body = "\n      <skipped message=\"\(Markup.escape(message))\"/>\n      <system-out>\(Markup.escape(evidence.joined(separator: "\n")))</system-out>\n    "
             } else if !evidence.isEmpty {
                 body = "\n      <system-out>\(Markup.escape(evidence.joined(separator: "\n")))</system-out>\n    "
             }

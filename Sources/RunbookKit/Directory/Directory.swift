@@ -17,6 +17,10 @@ public struct Directory: Sendable {
     public var contextSections: [String]
     public var cadence: CadencePolicy
     public var providers: ProviderSettings
+    /// Where the runbooks are published (`docs_base_url`): site-relative links
+    /// (`/manual/x.html`) resolve against it and are probed over HTTP. Nil: they are
+    /// reported `unchecked`.
+    public var docsBaseURL: String?
 
     public init(
         path: String = "coldread.yaml", rotations: [String: Rotation] = [:], groups: [String: Group] = [:],
@@ -36,6 +40,11 @@ public struct Directory: Sendable {
         self.contextSections = contextSections
         self.cadence = cadence
         self.providers = providers
+    }
+
+    /// The folder of `coldread.yaml`, absolute: runbook ids are paths relative to it.
+    public var workspaceRoot: String {
+        RunbookIdentity.workspaceRoot(ofConfig: path)
     }
 
     public static let defaultContextSections = ["meaning", "impact", "summary", "overview", "background", "symptoms"]

@@ -45,14 +45,26 @@ public enum DirectoryLoader {
                 case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
                 case "cadence": directory.cadence = cadence(value, sink)
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
+                case "docs_base_url": directory.docsBaseURL = docsBaseURL(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, cadence, providers, docs_base_url",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }
         }
         try sink.throwIfAny()
         return directory
+    }
+
+    /// `docs_base_url`: an absolute http(s) URL, for site-relative links to resolve against.
+    static func docsBaseURL(_ value: YAMLValue, _ sink: ErrorSink) -> String? {
+        guard let text = value.string(sink) else { return nil }
+        guard URLParts(text) != nil else {
+            sink.add(value.location, expected: "an absolute http(s) URL such as https://docs.example.com", found: "'\(text)'",
+                     hint: "site-relative links such as /manual/x.html resolve against it")
+            return nil
+        }
+        return text
     }
 
     /// Applies a scenario's `sandbox.directory` on top: each rotation, group or grant it

@@ -29,8 +29,8 @@ struct MarkdownRunbookLoader {
 
         let tree = CmarkTree(markdown: front.body)
         let sourceLines = front.body.lineSlices()
-        let stem = URL(fileURLWithPath: file, isDirectory: false).deletingPathExtension().lastPathComponent
-        var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256,
+        let stem = RunbookIdentity.stem(of: file)
+        var runbook = Runbook(id: RunbookIdentity.defaultId(forFile: file, workspaceRoot: options.workspaceRoot), title: stem, path: file, sha256: sha256,
                               location: SourceLocation(file: file, line: 1))
 
         // Split the document into sections at H2 (and later H1) headings.

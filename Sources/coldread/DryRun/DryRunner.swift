@@ -50,9 +50,12 @@ struct DryRunner {
                 let runbook = try RunbookLoader.load(file, options: loaderOptions)
                 loaded.append((runbook, linter.lint(runbook)))
             } catch {
-                let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let id = RunbookIdentity.defaultId(forFile: file, workspaceRoot: loaderOptions.workspaceRoot)
                 failed.append(RunbookDryRun(id: id, path: file, loadErrors: error.errors))
             }
+        }
+        for duplicate in DuplicateIds.findings(loaded.map { DuplicateIds.Claim($0.0) }) {
+            if let i = loaded.firstIndex(where: { $0.0.path == duplicate.location.file }) { loaded[i].1.append(duplicate) }
         }
         var started = journal.event(.started)
         started.runId = runId
