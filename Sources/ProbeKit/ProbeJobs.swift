@@ -14,8 +14,8 @@ enum ProbeJob: Sendable {
     case command(step: Int, argv: [String])
 }
 
-/// What a runbook asks to be probed: each step's links, scopes, tools and declared
-/// command checks, plus its break-glass URL (as a link) and break-glass scope (as a
+/// What a runbook asks to be probed: the briefing's links (as step 0), each step's
+/// links, scopes, tools and declared command checks, plus its break-glass URL (as a link) and break-glass scope (as a
 /// scope). http(s) links, and site-relative ones when `docs_base_url` is set, go over
 /// HTTP; relative and in-page links are checked in the repository; other schemes
 /// (mailto:) are not probed.
@@ -41,6 +41,11 @@ enum ProbeJobs {
     static func jobs(of runbook: Runbook, docsBase: String? = nil) -> [ProbeJob] {
         var jobs: [ProbeJob] = []
         jobs.reserveCapacity(runbook.steps.count)
+        // The briefing's links (step 0) are read before the first step: each once.
+        var briefingURLs = Set<String>()
+        for link in runbook.briefing.flatMap(\.links) where briefingURLs.insert(link.url).inserted {
+            if let job = linkJob(link, step: ProbeResult.briefingStep, breakGlass: false, docsBase: docsBase) { jobs.append(job) }
+        }
         for step in runbook.steps {
             // A step that names one URL, scope or tool twice has it probed (and shown) once.
             let links = step.links

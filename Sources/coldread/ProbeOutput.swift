@@ -10,7 +10,8 @@ enum ProbeTable {
         var blocked = 0
         for (runbook, results) in report {
             out += "\(runbook.id): \(runbook.title) (\(runbook.path))\n"
-            let titles = Dictionary(runbook.steps.map { ($0.index, $0.title) }, uniquingKeysWith: { a, _ in a })
+            var titles = Dictionary(runbook.steps.map { ($0.index, $0.title) }, uniquingKeysWith: { a, _ in a })
+            titles[ProbeResult.briefingStep] = "briefing"
             var lastStep = 0
             for result in results {
                 if result.step != lastStep {

@@ -36,8 +36,11 @@ public enum ProbeKind: String, Codable, Hashable, Sendable {
 /// One probe's conclusion with its evidence. Field names follow the JSON interface in
 /// DESIGN.md; every field but `kind`, `step` and `outcome` belongs to one kind only.
 public struct ProbeResult: Codable, Hashable, Sendable {
+    /// The `step` of a link in the briefing (Meaning, Impact, …), read before step 1.
+    public static let briefingStep = 0
+
     public var kind: ProbeKind
-    /// 1-based step index.
+    /// 1-based step index; `briefingStep` (0) for a link in the briefing.
     public var step: Int
     public var outcome: ProbeOutcome
     // link
