@@ -33,7 +33,7 @@ import Testing
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "coldread")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.count == 9)
+        #expect(rules.count == 10, "issue #12 adds duplicate-id")
         let results = try #require(runs.first?["results"] as? [[String: Any]])
         #expect(!results.isEmpty)
         for result in results {
