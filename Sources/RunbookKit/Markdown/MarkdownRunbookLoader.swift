@@ -67,7 +67,7 @@ struct MarkdownRunbookLoader {
             if isContext || (section.heading == nil && !hasStructure) {
                 runbook.briefing.append(BriefingSection(
                     heading: heading, text: sourceText(section.blocks, sourceLines),
-                    links: section.blocks.flatMap(links)))
+                    links: section.blocks.flatMap { links($0) }))
                 continue
             }
             for group in stepGroups(section) {
@@ -136,10 +136,8 @@ struct MarkdownRunbookLoader {
 
     private func collect(_ block: MarkdownNode, into step: inout Step, _ sink: ErrorSink) {
         block.forEachDescendant { node in
-            if node.isLink {
-                step.links.append(Link(title: node.plainText, url: node.url,
-                                       location: SourceLocation(file: file, line: node.line, column: node.column)))
-            } else if node.isCodeBlock, node.isFenced, ShellTools.isShellBlock(info: node.fenceInfo) {
+            step.links += links(in: node)
+            if node.isCodeBlock, node.isFenced, ShellTools.isShellBlock(info: node.fenceInfo) {
                 for found in tools.tools(inShellBlock: node.literal) {
                     add(Tool(found.name, location: SourceLocation(file: file, line: node.line + 1 + found.lineOffset, column: node.column)), to: &step)
                 }
@@ -157,10 +155,7 @@ struct MarkdownRunbookLoader {
 
     private func links(_ block: MarkdownNode) -> [Link] {
         var found: [Link] = []
-        block.forEachDescendant { node in
-            guard node.isLink else { return }
-            found.append(Link(title: node.plainText, url: node.url, location: SourceLocation(file: file, line: node.line, column: node.column)))
-        }
+        block.forEachDescendant { node in found += links(in: node) }
         return found
     }
 
