@@ -70,8 +70,8 @@ struct RelativeLinkCLITests {
 
     @Test func twoRunbooksWithOneExplicitIdAreADuplicateIdErrorAndTwoScheduleRows() throws {
         let dir = try Self.workspace(runbooks: [
-            "Runbooks/a.md": "---\nid: disk-full\nrotation: sre\n---\n# A\n\n## Fix\n\nx\n",
-            "Runbooks/b.md": "---\nid: disk-full\nrotation: sre\n---\n# B\n\n## Fix\n\nx\n",
+            "Runbooks/a.md": "---\nid: disk-full\nrotation: sre\n---\n# A\n\n## Fix\n\nSee [A](#a).\n",
+            "Runbooks/b.md": "---\nid: disk-full\nrotation: sre\n---\n# B\n\n## Fix\n\nSee [gone](gone.md).\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let lint = try CLI.run(["lint"], in: dir)
@@ -83,5 +83,12 @@ struct RelativeLinkCLITests {
         let ids = (doc["runbooks"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(ids.sorted() == ["Runbooks/b", "disk-full"])
         #expect(schedule.stderr.contains("[duplicate-id]"))
+        // A dry-run keeps each file's probe results, though the two share an id.
+        let dryRun = try CLI.run(["dry-run", "--offline", "--format", "json"], in: dir)
+        let runbooks = (try JSONSerialization.jsonObject(with: Data(dryRun.stdout.utf8)) as? [String: Any])?["runbooks"] as? [[String: Any]] ?? []
+        let outcomes = runbooks.map { rb in
+            ((rb["steps"] as? [[String: Any]]) ?? []).flatMap { ($0["results"] as? [[String: Any]]) ?? [] }.compactMap { $0["outcome"] as? String }
+        }
+        #expect(outcomes == [["ok"], ["not_found"]], "\(dryRun.stdout)")
     }
 }

@@ -34,25 +34,9 @@ public enum DryRunJUnit {
                     """)
                 }
                 for step in rb.steps {
-                    let name = "step \(step.index): \(step.title)"
-                    let ms = step.results.compactMap(\.ms).max() ?? 0
-                    let head = "    <testcase classname=\"\(xml(rb.id))\" name=\"\(xml(name))\" file=\"\(xml(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
-                    guard step.isBlocked else {
-                        // A probe that concluded nothing (unknown, unchecked) is no pass.
-                        if let open = step.inconclusive.first {
-                            skipped += 1
-                            let body = step.inconclusive.map(describe).joined(separator: "\n")
-                            cases.append(head + ">\n      <skipped message=\"\(xml("\(open.outcome.rawValue): \(open.subject)"))\"/>\n      <system-out>\(xml(body))</system-out>\n    </testcase>")
-                        } else {
-                            cases.append(head + "/>")
-                        }
-                        continue
-                    }
-                    failures += 1
-                    let first = step.blocking[0]
-                    let message = "\(first.outcome.rawValue): \(first.subject)"
-                    let body = step.blocking.map(describe).joined(separator: "\n")
-                    cases.append(head + ">\n      <failure message=\"\(xml(message))\" type=\"\(first.outcome.rawValue)\">\(xml(body))</failure>\n    </testcase>")
+                    let (testcase, verdict) = stepCase(step, of: rb)
+                    cases.append(testcase)
+                    if verdict == .failed { failures += 1 } else if verdict == .skipped { skipped += 1 }
                 }
             }
             let tests = cases.count
@@ -74,6 +58,26 @@ public enum DryRunJUnit {
             </testsuites>
 
             """
+    }
+
+    private enum Verdict { case passed, failed, skipped }
+
+    /// One step's testcase: a failure naming what stops the reader; skipped when a probe
+    /// concluded nothing (`unknown`, `unchecked`), which is never a pass; else passed.
+    private static func stepCase(_ step: RunbookDryRun.StepOutcome, of rb: RunbookDryRun) -> (String, Verdict) {
+        let name = "step \(step.index): \(step.title)"
+        let ms = step.results.compactMap(\.ms).max() ?? 0
+        let head = "    <testcase classname=\"\(xml(rb.id))\" name=\"\(xml(name))\" file=\"\(xml(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
+        if let first = step.blocking.first {
+            let message = "\(first.outcome.rawValue): \(first.subject)"
+            let body = step.blocking.map(describe).joined(separator: "\n")
+            return (head + ">\n      <failure message=\"\(xml(message))\" type=\"\(first.outcome.rawValue)\">\(xml(body))</failure>\n    </testcase>", .failed)
+        }
+        if let open = step.inconclusive.first {
+            let body = step.inconclusive.map(describe).joined(separator: "\n")
+            return (head + ">\n      <skipped message=\"\(xml("\(open.outcome.rawValue): \(open.subject)"))\"/>\n      <system-out>\(xml(body))</system-out>\n    </testcase>", .skipped)
+        }
+        return (head + "/>", .passed)
     }
 
     /// One line of evidence: what was probed, the outcome, and for links the chain.

@@ -81,7 +81,8 @@ struct DryRunner {
                 for runbook in toProbe {
                     group.addTask {
                         for await result in session.probe(runbook, as: .rotation(nil)) {
-                            guard await collected.add(result, for: runbook.id) else { return }
+                            // By file, not id: two runbooks that share an id (a duplicate-id error) keep their own results.
+                            guard await collected.add(result, for: runbook.path) else { return }
                             var event = journal.event(.probeResult)
                             event.runbookId = runbook.id
                             event.step = result.step
@@ -102,7 +103,7 @@ struct DryRunner {
         var outcomes = failed
         var blockedCount = 0
         for (runbook, findings) in loaded {
-            var received = results[runbook.id] ?? []
+            var received = results[runbook.path] ?? []
             received += ProbePlan.unfinished(runbook, received: received, reason: cutShort ?? "")
             let outcome = RunbookDryRun(runbook: runbook, findings: findings, results: ProbeOrder.ordered(received, in: runbook),
                                         elapsedMs: clock.monotonicMs() - journal.startMono)
