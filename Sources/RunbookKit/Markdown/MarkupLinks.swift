@@ -59,17 +59,22 @@ extension MarkdownRunbookLoader {
     /// bare URL), an HTML anchor, or a Hugo `ref` in text. Text is searched only when its
     /// bytes hold `{{`, so the common text node costs one `strstr`.
     func links(in node: MarkdownNode) -> [Link] {
-        let location = SourceLocation(file: file, line: node.line, column: node.column)
+        // The location is built only for a node that holds a link: this runs on every node.
         switch node.type {
         case CMARK_NODE_LINK:
-            return [Link(title: node.plainText, url: node.url, location: location)]
+            return [Link(title: node.plainText, url: node.url, location: location(of: node))]
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            return MarkupLinks.hrefs(inHTML: node.literal).map { Link(title: $0, url: $0, location: location) }
+            guard let bytes = cmark_node_get_literal(node.pointer), strstr(bytes, "href") != nil || strstr(bytes, "HREF") != nil else { return [] }
+            return MarkupLinks.hrefs(inHTML: node.literal).map { Link(title: $0, url: $0, location: location(of: node)) }
         case CMARK_NODE_TEXT:
             guard let bytes = cmark_node_get_literal(node.pointer), strstr(bytes, "({{") != nil else { return [] }
-            return MarkupLinks.hugoReferences(inText: node.literal).map { Link(title: $0, url: $0, location: location) }
+            return MarkupLinks.hugoReferences(inText: node.literal).map { Link(title: $0, url: $0, location: location(of: node)) }
         default:
             return []
         }
+    }
+
+    private func location(of node: MarkdownNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
     }
 }
