@@ -6,14 +6,19 @@ import Synchronization
 enum ProbeJob: Sendable {
     /// `target` is the URL already split: its host is what the per-host bound counts.
     case link(step: Int, url: String, target: URLParts, breakGlass: Bool)
+    /// A link checked without the network: in the repository, in the page, or a
+    /// site-relative one with no `docs_base_url` (`RepositoryLinkCheck`).
+    case localLink(step: Int, link: Link, breakGlass: Bool)
     case scope(step: Step, scope: String, breakGlass: Bool)
     case tool(step: Step, name: String)
     case command(step: Int, argv: [String])
 }
 
-/// What a runbook asks to be probed: each step's http(s) links, scopes, tools and
-/// declared command checks, plus its break-glass URL (as a link) and break-glass scope
-/// (as a scope). Links that are not http(s) (mailto:, relative) are not probed.
+/// What a runbook asks to be probed: the briefing's links (as step 0), each step's
+/// links, scopes, tools and declared command checks, plus its break-glass URL (as a link) and break-glass scope (as a
+/// scope). http(s) links, and site-relative ones when `docs_base_url` is set, go over
+/// HTTP; relative and in-page links are checked in the repository; other schemes
+/// (mailto:) are not probed.
 ///
 /// Jobs are listed in reading order (by step, then links, scopes, tools, commands, each
 /// as declared, break-glass last): the order `ProbeOrder` gives results, so a result put
@@ -21,26 +26,32 @@ enum ProbeJob: Sendable {
 enum ProbeJobs {
     /// The jobs of each runbook, built on every core: a run of thousands of links waits
     /// for them before its first request.
-    static func jobs(ofAll runbooks: [Runbook]) -> [[ProbeJob]] {
-        guard runbooks.count > 1 else { return runbooks.map(jobs) }
+    static func jobs(ofAll runbooks: [Runbook], docsBase: String? = nil) -> [[ProbeJob]] {
+        guard runbooks.count > 1 else { return runbooks.map { jobs(of: $0, docsBase: docsBase) } }
         let built = Mutex([[ProbeJob]](repeating: [], count: runbooks.count))
         DispatchQueue.concurrentPerform(iterations: runbooks.count) { i in
-            let list = jobs(of: runbooks[i])
+            let list = jobs(of: runbooks[i], docsBase: docsBase)
             built.withLock { $0[i] = list }
         }
         return built.withLock { $0 }
     }
 
-    static func jobs(of runbook: Runbook) -> [ProbeJob] {
+    /// The same job list whatever `docsBase` is (it only decides whether a site-relative
+    /// link goes over HTTP), so counts and orders need not know it.
+    static func jobs(of runbook: Runbook, docsBase: String? = nil) -> [ProbeJob] {
         var jobs: [ProbeJob] = []
         jobs.reserveCapacity(runbook.steps.count)
+        // The briefing's links (step 0) are read before the first step: each once.
+        var briefingURLs = Set<String>()
+        for link in runbook.briefing.flatMap(\.links) where briefingURLs.insert(link.url).inserted {
+            if let job = linkJob(link, step: ProbeResult.briefingStep, breakGlass: false, docsBase: docsBase) { jobs.append(job) }
+        }
         for step in runbook.steps {
             // A step that names one URL, scope or tool twice has it probed (and shown) once.
             let links = step.links
             var seenURLs = Set<String>()
             for i in links.indices where isFirst(links, at: i, seen: &seenURLs, key: \.url) {
-                guard let parts = URLParts(links[i].url) else { continue }
-                jobs.append(.link(step: step.index, url: links[i].url, target: parts, breakGlass: false))
+                if let job = linkJob(links[i], step: step.index, breakGlass: false, docsBase: docsBase) { jobs.append(job) }
             }
             let scopes = step.scopes
             var seenScopes = Set<String>()
@@ -57,8 +68,9 @@ enum ProbeJobs {
             }
             if let breakGlass = step.breakGlass {
                 // A break-glass URL the step already links to is probed (and shown) once.
-                if let url = breakGlass.url, !links.contains(where: { $0.url == url }), let parts = URLParts(url) {
-                    jobs.append(.link(step: step.index, url: url, target: parts, breakGlass: true))
+                if let url = breakGlass.url, !links.contains(where: { $0.url == url }),
+                   let job = linkJob(Link(title: url, url: url, location: breakGlass.location), step: step.index, breakGlass: true, docsBase: docsBase) {
+                    jobs.append(job)
                 }
                 if let scope = breakGlass.scope {
                     jobs.append(.scope(step: step, scope: scope.name, breakGlass: true))
@@ -66,6 +78,16 @@ enum ProbeJobs {
             }
         }
         return jobs
+    }
+
+    /// The job that checks `link`: over HTTP for a web link (or a site-relative one with
+    /// a docs base), in the repository otherwise; nil for what no probe opens (mailto:).
+    private static func linkJob(_ link: Link, step: Int, breakGlass: Bool, docsBase: String?) -> ProbeJob? {
+        if let address = LinkReference.webAddress(link.url, docsBase: docsBase), let parts = URLParts(address) {
+            return .link(step: step, url: link.url, target: parts, breakGlass: breakGlass)
+        }
+        if case .other = LinkReference(link.url) { return nil }
+        return .localLink(step: step, link: link, breakGlass: breakGlass)
     }
 
     /// Whether `items[i]` is the first with its key: a look back over the handful of items
@@ -103,7 +125,7 @@ enum ProbeJobs {
                         byHost.append([])
                     }
                     byHost[slot].append(JobPlace(runbook: runbook, job: index))
-                case .scope, .tool:
+                case .scope, .tool, .localLink:
                     continue
                 }
             }
@@ -131,6 +153,7 @@ enum ProbeJobs {
     static func key(_ job: ProbeJob) -> ProbeKey {
         switch job {
         case .link(let step, let url, _, let bg): ProbeKey(step: step, kind: .link, breakGlass: bg, subject: [url])
+        case .localLink(let step, let link, let bg): ProbeKey(step: step, kind: .link, breakGlass: bg, subject: [link.url])
         case .scope(let step, let scope, let bg): ProbeKey(step: step.index, kind: .scope, breakGlass: bg, subject: [scope])
         case .tool(let step, let name): ProbeKey(step: step.index, kind: .tool, breakGlass: false, subject: [name])
         case .command(let step, let argv): ProbeKey(step: step, kind: .command, breakGlass: false, subject: argv)

@@ -17,6 +17,8 @@ public enum ProbePlan {
             switch job {
             case .link(let step, let url, _, let breakGlass):
                 return ProbeResult(kind: .link, step: step, outcome: .timeout, url: url, statusChain: [], reason: reason, breakGlass: breakGlass ? true : nil)
+            case .localLink(let step, let link, let breakGlass):
+                return ProbeResult(kind: .link, step: step, outcome: .timeout, url: link.url, reason: reason, breakGlass: breakGlass ? true : nil)
             case .scope(let step, let scope, let breakGlass):
                 return ProbeResult(kind: .scope, step: step.index, outcome: .timeout, scope: scope, reason: reason, breakGlass: breakGlass ? true : nil)
             case .tool(let step, let name):

@@ -29,6 +29,9 @@ public actor ProbeSession {
     private let links = OnceCache<String, LinkEvidence>()
     private let habits = HostHabits()
     private let commands = OnceCache<[String], ProbeResult>()
+    private let repositoryLinks = RepositoryLinkCheck()
+    /// `docs_base_url`: where site-relative links are probed.
+    private let docsBase: String?
 
     /// - Parameters:
     ///   - access: who holds what (the directory, or live providers over it).
@@ -42,6 +45,7 @@ public actor ProbeSession {
         self.access = access
         self.options = options
         self.credentials = credentials
+        docsBase = directory.docsBaseURL
         self.routes = Dictionary(routes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
         detector = SSOWallDetector(loginHosts: directory.ssoLoginHosts)
         gate = ConcurrencyGate(maxConcurrency: options.maxConcurrency, hostConcurrency: options.hostConcurrency)
@@ -110,7 +114,7 @@ public actor ProbeSession {
     public nonisolated func probe(_ runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeResult> {
         let (stream, continuation) = AsyncStream<ProbeResult>.makeStream()
         let task = Task {
-            await self.run([runbook], jobs: [ProbeJobs.jobs(of: runbook)], audience) { _, result in continuation.yield(result) }
+            await self.run([runbook], jobs: [ProbeJobs.jobs(of: runbook, docsBase: self.docsBase)], audience) { _, result in continuation.yield(result) }
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
@@ -129,7 +133,7 @@ public actor ProbeSession {
     /// `answered` is told how many results are in after each one (for a progress line).
     public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
                          answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
-        let jobs = ProbeJobs.jobs(ofAll: runbooks)
+        let jobs = ProbeJobs.jobs(ofAll: runbooks, docsBase: docsBase)
         // Each result goes to its job's place: jobs are listed in reading order, so the
         // filled places are the ordered results, with no sort after the run.
         let all = Mutex<(results: [[ProbeResult?]], count: Int)>((jobs.map { Array(repeating: nil, count: $0.count) }, 0))
@@ -155,6 +159,8 @@ public actor ProbeSession {
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools
+        let repositoryLinks = self.repositoryLinks
+        let docsBase = self.docsBase
         let links = self.links
         let commands = self.commands
         // Scopes and tools are answered at once; links and commands wait on the network
@@ -174,6 +180,11 @@ public actor ProbeSession {
                     sink(place, result)
                 case .tool(let step, let name):
                     sink(place, tools.probe(tool: name, step: step.index, runbookPath: runbook.path))
+                case .localLink(let step, let link, let breakGlass):
+                    var result = repositoryLinks.check(link, step: step)
+                        ?? ProbeResult(kind: .link, step: step, outcome: .unchecked, url: link.url)
+                    result.breakGlass = breakGlass ? true : nil
+                    sink(place, result)
                 }
             }
         }
@@ -187,7 +198,8 @@ public actor ProbeSession {
                     while !Task.isCancelled, let (place, job) = queue.next() {
                         switch job {
                         case .link(let step, let url, let target, let breakGlass):
-                            let evidence = await links.value(for: LinkProber.dedupKey(url)) { await prober.probe(url, target: target) }
+                            let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
+                            let evidence = await links.value(for: LinkProber.dedupKey(address)) { await prober.probe(address, target: target) }
                             var result = evidence.result(step: step, url: url)
                             result.breakGlass = breakGlass ? true : nil
                             sink(place, result)
@@ -195,7 +207,7 @@ public actor ProbeSession {
                             var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
                             result.step = step
                             sink(place, result)
-                        case .scope, .tool:
+                        case .scope, .tool, .localLink:
                             break
                         }
                     }

@@ -27,7 +27,7 @@ public enum RunbookLoader {
         let text = LineEndings.normalized(text)
         let ext = URL(fileURLWithPath: file, isDirectory: false).pathExtension.lowercased()
         if yamlExtensions.contains(ext) {
-            return try YAMLRunbookLoader(file: file).load(text: text, sha256: sha256)
+            return try YAMLRunbookLoader(file: file, workspaceRoot: options.workspaceRoot).load(text: text, sha256: sha256)
         }
         return try MarkdownRunbookLoader(file: file, options: options).load(text: text, sha256: sha256)
     }

@@ -57,7 +57,9 @@ struct DrillSetup: Sendable {
             guard let started = contents.events.first(where: { $0.type == .started }) else {
                 throw CommandFailure.input("\(store.journalPath(of: runId)):1:1: error: expected a `started` event first, found none (hint: this run cannot be resumed; start a new drill)")
             }
-            if let recorded = started.runbook?.id, recorded != runbook.id {
+            // A journal from before ids were paths names the runbook by its file stem.
+            if let recorded = started.runbook?.id,
+               KnownRunbooks([.init(id: runbook.id, path: runbook.path)]).match(recorded, path: started.runbook?.path) == nil {
                 throw CommandFailure.input("\(store.journalPath(of: runId)):1:1: error: expected a drill of runbook '\(runbook.id)', found one of '\(recorded)' (hint: pass the runbook this run drilled)")
             }
             let progress = DrillProgress.replay(contents.events, stepCount: runbook.steps.count)

@@ -25,9 +25,17 @@ struct HistoryCommand: ParsableCommand {
         }
         let directory = try configOptions.loadDirectory()
         let runs = RunFolders(directory: directory, options: configOptions)
-        let filter = try runbook.map { try RunbookCatalog(directory: directory, options: configOptions).id(of: $0, requireKnown: false) }
-        let rows = runs.allRuns().reversed().map { HistoryTable.Row(report: RunReport(events: $0.events)) }
-            .filter { row in filter.map { row.runbookIds.contains($0) } ?? true }
+        let catalog = RunbookCatalog(directory: directory, options: configOptions)
+        let filter = try runbook.map { try catalog.id(of: $0, requireKnown: false) }
+        // Older journals name a runbook by its file stem: matched to the runbook, by path first.
+        let known = filter.map { _ in catalog.known(catalog.entries()) }
+        let rows = runs.allRuns().reversed().map { RunReport(events: $0.events) }
+            .filter { report in
+                guard let filter, let known else { return true }
+                let refs = report.runbook.map { [$0] } ?? report.runbooks
+                return refs.contains { known.canonical($0.id, path: $0.path) == filter }
+            }
+            .map { HistoryTable.Row(report: $0) }
         StandardOutput.write(HistoryTable.render(rows, format: format))
     }
 }

@@ -65,26 +65,28 @@ enum LintRun {
         // Files load and lint independently, so they are spread over every core; results
         // keep the files' order. Only the findings and rotations leave the workers, so each
         // runbook is also freed there rather than one by one at the end.
-        let checked = Mutex([(rotations: [String], findings: [Finding])?](repeating: nil, count: files.count))
+        let checked = Mutex([(rotations: [String], findings: [Finding], claim: DuplicateIds.Claim?)?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let result: (rotations: [String], findings: [Finding])
+            let result: (rotations: [String], findings: [Finding], claim: DuplicateIds.Claim?)
             switch Result(catching: { () throws(LoadErrors) -> Runbook in try RunbookLoader.load(files[i], options: options) }) {
             case .success(let runbook):
-                result = ([runbook.rotation].compactMap { $0 } + runbook.steps.compactMap(\.rotation), linter.lint(runbook))
+                result = ([runbook.rotation].compactMap { $0 } + runbook.steps.compactMap(\.rotation), linter.lint(runbook), DuplicateIds.Claim(runbook))
             case .failure(let error):
                 result = ([], error.errors.map {
                     Finding(rule: .loadError, location: $0.location, message: $0.message + ($0.hint.map { " (hint: \($0))" } ?? ""))
-                })
+                }, nil)
             }
             checked.withLock { $0[i] = result }
         }
         var findings: [Finding] = []
         var rotations = Set<String>()
-        for case let (used, found)? in checked.withLock({ $0 }) {
+        var claims: [DuplicateIds.Claim] = []
+        for case let (used, found, claim)? in checked.withLock({ $0 }) {
             findings += found
             rotations.formUnion(used)
+            if let claim { claims.append(claim) }
         }
-        findings = linter.lintDirectory(usedRotations: rotations) + findings
+        findings = linter.lintDirectory(usedRotations: rotations) + findings + DuplicateIds.findings(claims)
         return Outcome(findings: findings, files: files.count, usedRotations: rotations)
     }
 }

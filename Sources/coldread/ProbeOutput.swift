@@ -10,7 +10,8 @@ enum ProbeTable {
         var blocked = 0
         for (runbook, results) in report {
             out += "\(runbook.id): \(runbook.title) (\(runbook.path))\n"
-            let titles = Dictionary(runbook.steps.map { ($0.index, $0.title) }, uniquingKeysWith: { a, _ in a })
+            var titles = Dictionary(runbook.steps.map { ($0.index, $0.title) }, uniquingKeysWith: { a, _ in a })
+            titles[ProbeResult.briefingStep] = "briefing"
             var lastStep = 0
             for result in results {
                 if result.step != lastStep {
@@ -19,7 +20,7 @@ enum ProbeTable {
                 }
                 total += 1
                 if result.outcome.blocks { blocked += 1 }
-                let mark = result.outcome.blocks ? "BLOCKED" : "       "
+                let mark = result.outcome.blocks ? "BLOCKED" : result.outcome.isInconclusive ? "?      " : "       "
                 let kind = result.kind.rawValue + (result.breakGlass == true ? "*" : "")
                 out += "    \(mark) \(pad(kind, 8)) \(pad(result.outcome.rawValue, 13)) \(result.subject)"
                 let detail = evidence(result)

@@ -99,8 +99,8 @@ enum ReviewView {
             lines.append(Line(text: "Probes", style: .bold))
             for probe in step.probes {
                 let good = !probe.outcome.blocks
-                let mark = probe.outcome == .unknown ? glyphs.unknown : (good ? glyphs.good : glyphs.bad)
-                let style: Frame.Style = probe.outcome == .unknown ? .warn : (good ? .good : .bad)
+                let mark = probe.outcome.isInconclusive ? glyphs.unknown : (good ? glyphs.good : glyphs.bad)
+                let style: Frame.Style = probe.outcome.isInconclusive ? .warn : (good ? .good : .bad)
                 lines += wrap("\(mark) \(evidence(probe))", width: width, indent: 4, first: 2, style: style)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 import RunbookKit
 
 /// The runbooks a project keeps under `Runbooks/`, for the schedule and for naming a
@@ -21,27 +22,43 @@ struct RunbookCatalog {
     var folder: String { RunFolders.path("Runbooks", under: root) }
 
     /// Every runbook under `Runbooks/`. A file that does not load is still scheduled, by
-    /// its file stem, and its errors go to stderr: a broken runbook is due all the more.
+    /// its path id, and its errors go to stderr: a broken runbook is due all the more. A
+    /// later file that repeats an explicit id is scheduled under its path id instead
+    /// (with the `duplicate-id` error on stderr), so two runbooks never share a cadence.
     func entries() -> [Entry] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
         let files = (try? RunbookPaths.files([folder])) ?? []
+        let options = LoaderOptions(directory: directory)
         var entries: [Entry] = []
+        var claims: [DuplicateIds.Claim] = []
         for path in files {
             do {
-                let runbook = try RunbookLoader.load(path, options: LoaderOptions(directory: directory))
+                let runbook = try RunbookLoader.load(path, options: options)
                 entries.append(Entry(id: runbook.id, title: runbook.title, path: path))
+                claims.append(DuplicateIds.Claim(runbook))
             } catch {
                 error.errors.forEach { StandardError.write($0.description) }
-                let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                entries.append(Entry(id: stem, title: stem, path: path))
+                let id = RunbookIdentity.defaultId(forFile: path, workspaceRoot: options.workspaceRoot)
+                entries.append(Entry(id: id, title: RunbookIdentity.stem(of: path), path: path))
+            }
+        }
+        for duplicate in DuplicateIds.findings(claims) {
+            StandardError.write("\(duplicate.location): error: \(duplicate.message) [\(duplicate.rule.rawValue)]")
+            if let i = entries.firstIndex(where: { $0.path == duplicate.location.file }) {
+                entries[i].id = RunbookIdentity.defaultId(forFile: entries[i].path, workspaceRoot: options.workspaceRoot)
             }
         }
         return entries
     }
 
+    /// The catalog as `KnownRunbooks`, for matching ids from journals and incident files.
+    func known(_ entries: [Entry]) -> KnownRunbooks {
+        KnownRunbooks(entries.map { KnownRunbooks.Entry(id: $0.id, path: $0.path) })
+    }
+
     /// The id a command-line argument names: a runbook file's id when it is a path to one,
-    /// else the argument as an id (which must be a runbook under `Runbooks/` when
-    /// `requireKnown`).
+    /// else the known runbook the argument names as an id (an old file-stem id too, when
+    /// only one runbook has that stem), else the argument itself unless `requireKnown`.
     func id(of argument: String, requireKnown: Bool) throws(CommandFailure) -> String {
         let candidates = argument.hasPrefix("/") ? [argument] : [argument, root + "/" + argument]
         var isDir: ObjCBool = false
@@ -52,9 +69,9 @@ struct RunbookCatalog {
                 throw .input(error)
             }
         }
-        guard requireKnown else { return argument }
         let known = entries()
-        if known.contains(where: { $0.id == argument }) { return argument }
+        if let id = self.known(known).match(argument) { return id }
+        guard requireKnown else { return argument }
         let ids = known.map(\.id).joined(separator: ", ")
         throw .input("coldread: expected a runbook id or path, found '\(argument)' (hint: runbooks under \(folder): \(ids.isEmpty ? "none" : ids))")
     }

@@ -40,16 +40,28 @@ struct ScheduleCommand: ParsableCommand {
         } ?? Date()
         let catalog = RunbookCatalog(directory: directory, options: configOptions)
         let runs = RunFolders(directory: directory, options: configOptions)
-        let incidents: [Incident]
+        let recordedIncidents: [Incident]
         do {
-            incidents = try IncidentsLoader.load(RunFolders.path("Drills/incidents.yaml", under: runs.root))
+            recordedIncidents = try IncidentsLoader.load(RunFolders.path("Drills/incidents.yaml", under: runs.root))
         } catch {
             throw CommandFailure.input(error)
         }
         let journals = runs.allRuns().map(\.events)
-        let drills = journals.compactMap { DrillRecord(events: $0) }
-        let dryRuns = DryRunHealth.latest(from: journals)
         let entries = catalog.entries()
+        // Journals and incidents name runbooks by the id they had then (older ones by the
+        // file stem): each is matched to its runbook here, by path first.
+        let known = catalog.known(entries)
+        let drills = journals.compactMap { DrillRecord(events: $0) }.map { record in
+            var matched = record
+            matched.runbookId = known.canonical(record.runbookId, path: record.runbookPath)
+            return matched
+        }
+        let incidents = recordedIncidents.map { incident in
+            var matched = incident
+            matched.runbook = known.canonical(incident.runbook)
+            return matched
+        }
+        let dryRuns = Dictionary(DryRunHealth.latest(from: journals).map { (known.canonical($0.key), $0.value) }) { a, b in a.date >= b.date ? a : b }
         let statuses = Cadence.schedule(runbookIds: entries.map(\.id), drills: drills, incidents: incidents, policy: directory.cadence, asOf: now)
         let rows = ScheduleTable.ordered(statuses.compactMap { status in
             entries.first { $0.id == status.runbookId }.map {

@@ -59,13 +59,14 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout.contains("forbidden"))
         let suites = try JUnitDocument.parse(dir + "/junit.xml")
-        #expect(suites.map(\.name).sorted() == ["forbidden", "tool"])
-        let forbidden = try #require(suites.first { $0.name == "forbidden" })
+        // Runbook ids are paths relative to coldread.yaml's folder (issue #13).
+        #expect(suites.map(\.name).sorted() == ["Runbooks/forbidden", "Runbooks/tool"])
+        let forbidden = try #require(suites.first { $0.name == "Runbooks/forbidden" })
         let failedStep = try #require(forbidden.cases.first { $0.failure != nil })
         #expect(failedStep.name.hasPrefix("step 1: Open the dashboard"))
         #expect(failedStep.failure?.contains(server.url("/forbidden")) == true)
         #expect(failedStep.failureType == "forbidden")
-        let tool = try #require(suites.first { $0.name == "tool" })
+        let tool = try #require(suites.first { $0.name == "Runbooks/tool" })
         let toolStep = try #require(tool.cases.first { $0.failure != nil })
         #expect(toolStep.name.hasPrefix("step 2"))
         #expect(toolStep.failureType == "missing")
@@ -79,10 +80,10 @@ import Testing
         let run = try CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("load-error"))
-        #expect(run.stdout.contains("ok   good"))
+        #expect(run.stdout.contains("ok   Runbooks/good"))
         #expect(server.requests(to: "/ok") >= 1)
         let suites = try JUnitDocument.parse(dir + "/junit.xml")
-        #expect(suites.first { $0.name == "bad" }?.errors == 1)
+        #expect(suites.first { $0.name == "Runbooks/bad" }?.errors == 1)
     }
 
     @Test func theDeadlineEndsTheRunWithTimeoutsNotOks() async throws {

@@ -37,6 +37,20 @@ struct HistoryCommandTests {
         #expect(runs.first?["kind"] as? String == "dry-run")
     }
 
+    /// The journal of 2026-02-10 names checkout-latency by its file stem, the id it had
+    /// before ids were paths: it is still that runbook's history.
+    @Test func aJournalWithTheOldStemIdStillMatchesItsRunbook() throws {
+        let project = try Self.project()
+        defer { project.remove() }
+        for argument in ["Runbooks/checkout-latency.md", "Runbooks/checkout-latency", "checkout-latency"] {
+            let result = try project.run("history", argument, "--format", "json")
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let runs = try #require(json["runs"] as? [[String: Any]])
+            #expect(runs.map { $0["run_id"] as? String } == ["20260210T130000Z"], "\(argument)")
+        }
+    }
+
     @Test func anEmptyProjectSaysSo() throws {
         let project = try FacilitatorProject()
         defer { project.remove() }

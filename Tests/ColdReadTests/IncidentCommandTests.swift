@@ -15,7 +15,7 @@ struct IncidentCommandTests {
           - runbook: "agent-wrong-answers"
             date: "2026-02-20"
             note: "SRE had no trace access: \\"again\\""
-          - runbook: "checkout-latency"
+          - runbook: "Runbooks/checkout-latency"
         """))
     }
 

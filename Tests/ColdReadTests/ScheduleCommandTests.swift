@@ -18,7 +18,8 @@ struct ScheduleCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         let rows = try #require(json["runbooks"] as? [[String: Any]])
-        #expect(rows.map { $0["id"] as? String } == ["checkout-latency", "agent-wrong-answers"])
+        // checkout-latency declares no id: its id is its path (issue #13).
+        #expect(rows.map { $0["id"] as? String } == ["Runbooks/checkout-latency", "agent-wrong-answers"])
         // checkout-latency only had a dry-run: never drilled, so overdue.
         #expect(rows[0]["overdue"] as? Bool == true)
         #expect(rows[0]["last_drill"] is NSNull)
@@ -54,7 +55,7 @@ struct ScheduleCommandTests {
         #expect(recorded.status == 0, "\(recorded.stderr)")
         let after = try project.run("schedule", "--as-of", "2026-01-20", "--format", "json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
-        let row = try #require((json["runbooks"] as? [[String: Any]])?.first { $0["id"] as? String == "checkout-latency" })
+        let row = try #require((json["runbooks"] as? [[String: Any]])?.first { $0["id"] as? String == "Runbooks/checkout-latency" })
         #expect(row["mode"] as? String == "monthly")
         #expect(row["last_incident"] as? String == "2026-01-19")
     }

@@ -31,16 +31,18 @@ import Testing
 
         let text = try CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
         #expect(text.status == 0, "\(text.stderr)")
-        let lines = text.stdout.split(separator: "\n").filter { $0.hasPrefix("a-fine") || $0.hasPrefix("b-rotten") }
+        // Ids are paths now (issue #13); the drill journals still name the old stems and
+        // still count for their runbooks.
+        let lines = text.stdout.split(separator: "\n").filter { $0.hasPrefix("Runbooks/a-fine") || $0.hasPrefix("Runbooks/b-rotten") }
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix("b-rotten") == true, "\(text.stdout)")
+        #expect(lines.first?.hasPrefix("Runbooks/b-rotten") == true, "\(text.stdout)")
         #expect(lines.first?.contains("rot found (1 blocked)") == true)
         #expect(lines.last?.contains("clean") == true)
 
         let json = try CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rows = try #require(doc["runbooks"] as? [[String: Any]])
-        #expect(rows.map { $0["id"] as? String } == ["b-rotten", "a-fine"])
+        #expect(rows.map { $0["id"] as? String } == ["Runbooks/b-rotten", "Runbooks/a-fine"])
         #expect(rows[0]["rot_found"] as? Bool == true)
         #expect(rows[0]["dry_run_blocked"] as? Int == 1)
         #expect(rows[0]["mode"] as? String == "quarterly")

@@ -190,10 +190,13 @@ struct LinkProbeTests {
         #expect(server.requests.count == 1)
     }
 
-    @Test("mailto: and relative links are not probed")
+    /// Issue #13 changed this: relative links were dropped; now they are checked in the
+    /// repository (here: no such file), while mailto: still has nothing to probe.
+    @Test("mailto: links are not probed; relative links are checked in the repository")
     func notHTTP() async throws {
         let results = try await Fixture.probe(Fixture.runbook([Fixture.step(1, links: ["mailto:oncall@corp.example", "../other.md"])]))
-        #expect(results.isEmpty)
+        #expect(results.map(\.url) == ["../other.md"])
+        #expect(results.map(\.outcome) == [.notFound])
     }
 }
 

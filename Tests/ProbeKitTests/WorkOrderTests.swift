@@ -20,7 +20,7 @@ struct WorkOrderTests {
             switch jobs[place.runbook][place.job] {
             case .link(_, let url, _, _): url
             case .command(_, let argv): argv.joined(separator: " ")
-            case .scope, .tool: "sync"
+            case .scope, .tool, .localLink: "sync"
             }
         }
         #expect(taken == ["true", "https://a.example/1", "https://b.example/1", "https://c.example/1",

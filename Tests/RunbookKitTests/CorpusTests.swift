@@ -47,12 +47,14 @@ struct CorpusTests {
         #expect(runbook.steps.last?.section == "Mitigation")
     }
 
-    /// Every link cmark-gfm reports in a file is in the model, in the briefing or a step.
+    /// Every link cmark-gfm reports in a file is in the model, in the briefing or a step,
+    /// and so is every Hugo `ref` link, which Hugo renders as a link but CommonMark leaves
+    /// as text (issue #13 adds these to what is counted).
     @Test func linkCountsMatchCmark() throws {
         for file in Corpus.files() {
             let runbook = try RunbookLoader.load(file)
             let modelled = runbook.steps.flatMap(\.links).count + runbook.briefing.flatMap(\.links).count
-            #expect(modelled == Corpus.cmarkLinkCount(file), "\(file)")
+            #expect(modelled == Corpus.cmarkLinkCount(file) + Corpus.hugoRefCount(file), "\(file)")
         }
     }
 }
@@ -68,6 +70,12 @@ enum Corpus {
 
     static func files() -> [String] {
         (try? RunbookLoader.expand([root])) ?? []
+    }
+
+    /// Counts `]({{< ref "…" >}})` in the raw text: the Hugo links of these runbooks.
+    static func hugoRefCount(_ file: String) -> Int {
+        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "]({{< ref \"").count - 1
     }
 
     /// Counts link nodes with cmark-gfm directly (front matter removed), independent of our loader.

@@ -142,9 +142,10 @@ import Testing
         #expect(rb.steps[1].scopesDeclared && rb.steps[1].scopes.isEmpty)
     }
 
-    @Test func idDefaultsToTheFileStemAndTitleToTheH1() throws {
+    /// Without a workspace root the id is the path as given, without its extension.
+    @Test func idDefaultsToThePathAndTitleToTheH1() throws {
         let rb = try RunbookLoader.parse("# Disk full\n\n## Fix\nx\n", file: "Runbooks/disk-full.md")
-        #expect(rb.id == "disk-full")
+        #expect(rb.id == "Runbooks/disk-full")
         #expect(rb.title == "Disk full")
     }
 

@@ -7,14 +7,17 @@ import Foundation
 public struct DrillRecord: Hashable, Sendable {
     public var runId: String
     public var runbookId: String
+    /// The runbook's file as the journal recorded it, to tell same-id runbooks apart.
+    public var runbookPath: String?
     public var kind: RunKind
     /// When the run finished.
     public var date: Date
     public var clean: Bool
 
-    public init(runId: String, runbookId: String, kind: RunKind, date: Date, clean: Bool) {
+    public init(runId: String, runbookId: String, runbookPath: String? = nil, kind: RunKind, date: Date, clean: Bool) {
         self.runId = runId
         self.runbookId = runbookId
+        self.runbookPath = runbookPath
         self.kind = kind
         self.date = date
         self.clean = clean
@@ -29,7 +32,7 @@ public struct DrillRecord: Hashable, Sendable {
               let date = RFC3339.date(finished.at) ?? RFC3339.date(started.at)
         else { return nil }
         self.init(
-            runId: started.runId ?? "", runbookId: runbookId, kind: started.kind ?? .drill, date: date,
+            runId: started.runId ?? "", runbookId: runbookId, runbookPath: started.runbook?.path, kind: started.kind ?? .drill, date: date,
             clean: RunVerdict(events: events).clean)
     }
 }

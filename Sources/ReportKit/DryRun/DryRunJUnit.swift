@@ -7,11 +7,11 @@ import RunbookKit
 public enum DryRunJUnit {
     public static func render(_ runbooks: [RunbookDryRun], timestamp: String) -> String {
         var suites: [String] = []
-        var totalTests = 0, totalFailures = 0, totalErrors = 0
+        var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
         var totalMs = 0
         for rb in runbooks {
             var cases: [String] = []
-            var failures = 0, errors = 0
+            var failures = 0, errors = 0, skipped = 0
             if !rb.loadErrors.isEmpty {
                 errors += 1
                 let message = rb.loadErrors.map(\.description).joined(separator: "\n")
@@ -34,38 +34,50 @@ public enum DryRunJUnit {
                     """)
                 }
                 for step in rb.steps {
-                    let name = "step \(step.index): \(step.title)"
-                    let ms = step.results.compactMap(\.ms).max() ?? 0
-                    let head = "    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
-                    guard step.isBlocked else {
-                        cases.append(head + "/>")
-                        continue
-                    }
-                    failures += 1
-                    let first = step.blocking[0]
-                    let message = "\(first.outcome.rawValue): \(first.subject)"
-                    let body = step.blocking.map(describe).joined(separator: "\n")
-                    cases.append(head + ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(first.outcome.rawValue)\">\(Markup.escape(body))</failure>\n    </testcase>")
+                    let (testcase, verdict) = stepCase(step, of: rb)
+                    cases.append(testcase)
+                    if verdict == .failed { failures += 1 } else if verdict == .skipped { skipped += 1 }
                 }
             }
             let tests = cases.count
             totalTests += tests
             totalFailures += failures
             totalErrors += errors
+            totalSkipped += skipped
             totalMs += rb.elapsedMs
             suites.append("""
-                  <testsuite name="\(Markup.escape(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="0" time="\(seconds(rb.elapsedMs))" timestamp="\(Markup.escape(timestamp))" file="\(Markup.escape(rb.path))">
+                  <testsuite name="\(Markup.escape(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)" time="\(seconds(rb.elapsedMs))" timestamp="\(Markup.escape(timestamp))" file="\(Markup.escape(rb.path))">
                 \(cases.joined(separator: "\n"))
                   </testsuite>
                 """)
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="coldread dry-run" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" time="\(seconds(totalMs))">
+            <testsuites name="coldread dry-run" tests="\(totalTests)" failures="\(totalFailures)" errors="\(totalErrors)" skipped="\(totalSkipped)" time="\(seconds(totalMs))">
             \(suites.joined(separator: "\n"))
             </testsuites>
 
             """
+    }
+
+    private enum Verdict { case passed, failed, skipped }
+
+    /// One step's testcase: a failure naming what stops the reader; skipped when a probe
+    /// concluded nothing (`unknown`, `unchecked`), which is never a pass; else passed.
+    private static func stepCase(_ step: RunbookDryRun.StepOutcome, of rb: RunbookDryRun) -> (String, Verdict) {
+        let name = "step \(step.index): \(step.title)"
+        let ms = step.results.compactMap(\.ms).max() ?? 0
+        let head = "    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
+        if let first = step.blocking.first {
+            let message = "\(first.outcome.rawValue): \(first.subject)"
+            let body = step.blocking.map(describe).joined(separator: "\n")
+            return (head + ">\n      <failure message=\"\(Markup.escape(message))\" type=\"\(first.outcome.rawValue)\">\(Markup.escape(body))</failure>\n    </testcase>", .failed)
+        }
+        if let open = step.inconclusive.first {
+            let body = step.inconclusive.map(describe).joined(separator: "\n")
+            return (head + ">\n      <skipped message=\"\(Markup.escape("\(open.outcome.rawValue): \(open.subject)"))\"/>\n      <system-out>\(Markup.escape(body))</system-out>\n    </testcase>", .skipped)
+        }
+        return (head + "/>", .passed)
     }
 
     /// One line of evidence: what was probed, the outcome, and for links the chain.

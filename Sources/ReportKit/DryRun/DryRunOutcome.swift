@@ -29,6 +29,8 @@ public struct RunbookDryRun: Sendable {
             }
         }
         public var isBlocked: Bool { !blocking.isEmpty }
+        /// Probe results that concluded nothing (`unknown`, `unchecked`): never a pass.
+        public var inconclusive: [ProbeResult] { results.filter { $0.outcome.isInconclusive } }
     }
 
     public var id: String
@@ -49,11 +51,19 @@ public struct RunbookDryRun: Sendable {
     }
 
     /// Builds the per-step view of a loaded runbook from its probe results.
+    /// The briefing's link results, when there are any, come first as step 0: a dead link
+    /// in the briefing is rot too.
     public init(runbook: Runbook, findings: [Finding], results: [ProbeResult], elapsedMs: Int) {
-        self.init(id: runbook.id, path: runbook.path, findings: findings, steps: runbook.steps.map { step in
+        var steps = runbook.steps.map { step in
             StepOutcome(index: step.index, title: step.title, location: step.location,
                         results: results.filter { $0.step == step.index })
-        }, elapsedMs: elapsedMs)
+        }
+        let briefing = results.filter { $0.step == ProbeResult.briefingStep }
+        if !briefing.isEmpty {
+            let location = runbook.briefing.lazy.flatMap(\.links).first?.location ?? runbook.location
+            steps.insert(StepOutcome(index: ProbeResult.briefingStep, title: "Briefing", location: location, results: briefing), at: 0)
+        }
+        self.init(id: runbook.id, path: runbook.path, findings: findings, steps: steps, elapsedMs: elapsedMs)
     }
 
     public var lintErrors: [Finding] { findings.filter { $0.severity == .error } }

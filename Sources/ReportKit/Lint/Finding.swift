@@ -12,6 +12,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
     case partialRollback = "partial-rollback"
     case loadError = "load-error"
     case noSteps = "no-steps"
+    case duplicateId = "duplicate-id"
 
     /// One sentence for SARIF rule metadata and `--help`.
     public var summary: String {
@@ -26,6 +27,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
         case .partialRollback: return "A rollback step restores only part of the runbook's bundle."
         case .loadError: return "The runbook could not be loaded."
         case .noSteps: return "The runbook has no steps: nothing to drill, so it can never be found unclean."
+        case .duplicateId: return "Two runbooks declare the same explicit id, so their drills, reports and cadence would mix."
         }
     }
 

@@ -47,7 +47,7 @@ public enum HTMLReport {
                 details.append("<li class=\"blocked\">Blocked: \(e(reason.label))\(step.blockedNote.map { " — \(e($0))" } ?? "")</li>")
             }
             for probe in step.probes {
-                let cls = probe.outcome.blocks ? "fail" : "pass"
+                let cls = probe.outcome.blocks ? "fail" : probe.outcome.isInconclusive ? "unknown" : "pass"
                 details.append("<li class=\"\(cls)\">\(e(ReportText.evidence(probe)))</li>")
             }
             for note in step.notes { details.append("<li class=\"note\">Note: \(e(note))</li>") }
@@ -84,7 +84,7 @@ public enum HTMLReport {
     .clean{color:#1a7f37}.unclean{color:#b3261e}
     table.steps{border-collapse:collapse;width:100%}table.steps th,table.steps td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
     tr.blocked td:nth-child(3){color:#b3261e;font-weight:600}tr.skipped td,tr.not_reached td{color:#666}
-    li.fail{color:#b3261e}li.pass{color:#1a7f37}ul{margin:.2rem 0;padding-left:1.2rem}
+    li.fail{color:#b3261e}li.pass{color:#1a7f37}li.unknown{color:#9a6700}li.unknown::marker{content:"? "}ul{margin:.2rem 0;padding-left:1.2rem}
     ol.roadmap>li{margin-bottom:1rem}.where{color:#555;margin:.1rem 0}
     svg.timeline{width:100%;height:auto}svg .bar{fill:#4a78c2}svg .bar.blocked{fill:url(#blocked-hatch);stroke:#b3261e}
     svg .bar.skipped{fill:#bbb}svg .bar.in_progress{fill:#e0a800}svg text{font:12px system-ui,sans-serif;fill:#1d1d1f}

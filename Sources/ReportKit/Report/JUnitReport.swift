@@ -22,6 +22,11 @@ public enum JUnitReport {
                 let message = step.blockedNote.map { "\(reason): \($0)" } ?? reason
                 let type = step.blockedReason?.rawValue ?? blockingProbes.first?.outcome.rawValue ?? "blocked"
                 body = "\n      <failure message=\"\(Markup.escape(message))\" type=\"\(Markup.escape(type))\">\(Markup.escape(evidence.joined(separator: "\n")))</failure>\n    "
+            } else if report.kind == .dryRun, let open = step.probes.first(where: { $0.outcome.isInconclusive }) {
+                // A probe that concluded nothing is no pass: the step was not fully checked.
+                skipped += 1
+                let message = "\(open.kind.rawValue) \(open.outcome.rawValue): \(open.subject)"
+                body = "\n      <skipped message=\"\(Markup.escape(message))\"/>\n      <system-out>\(Markup.escape(evidence.joined(separator: "\n")))</system-out>\n    "
             } else if step.status == .skipped || step.status == .notReached || (report.kind == .drill && step.status == .inProgress) {
                 skipped += 1
                 body = "\n      <skipped message=\"\(ReportText.status(step.status))\"/>\n    "

@@ -37,7 +37,7 @@ public enum MarkdownReport {
                 out.append("- Blocked: \(reason.label)\(step.blockedNote.map { " — \(md($0))" } ?? "")")
             }
             for probe in step.probes {
-                let mark = probe.outcome.blocks ? "✗" : "✓"
+                let mark = probe.outcome.blocks ? "✗" : probe.outcome.isInconclusive ? "?" : "✓"
                 out.append("- \(mark) \(md(ReportText.evidence(probe)))")
             }
             for note in step.notes { out.append("- Note: \(md(note))") }

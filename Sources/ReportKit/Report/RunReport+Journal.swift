@@ -113,7 +113,12 @@ private struct StepFold {
             if let title, existing.title.isEmpty { byKey[key]?.title = title }
             return byKey[key]!
         }
-        order.append(key)
+        // The briefing (step 0) reads before its runbook's first step.
+        if key.index == ProbeResult.briefingStep, let first = order.firstIndex(where: { $0.runbookId == key.runbookId }) {
+            order.insert(key, at: first)
+        } else {
+            order.append(key)
+        }
         let report = StepReport(index: key.index, title: title ?? "", runbookId: key.runbookId)
         byKey[key] = report
         return report
@@ -150,7 +155,7 @@ private struct StepFold {
     mutating func probe(_ event: JournalEvent) {
         guard let result = event.result else { return }
         let k = key(event.runbookId, event.step ?? result.step)
-        _ = entry(k, title: event.title)
+        _ = entry(k, title: event.title ?? (k.index == ProbeResult.briefingStep ? "Briefing" : nil))
         var probes = byKey[k]?.probes ?? []
         if let i = probes.firstIndex(where: { $0.kind == result.kind && $0.subject == result.subject }) {
             probes[i] = result

@@ -23,6 +23,10 @@ public struct Directory: Sendable {
     /// Query parameter names (or `prefix*`) the team's services use for secrets, on top of
     /// the built-in rule (`redact: {query_params: […]}`); every output redacts them.
     public var redactQueryParams: [String] = []
+    /// Where the runbooks are published (`docs_base_url`): site-relative links
+    /// (`/manual/x.html`) resolve against it and are probed over HTTP. Nil: they are
+    /// reported `unchecked`.
+    public var docsBaseURL: String?
 
     public init(
         path: String = "coldread.yaml", rotations: [String: Rotation] = [:], groups: [String: Group] = [:],
@@ -44,6 +48,11 @@ public struct Directory: Sendable {
         self.contactSections = contactSections
         self.cadence = cadence
         self.providers = providers
+    }
+
+    /// The folder of `coldread.yaml`, absolute: runbook ids are paths relative to it.
+    public var workspaceRoot: String {
+        RunbookIdentity.workspaceRoot(ofConfig: path)
     }
 
     /// Alert runbooks' context headings, and those real runbook libraries use for

@@ -47,8 +47,9 @@ public enum DirectoryLoader {
                 case "cadence": directory.cadence = cadence(value, sink)
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
                 case "redact": directory.redactQueryParams = redactedParameters(value, sink)
+                case "docs_base_url": directory.docsBaseURL = docsBaseURL(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers, redact",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers, redact, docs_base_url",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }
@@ -65,6 +66,17 @@ public enum DirectoryLoader {
             else { sink.add(keyLocation, expected: "query_params", found: "'\(key)'") }
         }
         return names
+    }
+
+    /// `docs_base_url`: an absolute http(s) URL, for site-relative links to resolve against.
+    static func docsBaseURL(_ value: YAMLValue, _ sink: ErrorSink) -> String? {
+        guard let text = value.string(sink) else { return nil }
+        guard URLParts(text) != nil else {
+            sink.add(value.location, expected: "an absolute http(s) URL such as https://docs.example.com", found: "'\(text)'",
+                     hint: "site-relative links such as /manual/x.html resolve against it")
+            return nil
+        }
+        return text
     }
 
     /// Applies a scenario's `sandbox.directory` on top: each rotation, group or grant it

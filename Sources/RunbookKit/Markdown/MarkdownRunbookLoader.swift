@@ -27,8 +27,8 @@ struct MarkdownRunbookLoader {
 
         let tree = CmarkTree(markdown: front.body)
         let sourceLines = front.body.lineSlices()
-        let stem = URL(fileURLWithPath: file, isDirectory: false).deletingPathExtension().lastPathComponent
-        var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256,
+        let stem = RunbookIdentity.stem(of: file)
+        var runbook = Runbook(id: RunbookIdentity.defaultId(forFile: file, workspaceRoot: options.workspaceRoot), title: stem, path: file, sha256: sha256,
                               location: SourceLocation(file: file, line: 1))
 
         // Split the document into sections at H2 (and later H1) headings.
@@ -98,17 +98,15 @@ struct MarkdownRunbookLoader {
     }
 
     private func briefingSection(_ section: Section, heading: String, _ sourceLines: [Substring]) -> BriefingSection {
-        BriefingSection(heading: heading, text: sourceText(section.blocks, sourceLines), links: section.blocks.flatMap(links))
+        BriefingSection(heading: heading, text: sourceText(section.blocks, sourceLines), links: section.blocks.flatMap { links($0) })
     }
 
     // MARK: Step content
 
     private func collect(_ block: MarkdownNode, into step: inout Step, _ sink: ErrorSink) {
         block.forEachDescendant { node in
-            if node.isLink {
-                step.links.append(Link(title: node.plainText, url: node.url,
-                                       location: SourceLocation(file: file, line: node.line, column: node.column)))
-            } else if node.isCodeBlock {
+            step.links += links(in: node)
+            if node.isCodeBlock {
                 // A fence's code starts on the line after it; an indented block's on its own.
                 let fenced = node.isFenced
                 for found in tools.tools(inCodeBlock: node.literal, info: fenced ? node.fenceInfo : nil) {
@@ -129,10 +127,7 @@ struct MarkdownRunbookLoader {
 
     private func links(_ block: MarkdownNode) -> [Link] {
         var found: [Link] = []
-        block.forEachDescendant { node in
-            guard node.isLink else { return }
-            found.append(Link(title: node.plainText, url: node.url, location: SourceLocation(file: file, line: node.line, column: node.column)))
-        }
+        block.forEachDescendant { node in found += links(in: node) }
         return found
     }
 

@@ -5,6 +5,8 @@ public enum ProbeOutcome: String, Codable, Hashable, Sendable, CaseIterable {
     case ok, ssoWall = "sso_wall", unauthorized, forbidden, notFound = "not_found"
     case rateLimited = "rate_limited", serverError = "server_error", timeout, unreachable
     case tlsError = "tls_error", redirectLoop = "redirect_loop"
+    /// A link no probe could check (a site-relative link without `docs_base_url`).
+    case unchecked
     // scope
     case held, notHeld = "not_held", unknown
     // tool
@@ -16,10 +18,14 @@ public enum ProbeOutcome: String, Codable, Hashable, Sendable, CaseIterable {
     public var blocks: Bool {
         switch self {
         case .ok, .held, .present, .pass: return false
-        case .unknown: return false
+        case .unknown, .unchecked: return false
         default: return true
         }
     }
+
+    /// True when nothing was concluded: neither a pass nor a block. Shown as `?`
+    /// everywhere, never as a pass.
+    public var isInconclusive: Bool { self == .unknown || self == .unchecked }
 }
 
 /// Which of the four probe families produced a result.
@@ -30,8 +36,11 @@ public enum ProbeKind: String, Codable, Hashable, Sendable {
 /// One probe's conclusion with its evidence. Field names follow the JSON interface in
 /// DESIGN.md; every field but `kind`, `step` and `outcome` belongs to one kind only.
 public struct ProbeResult: Codable, Hashable, Sendable {
+    /// The `step` of a link in the briefing (Meaning, Impact, …), read before step 1.
+    public static let briefingStep = 0
+
     public var kind: ProbeKind
-    /// 1-based step index.
+    /// 1-based step index; `briefingStep` (0) for a link in the briefing.
     public var step: Int
     public var outcome: ProbeOutcome
     // link

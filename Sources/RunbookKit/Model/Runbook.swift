@@ -1,7 +1,8 @@
 /// A runbook as the reader will walk it: a briefing plus ordered steps, each of which
 /// is a permission contract (what it links to, which scopes and tools it needs).
 public struct Runbook: Hashable, Sendable {
-    /// Stable id (front matter `id`, else the file stem).
+    /// Stable id: front matter `id`, else the path relative to the workspace root without
+    /// its extension (`RunbookIdentity`).
     public var id: String
     public var title: String
     /// Path as given to the loader (relative paths stay relative, for stable output).
@@ -30,6 +31,8 @@ public struct Runbook: Hashable, Sendable {
     public var rotationLocation: SourceLocation?
     /// Where `bundle:` was declared.
     public var bundleLocation: SourceLocation?
+    /// Where an explicit `id:` was declared; nil when the id is the runbook's path.
+    public var idLocation: SourceLocation?
 
     public init(
         id: String, title: String, path: String, sha256: String = "", owner: String? = nil,

@@ -84,6 +84,7 @@ struct StepDeclarations {
 /// Runbook-level keys, shared by front matter, the annotation under the H1 and YAML runbooks.
 struct RunbookDeclarations {
     var id: String?
+    var idLocation: SourceLocation?
     var title: String?
     var owner: String?
     var rotation: String?
@@ -97,7 +98,7 @@ struct RunbookDeclarations {
 
     mutating func read(key: String, value: YAMLValue, _ sink: ErrorSink) -> Bool {
         switch key {
-        case "id": id = value.string(sink, expected: "an id")
+        case "id": id = value.string(sink, expected: "an id"); idLocation = value.location
         case "title": title = value.string(sink, expected: "a title")
         case "owner": owner = value.string(sink, expected: "a team name")
         case "rotation": rotation = value.string(sink, expected: "a rotation name"); rotationLocation = value.location
@@ -112,7 +113,7 @@ struct RunbookDeclarations {
     }
 
     func apply(to runbook: inout Runbook) {
-        if let id { runbook.id = id }
+        if let id { runbook.id = id; runbook.idLocation = idLocation }
         if let title { runbook.title = title }
         if let owner { runbook.owner = owner }
         if let rotation { runbook.rotation = rotation; runbook.rotationLocation = rotationLocation }

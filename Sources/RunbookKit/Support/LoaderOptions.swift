@@ -11,6 +11,9 @@ public struct LoaderOptions: Sendable {
     /// Whether `Runbook.sha256` is computed. Drills and reports name the exact text they
     /// ran; the lint never reads the hash, so it skips hashing every file.
     public var recordsSHA256 = true
+    /// The folder of `coldread.yaml`: a runbook's default id is its path relative to it.
+    /// Nil when no directory is known; ids are then the path as given.
+    public var workspaceRoot: String?
 
     public init(contextSections: [String] = Directory.defaultContextSections,
                 contactSections: [String] = Directory.defaultContactSections, extraTools: [String] = []) {
@@ -23,5 +26,6 @@ public struct LoaderOptions: Sendable {
     public init(directory: Directory, recordsSHA256: Bool = true) {
         self.init(contextSections: directory.contextSections, contactSections: directory.contactSections, extraTools: directory.tools)
         self.recordsSHA256 = recordsSHA256
+        workspaceRoot = directory.workspaceRoot
     }
 }

@@ -5,11 +5,13 @@ import Foundation
 /// restores, rotation}]`, and `briefing` and `contacts` as text or a mapping of heading to text.
 struct YAMLRunbookLoader {
     let file: String
+    /// For the default id: the file's path relative to the workspace root.
+    var workspaceRoot: String? = nil
 
     func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {
         let sink = ErrorSink()
-        let stem = URL(fileURLWithPath: file, isDirectory: false).deletingPathExtension().lastPathComponent
-        var runbook = Runbook(id: stem, title: stem, path: file, sha256: sha256, location: SourceLocation(file: file, line: 1))
+        let stem = RunbookIdentity.stem(of: file)
+        var runbook = Runbook(id: RunbookIdentity.defaultId(forFile: file, workspaceRoot: workspaceRoot), title: stem, path: file, sha256: sha256, location: SourceLocation(file: file, line: 1))
         var declarations = RunbookDeclarations()
         if let root = YAMLText.parse(text, file: file, sink: sink),
            let pairs = root.mapping(sink, expected: "a runbook mapping (id, title, steps, …)") {

@@ -18,7 +18,7 @@ struct ProbeBadge: Hashable {
         let word = result.outcome.rawValue.replacingOccurrences(of: "_", with: " ")
         switch result.outcome {
         case .ok, .held, .present, .pass: return ProbeBadge(glyph: glyphs.good, word: word, style: .good)
-        case .unknown: return ProbeBadge(glyph: glyphs.unknown, word: word, style: .warn)
+        case .unknown, .unchecked: return ProbeBadge(glyph: glyphs.unknown, word: word, style: .warn)
         default: return ProbeBadge(glyph: glyphs.bad, word: word, style: .bad)
         }
     }
@@ -44,6 +44,6 @@ struct StepResults {
         guard expected > 0 else { return nil }
         if results.contains(where: { $0.outcome.blocks }) { return (glyphs.bad, .bad) }
         if results.count < expected { return (glyphs.waiting, .dim) }
-        return results.contains(where: { $0.outcome == .unknown }) ? (glyphs.unknown, .warn) : (glyphs.good, .good)
+        return results.contains(where: { $0.outcome.isInconclusive }) ? (glyphs.unknown, .warn) : (glyphs.good, .good)
     }
 }

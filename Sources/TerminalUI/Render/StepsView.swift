@@ -127,7 +127,7 @@ extension Canvas {
             lines.add("Scopes", .bold)
             for scope in step.scopes {
                 let result = results.scope(scope.name)
-                let why = result?.outcome == .unknown ? result?.reason.map { "  (\($0))" } ?? "" : ""
+                let why = result?.outcome.isInconclusive == true ? result?.reason.map { "  (\($0))" } ?? "" : ""
                 lines.badged(ProbeBadge.of(result, glyphs: glyphs, readerKnown: known, kind: .scope), scope.name + why)
             }
         }

@@ -25,8 +25,11 @@ enum DryRunText {
             }
             let blocked = rb.blockedSteps
             let lintErrors = rb.lintErrors
+            let open = rb.steps.flatMap(\.inconclusive)
             if rb.isClean {
-                lines.append("ok   \(rb.id) (\(rb.path)): \(rb.steps.count) steps, nothing blocked")
+                let unsure = open.isEmpty ? "" : "; \(open.count) not concluded (?)"
+                lines.append("ok   \(rb.id) (\(rb.path)): \(rb.steps.count) steps, nothing blocked\(unsure)")
+                lines += open.map { "  ? " + DryRunJUnit.describe($0) }
                 continue
             }
             var parts: [String] = []
@@ -38,6 +41,7 @@ enum DryRunText {
                 lines += step.blocking.map { "    " + DryRunJUnit.describe($0).replacingOccurrences(of: "step \($0.step) ", with: "") }
             }
             lines += lintErrors.map { "  \($0.location): \(OneLine.escaped($0.message)) [\($0.rule.rawValue)]" }
+            lines += open.map { "  ? " + OneLine.escaped(DryRunJUnit.describe($0)) }
         }
         let failed = outcome.runbooks.filter { !$0.isClean }.count
         if let cut = outcome.cutShort { lines.append("stopped early: \(cut); unfinished probes are reported as timeout") }

@@ -53,9 +53,12 @@ struct DryRunner {
                 let runbook = try RunbookLoader.load(file, options: loaderOptions)
                 loaded.append((runbook, linter.lint(runbook)))
             } catch {
-                let id = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                let id = RunbookIdentity.defaultId(forFile: file, workspaceRoot: loaderOptions.workspaceRoot)
                 failed.append(RunbookDryRun(id: id, path: file, loadErrors: error.errors))
             }
+        }
+        for duplicate in DuplicateIds.findings(loaded.map { DuplicateIds.Claim($0.0) }) {
+            if let i = loaded.firstIndex(where: { $0.0.path == duplicate.location.file }) { loaded[i].1.append(duplicate) }
         }
         var started = journal.event(.started)
         started.runId = runId
@@ -76,7 +79,8 @@ struct DryRunner {
                 for runbook in toProbe {
                     group.addTask {
                         for await result in session.probe(runbook, as: .rotation(nil)) {
-                            guard await collected.add(result, for: runbook.id) else { return }
+                            // By file, not id: two runbooks that share an id (a duplicate-id error) keep their own results.
+                            guard await collected.add(result, for: runbook.path) else { return }
                             var event = journal.event(.probeResult)
                             event.runbookId = runbook.id
                             event.step = result.step
@@ -101,7 +105,7 @@ struct DryRunner {
         var outcomes = failed
         var blockedCount = 0
         for (runbook, findings) in loaded {
-            var received = results[runbook.id] ?? []
+            var received = results[runbook.path] ?? []
             received += ProbePlan.unfinished(runbook, received: received, reason: cutShort ?? "")
             let outcome = RunbookDryRun(runbook: runbook, findings: findings, results: ProbeOrder.ordered(received, in: runbook),
                                         elapsedMs: clock.monotonicMs() - journal.startMono)
