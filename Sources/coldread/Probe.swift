@@ -95,6 +95,9 @@ struct Probe: AsyncParsableCommand {
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
         let results = await session.probeAll(loaded, as: audience) { progress.update(answered: $0) }
+        // The handler kills the probes' groups before it exits, so a killed probe can end
+        // the run first: a run cut short by a signal still leaves with 128 + the signal.
+        if let signo = stop.signal { Foundation.exit(128 + signo) }
         let report = Array(zip(loaded, results))
         progress.end()
         // The connections close while the report is written: nothing in it needs them.

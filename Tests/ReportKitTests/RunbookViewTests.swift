@@ -63,7 +63,7 @@ import Testing
     @Test func textNamesEachStepsPlaceAndWhatItHolds() throws {
         let text = RunbookShowText.render([try Self.runbook()])
         #expect(text == """
-            Runbooks/checkout.md:7: checkout: Checkout down
+            Runbooks/checkout.md:7: Runbooks/checkout: Checkout down
               owner: payments
               rotation: sre-primary
               budget: 2h
