@@ -31,18 +31,34 @@ public enum RunbookIdentity {
 
     /// The folder that holds the `coldread.yaml` at `configPath`, absolute.
     public static func workspaceRoot(ofConfig configPath: String) -> String {
-        URL(fileURLWithPath: canonicalPath(configPath)).deletingLastPathComponent().path
+        "/" + absoluteParts(configPath).dropLast().joined(separator: "/")
     }
 
-    /// `file` relative to `root`, climbing with `..` when it lies outside.
+    /// `file` relative to `root`, climbing with `..` when it lies outside. Worked out on
+    /// the paths as written (`.` and `..` resolved, symbolic links kept), so an id is the
+    /// same on every machine that holds the same tree, even where a folder beside the
+    /// workspace is a link on one of them.
     static func relativePath(of file: String, under root: String) -> String {
-        let fileParts = canonicalPath(file).split(separator: "/")
-        let rootParts = canonicalPath(root).split(separator: "/")
+        let fileParts = absoluteParts(file)
+        let rootParts = absoluteParts(root)
         var shared = 0
         while shared < min(fileParts.count, rootParts.count), fileParts[shared] == rootParts[shared] { shared += 1 }
         let climb = Array(repeating: Substring(".."), count: rootParts.count - shared)
         return (climb + fileParts[shared...]).joined(separator: "/")
     }
+
+    /// The components of `path` made absolute against the working directory, with `.`
+    /// and `..` resolved by name.
+    static func absoluteParts(_ path: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return parts
+    }
+
+    private static let workingDirectory = FileManager.default.currentDirectoryPath
 
     private static func withoutExtension(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return stripExtension(path[...]) }
