@@ -8,7 +8,8 @@ public enum RunbookLoader {
 
     public static func load(_ path: String, options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
         let (text, bytes) = try SourceText.read(path)
-        return try parse(text, file: path, sha256: options.recordsSHA256 ? sha256Hex(bytes) : "", options: options)
+        // `SourceText.read` has already made the line endings LF.
+        return try parseNormalized(text, file: path, sha256: options.recordsSHA256 ? sha256Hex(bytes) : "", options: options)
     }
 
     /// Loads every file of `files`, spread over every core (each file parses on its
@@ -24,7 +25,10 @@ public enum RunbookLoader {
 
     /// Reads a runbook from text; CR LF, lone CR and a byte order mark read as LF would.
     public static func parse(_ text: String, file: String, sha256: String = "", options: LoaderOptions = LoaderOptions()) throws(LoadErrors) -> Runbook {
-        let text = LineEndings.normalized(text)
+        try parseNormalized(LineEndings.normalized(text), file: file, sha256: sha256, options: options)
+    }
+
+    private static func parseNormalized(_ text: String, file: String, sha256: String, options: LoaderOptions) throws(LoadErrors) -> Runbook {
         let ext = URL(fileURLWithPath: file, isDirectory: false).pathExtension.lowercased()
         if yamlExtensions.contains(ext) {
             return try YAMLRunbookLoader(file: file, workspaceRoot: options.workspaceRoot).load(text: text, sha256: sha256)
