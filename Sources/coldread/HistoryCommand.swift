@@ -26,9 +26,10 @@ struct HistoryCommand: ParsableCommand {
         let directory = try configOptions.loadDirectory()
         let runs = RunFolders(directory: directory, options: configOptions)
         let catalog = RunbookCatalog(directory: directory, options: configOptions)
-        let filter = try runbook.map { try catalog.id(of: $0, requireKnown: false) }
         // Older journals name a runbook by its file stem: matched to the runbook, by path first.
-        let known = filter.map { _ in catalog.known(catalog.entries()) }
+        let entries = runbook.map { _ in catalog.entries() }
+        let filter = try runbook.map { try catalog.id(of: $0, requireKnown: false, among: entries) }
+        let known = entries.map(catalog.known)
         let rows = runs.allRuns().reversed().map { RunReport(events: $0.events) }
             .filter { report in
                 guard let filter, let known else { return true }

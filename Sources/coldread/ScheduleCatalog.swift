@@ -59,7 +59,9 @@ struct RunbookCatalog {
     /// The id a command-line argument names: a runbook file's id when it is a path to one,
     /// else the known runbook the argument names as an id (an old file-stem id too, when
     /// only one runbook has that stem), else the argument itself unless `requireKnown`.
-    func id(of argument: String, requireKnown: Bool) throws(CommandFailure) -> String {
+    /// `among`: the catalog's entries when the caller has them already (each load reads
+    /// every runbook and says its warnings again).
+    func id(of argument: String, requireKnown: Bool, among loaded: [Entry]? = nil) throws(CommandFailure) -> String {
         let candidates = argument.hasPrefix("/") ? [argument] : [argument, root + "/" + argument]
         var isDir: ObjCBool = false
         if let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue }) {
@@ -69,7 +71,7 @@ struct RunbookCatalog {
                 throw .input(error)
             }
         }
-        let known = entries()
+        let known = loaded ?? entries()
         if let id = self.known(known).match(argument) { return id }
         guard requireKnown else { return argument }
         let ids = known.map(\.id).joined(separator: ", ")
