@@ -53,10 +53,20 @@ let package = Package(
         ),
         .target(name: "ReportKit", dependencies: ["RunbookKit", "DrillKit"]),
         .target(name: "TerminalUI", dependencies: ["DrillKit", "RunbookKit", "CNcurses"]),
+        // Whole jobs (lint run, probe run, dry-run, drill session, review, schedule, …):
+        // plain options and injected I/O in, a result out. No terminal, no flags.
+        .target(
+            name: "Jobs",
+            dependencies: [
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "coldread",
             dependencies: [
-                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI", "Jobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -100,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "ColdReadTests",
             dependencies: [
-                "RunbookKit", "coldread", "ReportKit", "TerminalUI", "DrillKit", "ChildProcess",
+                "RunbookKit", "coldread", "Jobs", "ReportKit", "TerminalUI", "DrillKit", "ChildProcess",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 import RunbookKit
 
 /// The `coldread` executable: argument parsing only; the kits do the work.

@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import Jobs
 import RunbookKit
 
 /// Everything a drill needs before the terminal is taken: the loaded files, the reader,

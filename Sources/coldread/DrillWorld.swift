@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import Jobs
 import ProbeKit
 import ReportKit
 import RunbookKit

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillKit
 import Foundation
+import Jobs
 import RunbookKit
 
 /// `coldread incident RUNBOOK --note TEXT`: records a real incident that showed the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Jobs
 
 /// `coldread init`: a starter directory, one annotated runbook and one scenario.
 struct Init: ParsableCommand {

@@ -1,3 +1,4 @@
+import Jobs
 import RunbookKit
 
 /// DESIGN.md's JSON: `{"version": 1, "results": [{runbook, kind, step, outcome, …}]}`,

@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import RunbookKit
 
 /// The readable table `coldread probe` prints: one block per runbook, one group per step,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DrillKit
 import Foundation
+import Jobs
 import ReportKit
 import TerminalUI
 

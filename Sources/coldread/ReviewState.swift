@@ -1,3 +1,4 @@
+import Jobs
 import TerminalUI
 
 /// Where the facilitator is in the read-only review of a run: which page, which step,

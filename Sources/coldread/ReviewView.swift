@@ -1,4 +1,5 @@
 import DrillKit
+import Jobs
 import ReportKit
 import RunbookKit
 import TerminalUI

@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import Jobs
 import ReportKit
 import RunbookKit
 

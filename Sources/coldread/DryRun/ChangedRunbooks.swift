@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 import Subprocess
 
 /// `--changed-since REV`: the runbooks a pull request touched. When `coldread.yaml`

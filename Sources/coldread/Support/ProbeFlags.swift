@@ -1,4 +1,5 @@
 import ArgumentParser
+import Jobs
 import ProbeKit
 
 /// Probe limits shared by `probe` and `dry-run` (DESIGN.md defaults: 10 s per request,

@@ -1,14 +1,14 @@
 /// The files `coldread init` writes: a small but complete directory, one annotated
 /// runbook that shows every declaration, and a scenario that drills it in a sandbox.
-enum StarterFiles {
-    struct File {
-        var path: String
-        var contents: String
+public enum StarterFiles {
+    public struct File: Sendable {
+        public var path: String
+        public var contents: String
     }
 
-    static let all: [File] = [directory, runbook, scenario]
+    public static let all: [File] = [directory, runbook, scenario]
 
-    static let directory = File(path: "coldread.yaml", contents: """
+    public static let directory = File(path: "coldread.yaml", contents: """
         # Who is paged, which groups hold which scopes, and what counts as central
         # observability. `coldread lint` checks every runbook step against this.
         rotations:
@@ -34,7 +34,7 @@ enum StarterFiles {
 
         """)
 
-    static let runbook = File(path: "Runbooks/payments-errors.md", contents: """
+    public static let runbook = File(path: "Runbooks/payments-errors.md", contents: """
         ---
         id: payments-errors
         owner: payments
@@ -68,7 +68,7 @@ enum StarterFiles {
 
         """)
 
-    static let scenario = File(path: "Drills/payments-errors.yaml", contents: """
+    public static let scenario = File(path: "Drills/payments-errors.yaml", contents: """
         id: payments-errors-drill
         title: Payments failing after a deploy
         runbook: ../Runbooks/payments-errors.md

@@ -1,31 +1,35 @@
-import ArgumentParser
 import Foundation
 import RunbookKit
 import SystemPackage
 
 /// A failure the CLI reports as one line on stderr (what and where, plus a hint) and
 /// turns into an exit code: 2 for usage, config or input errors, 3 for internal errors.
-struct CommandFailure: Error {
-    var lines: [String]
-    var exitCode: Int32
+public struct CommandFailure: Error {
+    public var lines: [String]
+    public var exitCode: Int32
 
-    static func input(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 2) }
-    static func input(_ errors: LoadErrors) -> CommandFailure {
+    public init(lines: [String], exitCode: Int32) {
+        self.lines = lines
+        self.exitCode = exitCode
+    }
+
+    public static func input(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 2) }
+    public static func input(_ errors: LoadErrors) -> CommandFailure {
         CommandFailure(lines: errors.errors.map(\.description), exitCode: 2)
     }
     /// A bad flag value found after parsing: one line and the hint ArgumentParser's own
     /// usage errors get, exit 2.
-    static func usage(_ line: String, command: String) -> CommandFailure {
+    public static func usage(_ line: String, command: String) -> CommandFailure {
         CommandFailure(lines: [line, "hint: see `coldread \(command) --help`"], exitCode: 2)
     }
-    static func `internal`(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 3) }
+    public static func `internal`(_ line: String) -> CommandFailure { CommandFailure(lines: [line], exitCode: 3) }
 }
 
 /// Writes to stderr without buffering surprises, through the output redaction. Each
 /// line stays one line: control characters from files or servers inside it are
 /// escaped, never interpreted.
-enum StandardError {
-    static func write(_ line: String) {
+public enum StandardError {
+    public static func write(_ line: String) {
         FileHandle.standardError.write(Data((OneLine.escaped(Outbound.redaction.apply(line)) + "\n").utf8))
     }
 }
@@ -33,19 +37,17 @@ enum StandardError {
 /// Writes a whole document to stdout in as few writes as the pipe takes: `print` wrote a
 /// ten-thousand-result report in many small pieces. A closed pipe (`| head`) ends it
 /// quietly: nobody is reading any more. It passes the output redaction.
-enum StandardOutput {
-    static func write(_ text: String) {
+public enum StandardOutput {
+    public static func write(_ text: String) {
         _ = try? FileDescriptor.standardOutput.writeAll(Outbound.redaction.apply(text).utf8)
     }
 }
 
-/// Options every command that reads the directory shares.
-struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "Path to coldread.yaml (default: found by walking up from the working directory).")
-    var config: String?
-
-    /// The directory, found like git finds `.git`, or a one-line error naming `coldread init`.
-    func loadDirectory() throws(CommandFailure) -> Directory {
+/// Where the project's coldread.yaml is, and what lives beside it.
+public enum ProjectDirectory {
+    /// The directory, from `config` when given, else found like git finds `.git`; a
+    /// missing or bad file is a one-line error naming `coldread init` or file:line:column.
+    public static func load(config: String?) throws(CommandFailure) -> Directory {
         let path: String
         if let config {
             path = config
@@ -64,14 +66,14 @@ struct ConfigOptions: ParsableArguments {
     }
 
     /// The folder that holds coldread.yaml: `Runbooks/` and `Drills/` live beside it.
-    func projectRoot(of directory: Directory) -> String {
+    public static func root(of directory: Directory) -> String {
         let parent = URL(fileURLWithPath: directory.path).deletingLastPathComponent().path
         return relativePath(parent.isEmpty ? "." : parent)
     }
 }
 
 /// Shortens an absolute path under the working directory, for stable, readable output.
-func relativePath(_ path: String) -> String {
+public func relativePath(_ path: String) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     if path == cwd { return "." }
     let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"

@@ -7,7 +7,7 @@ import Synchronization
 /// coldread.yaml's `redact:` names and the reader's credentials; from then on stdout,
 /// stderr (errors included, even one thrown after the command ended) and every file a
 /// command writes pass `Outbound.redaction`. Before that, the URL rules still apply.
-enum Outbound {
+public enum Outbound {
     /// What the redaction was built from, and the redaction itself.
     private struct Configuration {
         var parameters: [String] = []
@@ -22,11 +22,11 @@ enum Outbound {
 
     private static let configuration = Mutex(Configuration())
 
-    static var redaction: Redaction { configuration.withLock { $0.redaction } }
+    public static var redaction: Redaction { configuration.withLock { $0.redaction } }
 
     /// Adds the directory's `redact: {query_params: …}` names, and the live providers'
     /// tokens (from the variables their `token_env` names): they are credentials too.
-    static func use(_ directory: Directory, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public static func use(_ directory: Directory, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let providers = directory.providers
         let tokenVariables = [providers.pagerduty?.tokenEnv, providers.scim?.tokenEnv, providers.github?.tokenEnv]
         let tokens = tokenVariables.compactMap { $0.flatMap { environment[$0] } }
@@ -38,7 +38,7 @@ enum Outbound {
     }
 
     /// Adds every header and cookie value of the reader's credentials.
-    static func use(_ credentials: Credentials) {
+    public static func use(_ credentials: Credentials) {
         configuration.withLock {
             $0.credentialValues = credentials.redactionValues
             $0.redaction = $0.built()
@@ -46,13 +46,13 @@ enum Outbound {
     }
 
     /// Writes `text` to `path` atomically, redacted.
-    static func write(_ text: String, toFile path: String) throws {
+    public static func write(_ text: String, toFile path: String) throws {
         try Data(redaction.apply(text).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// The reader's credentials, loaded and checked, and registered for redaction; a
     /// malformed file is one error line naming `file:line:column` (exit 2).
-    static func loadCredentials() throws(CommandFailure) -> Credentials {
+    public static func loadCredentials() throws(CommandFailure) -> Credentials {
         let credentials: Credentials
         do {
             credentials = try Credentials.load(path: nil)
