@@ -132,9 +132,7 @@ enum CLI {
     }
 
     static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchFolder.make("coldread-cli")
     }
 
     static func write(_ path: String, _ text: String) throws {
