@@ -53,18 +53,12 @@ public struct DryRunJob: Sendable {
     public func run() async throws(CommandFailure) -> DryRunResult {
         let runId = RunId.make(at: clock.wallNow(), runbookId: "dry-run")
         let store = RunStore(root: (root == "." ? "" : root + "/") + "Drills/runs")
-        let recorder: JournalRecorder
-        do {
-            recorder = try JournalRecorder(path: store.journalPath(of: runId), clock: clock, redaction: Outbound.redaction)
-        } catch {
-            throw .input(error.description)
-        }
-        let record = DryRunRecord(recorder: recorder)
+        let record = try DryRunRecord(journal: store.journalPath(of: runId), clock: clock)
         let checked = CheckedRunbooks(files: options.files, directory: directory, access: access)
         try await start(runId, checked, record)
         let cutShort = try await probe(checked.loaded, record)
         try await finish(cutShort, record)
-        return try await DryRunResult.finish(recorder.events, store: store, signal: cutShort?.signal)
+        return try await DryRunResult.finish(record.recorder.events, store: store, signal: cutShort?.signal)
     }
 
     /// `started` names every runbook, the configuration and the shard; then the runbooks

@@ -27,23 +27,13 @@ public struct DryRunMerge: Sendable {
     public func merge(_ runs: [Run]) async throws(CommandFailure) -> (result: DryRunResult, events: [JournalEvent]) {
         let shards = try ShardSet(runs)
         let runId = RunId.make(at: clock.wallNow(), runbookId: "dry-run-merge")
-        let recorder: JournalRecorder
-        do {
-            recorder = try JournalRecorder(path: store.journalPath(of: runId), clock: clock, redaction: Outbound.redaction)
-        } catch {
-            throw .input(error.description)
+        let record = try DryRunRecord(journal: store.journalPath(of: runId), clock: clock)
+        try await record.carry([shards.started(runId: runId)])
+        for run in runs {
+            try await record.carry(run.events.filter { $0.type != .started && $0.type != .finished })
         }
-        let record = DryRunRecord(recorder: recorder)
-        do {
-            try await recorder.carry(shards.started(runId: runId))
-            for run in runs {
-                for event in run.events where event.type != .started && event.type != .finished { try await recorder.carry(event) }
-            }
-        } catch {
-            throw .input(error.description)
-        }
-        try await record.append([shards.finished(await recorder.events)])
-        let events = await recorder.events
+        try await record.append([shards.finished(await record.recorder.events)])
+        let events = await record.recorder.events
         return (try DryRunResult.finish(events, store: store, signal: nil), events)
     }
 }

@@ -10,6 +10,15 @@ import RunbookKit
 struct DryRunRecord: Sendable {
     let recorder: JournalRecorder
 
+    /// Opens (creating) the run's journal, redacted like every output.
+    init(journal path: String, clock: any DrillClock) throws(CommandFailure) {
+        do {
+            recorder = try JournalRecorder(path: path, clock: clock, redaction: Outbound.redaction)
+        } catch {
+            throw .input(error.description)
+        }
+    }
+
     /// One `note` for a runbook that did not load, with every error.
     func notLoaded(_ failure: RunbookDryRun) async throws(CommandFailure) {
         var note = Self.event(.note, runbookId: failure.id, path: failure.path)
@@ -74,9 +83,19 @@ struct DryRunRecord: Sendable {
         return event
     }
 
+    /// Appends `events` stamped now, one after another.
     func append(_ events: [JournalEvent]) async throws(CommandFailure) {
         do {
             try await recorder.record(contentsOf: events)
+        } catch {
+            throw .input(error.description)
+        }
+    }
+
+    /// Appends events another run recorded, keeping their stamps (a merge).
+    func carry(_ events: [JournalEvent]) async throws(CommandFailure) {
+        do {
+            for event in events { try await recorder.carry(event) }
         } catch {
             throw .input(error.description)
         }
