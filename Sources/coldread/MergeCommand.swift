@@ -12,7 +12,7 @@ struct MergeCommand: AsyncParsableCommand {
         abstract: "Combine the shard runs of one dry-run into one run and one report.",
         discussion: "Copy each shard's run folder into Drills/runs/ first. Runs of another coldread.yaml, another scenario, or overlapping or missing shards are refused. Exit 0 when the merged run is clean, 1 when anything is blocked.")
 
-    @Argument(help: "The shard runs: run ids or unique prefixes of them.")
+    @Argument(help: ArgumentHelp("The shard runs: run ids or unique prefixes of them.", valueName: "run-id"))
     var runIDs: [String]
 
     @Option(name: .long, help: "md, json, html or junit.")
