@@ -1,3 +1,4 @@
+import ChildProcess
 import DrillKit
 import Foundation
 import Jobs
@@ -13,10 +14,16 @@ import Testing
         let directory: Directory
 
         init(link: String) throws {
-            dir = try CLI.scratch()
-            try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\ngroups: {sre: [ana]}\ngrants: {\"dash:read\": [sre]}\n")
-            try CLI.write(dir + "/Runbooks/hang.md", "---\nrotation: sre\n---\n# Hang\n\n## Steps\n\n1. Open [it](\(link)). <!-- coldread scopes: [dash:read] -->\n2. Wait. <!-- coldread scopes: [dash:read] -->\n")
-            directory = try ProjectDirectory.load(config: dir + "/coldread.yaml")
+            let dir = try CLI.scratch()
+            self.dir = dir
+            do {
+                try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\ngroups: {sre: [ana]}\ngrants: {\"dash:read\": [sre]}\n")
+                try CLI.write(dir + "/Runbooks/hang.md", "---\nrotation: sre\n---\n# Hang\n\n## Steps\n\n1. Open [it](\(link)). <!-- coldread scopes: [dash:read] -->\n2. Wait. <!-- coldread scopes: [dash:read] -->\n")
+                directory = try ProjectDirectory.load(config: dir + "/coldread.yaml")
+            } catch {
+                try? FileManager.default.removeItem(atPath: dir)
+                throw error
+            }
         }
 
         func job(deadlineSeconds: Int, signals: AsyncStream<StopSignal>) -> DryRunJob {
@@ -80,5 +87,27 @@ import Testing
         let events = try project.journal(result)
         #expect(events.filter { $0.type == .stepDone }.map(\.step) == [1, 2])
         #expect(events.last?.clean == true)
+    }
+}
+
+/// A CI cancel (SIGINT) mid-run: the binary still writes its journal, reports and JUnit,
+/// then exits 130; the report rebuilt from the journal says the same as its JUnit.
+@Suite struct DryRunInterruptCLITests {
+    @Test func sigintWritesEverythingThenExits130() async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let project = try DryRunJobTests.Project(link: server.url("/hang"))
+        defer { project.remove() }
+        let process = try ChildProcess(CLI.binary, ["dry-run", "--timeout", "60", "--junit", "junit.xml"], in: project.dir)
+        let until = Date().addingTimeInterval(30)
+        while server.requests(to: "/hang") == 0 && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
+        process.signal(SIGINT)
+        let outcome = process.wait()
+        #expect(outcome.status == 130, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("stopped early: interrupted by SIGINT"))
+        let junit = try String(contentsOfFile: project.dir + "/junit.xml", encoding: .utf8)
+        #expect(junit.contains("type=\"timeout\""))
+        let report = try CLI.run(["report", "latest", "--format", "junit"], in: project.dir)
+        #expect(report.stdout == junit)
     }
 }

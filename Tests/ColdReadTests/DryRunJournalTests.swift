@@ -11,12 +11,18 @@ struct CorpusProject {
     let dir: String
 
     init() throws {
-        dir = try CLI.scratch()
+        let dir = try CLI.scratch()
+        self.dir = dir
         let fm = FileManager.default
-        try fm.copyItem(atPath: CLI.packageRoot + "/coldread.yaml", toPath: dir + "/coldread.yaml")
-        try fm.createDirectory(atPath: dir + "/Runbooks", withIntermediateDirectories: true)
-        for name in try fm.contentsOfDirectory(atPath: CLI.packageRoot + "/Runbooks") where name.hasSuffix(".md") {
-            try fm.copyItem(atPath: CLI.packageRoot + "/Runbooks/" + name, toPath: dir + "/Runbooks/" + name)
+        do {
+            try fm.copyItem(atPath: CLI.packageRoot + "/coldread.yaml", toPath: dir + "/coldread.yaml")
+            try fm.createDirectory(atPath: dir + "/Runbooks", withIntermediateDirectories: true)
+            for name in try fm.contentsOfDirectory(atPath: CLI.packageRoot + "/Runbooks") where name.hasSuffix(".md") {
+                try fm.copyItem(atPath: CLI.packageRoot + "/Runbooks/" + name, toPath: dir + "/Runbooks/" + name)
+            }
+        } catch {
+            try? fm.removeItem(atPath: dir)
+            throw error
         }
     }
 
