@@ -27,10 +27,14 @@ public struct LinkEvidence: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// This evidence as the result of one step's link.
+    /// This evidence as the result of one step's link. Links that differ only in their
+    /// `#fragment` share one probe; where no redirect moved it, each keeps its own spelling
+    /// as the final URL, so a result never depends on which spelling was probed first
+    /// (nor on which runbooks share the run: a shard and a whole run agree).
     public func result(step: Int, url: String) -> ProbeResult {
-        ProbeResult(kind: .link, step: step, outcome: outcome, url: url, statusChain: statusChain,
-                    finalURL: finalURL, ms: ms, wwwAuthenticate: wwwAuthenticate, reason: reason)
+        let final = LinkProber.dedupKey(finalURL) == LinkProber.dedupKey(url) ? url : finalURL
+        return ProbeResult(kind: .link, step: step, outcome: outcome, url: url, statusChain: statusChain,
+                           finalURL: final, ms: ms, wwwAuthenticate: wwwAuthenticate, reason: reason)
     }
 }
 

@@ -16,6 +16,7 @@ struct ColdRead: AsyncParsableCommand {
             Probe.self,
             Drill.self,
             DryRun.self,
+            MergeCommand.self,
             ReportCommand.self,
             HistoryCommand.self,
             ScheduleCommand.self,

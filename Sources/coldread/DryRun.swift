@@ -5,6 +5,7 @@ import Jobs
 import ProbeKit
 import ReportKit
 import RunbookKit
+import TerminalUI
 
 /// `coldread dry-run`: the headless probe of every runbook, for cron and CI. It loads,
 /// lints and probes each runbook as its rotation, records one journal of kind `dry-run`,
@@ -32,6 +33,9 @@ struct DryRun: AsyncParsableCommand {
     @Option(name: .customLong("changed-since"), help: "Check only runbooks changed since this git revision (all of them when coldread.yaml changed).")
     var changedSince: String?
 
+    @Option(help: "Take a stable share of the runbooks, K of N (e.g. 2/3), for a CI matrix or a Kubernetes Indexed Job; `coldread merge` combines the shards' runs.")
+    var shard: String?
+
     @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
     var offline = false
 
@@ -41,16 +45,8 @@ struct DryRun: AsyncParsableCommand {
         guard let format = DryRunFormat(rawValue: format) else {
             throw CommandFailure.input("coldread dry-run: unknown --format '\(format)' (hint: use text or json)")
         }
-        let deadlineSeconds: Int
-        switch readDuration(deadline) {
-        case .seconds(let seconds) where seconds > 0: deadlineSeconds = seconds
-        case .seconds:
-            throw CommandFailure.usage("coldread dry-run: error: --deadline \(deadline) leaves no time to probe; give a positive duration such as 10m", command: "dry-run")
-        case .overLimit:
-            throw CommandFailure.usage("coldread dry-run: error: " + DurationReading.overLimitMessage("--deadline", deadline), command: "dry-run")
-        default:
-            throw CommandFailure.usage("coldread dry-run: error: --deadline '\(deadline)' is not a duration such as 10m, 90s or 1h", command: "dry-run")
-        }
+        let deadlineSeconds = try readDeadline()
+        let shard = try readShard()
         let directory = try configOptions.loadDirectory()
         let credentials = try Outbound.loadCredentials()
         let root = configOptions.projectRoot(of: directory)
@@ -58,22 +54,52 @@ struct DryRun: AsyncParsableCommand {
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
-
+        if let shard { files = shard.select(files, workspaceRoot: directory.workspaceRoot) }
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
-        let runner = DryRunner(directory: directory, access: access, root: root, credentials: credentials, options: probeFlags.options(),
-                               deadlineSeconds: deadlineSeconds, progress: isatty(STDERR_FILENO) == 1)
-        let outcome = try await runner.run(files)
+        let options = DryRunOptions(files: files, deadlineSeconds: deadlineSeconds, probe: probeFlags.options(), shard: shard)
+        let trap = SignalTrap(SignalTrap.headlessStopSignals)
+        defer { trap.cancel() }
+        let job = DryRunJob(directory: directory, access: access, root: root, credentials: credentials, options: options,
+                            signals: Self.stopSignals(trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
+        let outcome = try await job.run()
         StandardOutput.write(format.render(outcome) + "\n")
         if let junit {
             do {
-                try Outbound.write(DryRunJUnit.render(outcome.runbooks, timestamp: outcome.startedAt), toFile: junit)
+                try Outbound.write(outcome.junit, toFile: junit)
             } catch {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }
         }
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
-        if outcome.signal == SIGINT { throw ExitCode(128 + SIGINT) }
+        if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }
         if !outcome.isClean { throw ExitCode(1) }
+    }
+
+    /// The stop signals the trap receives, as the job takes them.
+    private static func stopSignals(_ trap: SignalTrap) -> AsyncStream<StopSignal> {
+        let (stream, continuation) = AsyncStream<StopSignal>.makeStream()
+        trap.install { continuation.yield(StopSignal(number: $0, name: SignalTrap.name($0))) }
+        return stream
+    }
+
+    private func readDeadline() throws(CommandFailure) -> Int {
+        switch readDuration(deadline) {
+        case .seconds(let seconds) where seconds > 0: return seconds
+        case .seconds:
+            throw .usage("coldread dry-run: error: --deadline \(deadline) leaves no time to probe; give a positive duration such as 10m", command: "dry-run")
+        case .overLimit:
+            throw .usage("coldread dry-run: error: " + DurationReading.overLimitMessage("--deadline", deadline), command: "dry-run")
+        default:
+            throw .usage("coldread dry-run: error: --deadline '\(deadline)' is not a duration such as 10m, 90s or 1h", command: "dry-run")
+        }
+    }
+
+    private func readShard() throws(CommandFailure) -> DryRunShard? {
+        guard let shard else { return nil }
+        guard let read = DryRunShard(shard) else {
+            throw .usage("coldread dry-run: error: --shard '\(shard)' is not K/N with 1 ≤ K ≤ N, such as 2/3", command: "dry-run")
+        }
+        return read
     }
 }

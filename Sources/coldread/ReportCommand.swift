@@ -32,16 +32,10 @@ struct ReportCommand: ParsableCommand {
         _ = try Outbound.loadCredentials()
         let runs = RunFolders(directory: directory, options: configOptions)
         let loaded = try runs.load(runID)
-        let text = format.render(loaded.report)
-        if let output {
-            do {
-                try Outbound.write(text, toFile: output)
-            } catch {
-                throw CommandFailure.input("\(output):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
-            }
-        } else {
-            StandardOutput.write(text)
-        }
-        if !loaded.report.clean { throw ExitCode(1) }
+        // A dry-run's journal holds the whole run: rebuilt as the run itself wrote it.
+        let dryRun = DryRunResult.report(loaded.events, as: format, store: runs.store)
+        let text = dryRun?.text ?? format.render(loaded.report)
+        try ReportDestination.write(text, to: output)
+        if !(dryRun?.clean ?? loaded.report.clean) { throw ExitCode(1) }
     }
 }

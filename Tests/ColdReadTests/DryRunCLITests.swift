@@ -30,6 +30,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["a.md": runbook("A", link: server.url("/ok"), tool: "sh"), "b.md": runbook("B", link: server.url("/ok"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CLI.run(["dry-run", "--format", "json"], in: dir)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -55,6 +56,7 @@ import Testing
             "forbidden.md": runbook("Forbidden", link: server.url("/forbidden")),
             "tool.md": runbook("Tool", link: server.url("/ok"), tool: "definitely-not-installed-cr"),
         ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("forbidden"))
@@ -77,6 +79,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["bad.md": "---\nbudget: [\n---\n# Bad\n", "good.md": runbook("Good", link: server.url("/ok"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("load-error"))
@@ -90,6 +93,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["hang.md": runbook("Hang", link: server.url("/hang"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CLI.run(["dry-run", "--deadline", "2s", "--timeout", "30", "--format", "json"], in: dir)
         #expect(run.status == 1)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -104,6 +108,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["hang.md": runbook("Hang", link: server.url("/hang"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let process = try ChildProcess(CLI.binary, ["dry-run", "--timeout", "60"], in: dir)
         // Wait until the probe is in flight (the server saw it), then ask it to stop.
         let until = Date().addingTimeInterval(30)
@@ -124,6 +129,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try library(["old.md": runbook("Old", link: server.url("/forbidden")), "new.md": runbook("New", link: server.url("/ok"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         for args in [["init", "-q"], ["add", "."], ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "base"]] {
             #expect(try CLI.runTool("/usr/bin/git", args, in: dir) == 0)
         }

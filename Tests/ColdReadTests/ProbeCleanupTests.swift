@@ -53,6 +53,7 @@ import Testing
     @Test func theDeadlineKillsTheProbesWholeProcessGroup() async throws {
         let marker = "61.123"
         let dir = try project(marker: marker)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let run = try CLI.run(["dry-run", "--deadline", "2s", "--format", "json"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("deadline"))
@@ -61,7 +62,9 @@ import Testing
 
     @Test func sigtermKillsTheProbesWholeProcessGroup() async throws {
         let marker = "61.124"
-        let process = try ChildProcess(CLI.binary, ["dry-run"], in: try project(marker: marker))
+        let dir = try project(marker: marker)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = try ChildProcess(CLI.binary, ["dry-run"], in: dir)
         try await waitForProbe(marker)
         process.signal(SIGTERM)
         #expect(process.wait().status == 1)
@@ -81,6 +84,7 @@ import Testing
     @Test func sigintEndsADryRunLikeSigtermWithExit130() async throws {
         let marker = "61.125"
         let dir = try project(marker: marker)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let process = try ChildProcess(CLI.binary, ["dry-run", "--junit", "junit.xml"], in: dir)
         try await waitForProbe(marker)
         process.signal(SIGINT)

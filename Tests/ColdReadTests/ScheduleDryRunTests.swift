@@ -16,6 +16,7 @@ import Testing
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }
         let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", """
             rotations: {sre: {members: [ana]}}
             groups: {sre: [ana]}

@@ -98,12 +98,25 @@ public struct JournalEvent: Codable, Hashable, Sendable {
     public var budgetMs: Int?
     /// Every runbook a dry-run covers (dry-runs span many runbooks).
     public var runbooks: [RunbookRef]?
+    /// SHA-256 of the `coldread.yaml` a dry-run read: shard runs merge only when it is one.
+    /// Dry-runs that journal every step's outcome carry it; older ones do not.
+    public var configSha256: String?
+    /// The share of the runbooks a sharded dry-run took, as `K/N`.
+    public var shard: String?
 
     // step events, notes, probe results
     public var step: Int?
     public var title: String?
     /// Which runbook a step event belongs to, in a dry-run that covers several.
     public var runbookId: String?
+    /// The runbook's file, in a dry-run (two files may share an id: a duplicate-id error).
+    public var runbookPath: String?
+    /// Where a dry-run's step starts in its runbook.
+    public var location: SourceLocation?
+    /// A dry-run's lint findings for one runbook (a `note`).
+    public var findings: [FindingRecord]?
+    /// Why a runbook did not load, in a dry-run (a `note`).
+    public var loadErrors: [LoadErrorRecord]?
     public var reason: BlockedReason?
     public var note: String?
     public var text: String?
@@ -134,5 +147,7 @@ public struct JournalEvent: Codable, Hashable, Sendable {
         case result, undoes, clean, blocked
         case monoMs = "mono_ms", runId = "run_id", budgetMs = "budget_ms", runbookId = "runbook_id"
         case elapsedMs = "elapsed_ms"
+        case configSha256 = "config_sha256", shard, runbookPath = "runbook_path", location, findings
+        case loadErrors = "load_errors"
     }
 }

@@ -44,9 +44,9 @@ public enum DryRunJUnit {
             totalFailures += failures
             totalErrors += errors
             totalSkipped += skipped
-            totalMs += rb.elapsedMs
+            totalMs += rb.timeMs
             suites.append("""
-                  <testsuite name="\(Markup.escape(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)" time="\(seconds(rb.elapsedMs))" timestamp="\(Markup.escape(timestamp))" file="\(Markup.escape(rb.path))">
+                  <testsuite name="\(Markup.escape(rb.id))" tests="\(tests)" failures="\(failures)" errors="\(errors)" skipped="\(skipped)" time="\(seconds(rb.timeMs))" timestamp="\(Markup.escape(timestamp))" file="\(Markup.escape(rb.path))">
                 \(cases.joined(separator: "\n"))
                   </testsuite>
                 """)
@@ -66,7 +66,7 @@ public enum DryRunJUnit {
     /// concluded nothing (`unknown`, `unchecked`), which is never a pass; else passed.
     private static func stepCase(_ step: RunbookDryRun.StepOutcome, of rb: RunbookDryRun) -> (String, Verdict) {
         let name = "step \(step.index): \(step.title)"
-        let ms = step.results.compactMap(\.ms).max() ?? 0
+        let ms = step.timeMs
         let head = "    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
         if let first = step.blocking.first {
             let message = "\(first.outcome.rawValue): \(first.subject)"

@@ -29,6 +29,8 @@ public struct RunbookDryRun: Sendable {
             }
         }
         public var isBlocked: Bool { !blocking.isEmpty }
+        /// The step's own duration: its probes run side by side, so the slowest one.
+        public var timeMs: Int { results.compactMap(\.ms).max() ?? 0 }
         /// Probe results that concluded nothing (`unknown`, `unchecked`): never a pass.
         public var inconclusive: [ProbeResult] { results.filter { $0.outcome.isInconclusive } }
     }
@@ -38,22 +40,24 @@ public struct RunbookDryRun: Sendable {
     public var loadErrors: [LoadError]
     public var findings: [Finding]
     public var steps: [StepOutcome]
-    public var elapsedMs: Int
 
     public init(id: String, path: String, loadErrors: [LoadError] = [], findings: [Finding] = [],
-                steps: [StepOutcome] = [], elapsedMs: Int = 0) {
+                steps: [StepOutcome] = []) {
         self.id = id
         self.path = path
         self.loadErrors = loadErrors
         self.findings = findings
         self.steps = steps
-        self.elapsedMs = elapsedMs
     }
+
+    /// The runbook's own duration: the sum of its steps', never time since the run began
+    /// (runbooks are probed side by side, so that would count other runbooks' time).
+    public var timeMs: Int { steps.reduce(0) { $0 + $1.timeMs } }
 
     /// Builds the per-step view of a loaded runbook from its probe results.
     /// The briefing's link results, when there are any, come first as step 0: a dead link
     /// in the briefing is rot too.
-    public init(runbook: Runbook, findings: [Finding], results: [ProbeResult], elapsedMs: Int) {
+    public init(runbook: Runbook, findings: [Finding], results: [ProbeResult]) {
         var steps = runbook.steps.map { step in
             StepOutcome(index: step.index, title: step.title, location: step.location,
                         results: results.filter { $0.step == step.index })
@@ -63,7 +67,7 @@ public struct RunbookDryRun: Sendable {
             let location = runbook.briefing.lazy.flatMap(\.links).first?.location ?? runbook.location
             steps.insert(StepOutcome(index: ProbeResult.briefingStep, title: "Briefing", location: location, results: briefing), at: 0)
         }
-        self.init(id: runbook.id, path: runbook.path, findings: findings, steps: steps, elapsedMs: elapsedMs)
+        self.init(id: runbook.id, path: runbook.path, findings: findings, steps: steps)
     }
 
     public var lintErrors: [Finding] { findings.filter { $0.severity == .error } }
@@ -71,16 +75,4 @@ public struct RunbookDryRun: Sendable {
 
     /// Clean means it loaded, no lint error, and no step is blocked.
     public var isClean: Bool { loadErrors.isEmpty && lintErrors.isEmpty && blockedSteps.isEmpty }
-}
-
-/// The blocked-reason word a probe outcome maps to, so dry-run journals speak the same
-/// language as a human drill.
-public func blockedReasonWord(for outcome: ProbeOutcome) -> String {
-    switch outcome {
-    case .ssoWall: return "sso_wall"
-    case .unauthorized, .forbidden, .notHeld, .fail: return "no_permission"
-    case .notFound, .unreachable, .tlsError, .redirectLoop, .serverError: return "dead_link"
-    case .missing: return "tool_missing"
-    default: return "other"
-    }
 }

@@ -1,11 +1,10 @@
 import Foundation
-import Jobs
 import Subprocess
 
 /// `--changed-since REV`: the runbooks a pull request touched. When `coldread.yaml`
 /// itself changed, every runbook is checked, because access changed for all of them.
-enum ChangedRunbooks {
-    static func filter(_ files: [String], since revision: String, directoryPath: String) async throws(CommandFailure) -> [String] {
+public enum ChangedRunbooks {
+    public static func filter(_ files: [String], since revision: String, directoryPath: String) async throws(CommandFailure) -> [String] {
         let changed = try await changedPaths(since: revision)
         let configAbsolute = URL(fileURLWithPath: directoryPath).standardizedFileURL.path
         if changed.contains(configAbsolute) { return files }

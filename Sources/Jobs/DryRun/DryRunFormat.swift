@@ -1,13 +1,13 @@
+import DrillKit
 import Foundation
-import Jobs
 import ReportKit
 import RunbookKit
 
 /// How a dry-run prints on stdout: a readable summary, or JSON for pipelines.
-enum DryRunFormat: String {
+public enum DryRunFormat: String, Sendable {
     case text, json
 
-    func render(_ outcome: DryRunOutcome) -> String {
+    public func render(_ outcome: DryRunResult) -> String {
         switch self {
         case .text: return DryRunText.render(outcome)
         case .json: return DryRunJSON.render(outcome)
@@ -16,9 +16,9 @@ enum DryRunFormat: String {
 }
 
 enum DryRunText {
-    static func render(_ outcome: DryRunOutcome) -> String {
+    static func render(_ outcome: DryRunResult) -> String {
         var lines: [String] = []
-        for rb in outcome.runbooks {
+        for rb in outcome.summary.runbooks {
             if !rb.loadErrors.isEmpty {
                 lines.append("FAIL \(rb.id) (\(rb.path)): does not load [load-error]")
                 lines += rb.loadErrors.map { "  " + OneLine.escaped($0.description) }
@@ -44,9 +44,10 @@ enum DryRunText {
             lines += lintErrors.map { "  \($0.location): \(OneLine.escaped($0.message)) [\($0.rule.rawValue)]" }
             lines += open.map { "  ? " + OneLine.escaped(DryRunJUnit.describe($0)) }
         }
-        let failed = outcome.runbooks.filter { !$0.isClean }.count
-        if let cut = outcome.cutShort { lines.append("stopped early: \(cut); unfinished probes are reported as timeout") }
-        lines.append("\(outcome.runbooks.count) runbook\(outcome.runbooks.count == 1 ? "" : "s") dry-run, \(failed) with rot; journal \(outcome.journalPath)")
+        let runbooks = outcome.summary.runbooks
+        let failed = runbooks.filter { !$0.isClean }.count
+        if let cut = outcome.summary.cutShort { lines.append("stopped early: \(cut); unfinished probes are reported as timeout") }
+        lines.append("\(runbooks.count) runbook\(runbooks.count == 1 ? "" : "s") dry-run, \(failed) with rot; journal \(outcome.journalPath)")
         return lines.joined(separator: "\n")
     }
 }
@@ -90,11 +91,12 @@ enum DryRunJSON {
         var results: [ProbeResult]
     }
 
-    static func render(_ outcome: DryRunOutcome) -> String {
+    static func render(_ outcome: DryRunResult) -> String {
+        let summary = outcome.summary
         let doc = Document(
-            run_id: outcome.runId, started_at: outcome.startedAt, clean: outcome.isClean, stopped_early: outcome.cutShort,
+            run_id: summary.runId, started_at: summary.startedAt, clean: summary.isClean, stopped_early: summary.cutShort,
             journal: outcome.journalPath, reports: outcome.reportPaths,
-            runbooks: outcome.runbooks.map { rb in
+            runbooks: summary.runbooks.map { rb in
                 RunbookEntry(
                     id: rb.id, path: rb.path, clean: rb.isClean, load_errors: rb.loadErrors.map(\.description),
                     findings: rb.findings.map {
@@ -109,13 +111,21 @@ enum DryRunJSON {
     }
 }
 
-/// `report.md` and `report.json` beside the dry-run's journal.
+/// `report.md` and `report.json` beside the dry-run's journal: what `coldread report`
+/// rebuilds, byte for byte, from the journal alone.
 enum DryRunReportFiles {
-    static func write(_ outcome: DryRunOutcome, into folder: String) -> [String] {
-        let md = "# ColdRead dry-run \(outcome.runId)\n\n```\n" + DryRunText.render(outcome) + "\n```\n"
+    static let names = ["report.md", "report.json"]
+
+    static func paths(in folder: String) -> [String] { names.map { folder + "/" + $0 } }
+
+    static func markdown(_ outcome: DryRunResult) -> String {
+        "# ColdRead dry-run \(outcome.summary.runId)\n\n```\n" + DryRunText.render(outcome) + "\n```\n"
+    }
+
+    /// Writes both; returns the paths written (a file that cannot be written is left out).
+    static func write(_ outcome: DryRunResult, into folder: String) -> [String] {
         var written: [String] = []
-        for (name, text) in [("report.md", md), ("report.json", DryRunJSON.render(outcome))] {
-            let path = folder + "/" + name
+        for (path, text) in zip(paths(in: folder), [markdown(outcome), DryRunJSON.render(outcome) + "\n"]) {
             if (try? Outbound.write(text, toFile: path)) != nil { written.append(path) }
         }
         return written
