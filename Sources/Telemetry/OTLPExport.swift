@@ -38,17 +38,25 @@ public enum OTLPExport {
         // their graceful shutdown flushes what was recorded above.
         await group.triggerGracefulShutdown()
         let runner = Task { _ = try? await group.run() }
-        guard await Deadline.wait(for: runner, at: budget) else {
-            runner.cancel()
-            return warning(destination, "traces and metrics", because: "the collector did not answer within \(budget.seconds) s")
-        }
-        let traceFailures = failures.reasons(matching: "span")
-        let metricFailures = failures.reasons(matching: "metric")
-        switch (traceFailures.first, metricFailures.first) {
-        case (nil, nil): return nil
-        case (let reason?, nil): return warning(destination, "traces", because: reason)
-        case (nil, let reason?): return warning(destination, "metrics", because: reason)
-        case (let reason?, _?): return warning(destination, "traces and metrics", because: reason)
+        let finished = await Deadline.wait(for: runner, at: budget)
+        if !finished { runner.cancel() }
+        return verdict(failures, finished: finished, destination: destination, budget: budget)
+    }
+
+    /// Nil when everything was sent; else which signal was not, and the first reason
+    /// swift-otel gave (a refused connection, a status code), or the deadline.
+    static func verdict(_ failures: ExportFailures, finished: Bool, destination: OTLPDestination, budget: Duration) -> String? {
+        let traceFailure = failures.reasons(matching: "span").first
+        let metricFailure = failures.reasons(matching: "metric").first
+        let late = "the collector did not answer within \(budget.seconds) s"
+        func reason(_ logged: String) -> String { logged.contains("TimeoutError") ? late : logged }
+        switch (traceFailure, metricFailure, finished) {
+        case (nil, nil, true): return nil
+        case (let logged?, nil, true): return warning(destination, "traces", because: reason(logged))
+        case (nil, let logged?, true): return warning(destination, "metrics", because: reason(logged))
+        default:
+            let logged = finished ? traceFailure ?? metricFailure : nil
+            return warning(destination, "traces and metrics", because: logged.map(reason) ?? late)
         }
     }
 

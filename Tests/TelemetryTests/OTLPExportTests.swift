@@ -51,6 +51,20 @@ import Testing
         #expect(!receiver.rawText.contains("s3cr3t-v4lue"))
     }
 
+    @Test func aSignalTheCollectorRefusesIsNamedAndTheOtherStillArrives() async throws {
+        let receiver = try OTLPReceiver()
+        defer { receiver.stop() }
+        let destination = try #require(OTLPDestination(environment: [
+            "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": receiver.endpoint + "/no-such-path",
+        ], settings: nil))
+        let warning = await RunTelemetry(report: try TelemetryFixtures.mixedDrill(), drills: []).export(to: destination)
+        let text = try #require(warning)
+        #expect(text.contains("warning: traces of this run not sent to"), "\(text)")
+        receiver.waitForTracesAndMetrics(seconds: 3)
+        #expect(receiver.spans.isEmpty)
+        #expect(!receiver.metrics.isEmpty)
+    }
+
     @Test(arguments: ["down", "slow"])
     func aCollectorDownOrSlowCostsUnderThreeSecondsAndSaysWhatWasNotSent(_ collector: String) async throws {
         let receiver = try OTLPReceiver(delaySeconds: collector == "slow" ? 30 : 0)
