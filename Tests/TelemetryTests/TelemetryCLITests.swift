@@ -119,6 +119,30 @@ import Testing
         #expect((run["resource"] as? [String: Any])?["service.name"] as? String == "backfill")
     }
 
+    @Test func aDrillArrivesAsSpansAndMetricsThroughReportExport() throws {
+        let receiver = try OTLPReceiver()
+        defer { receiver.stop() }
+        let fixture = TelemetryFixtures.testsRoot.appendingPathComponent("ReportKitTests/Fixtures/mixed-drill").path
+        let dir = NSTemporaryDirectory() + "coldread-telemetry-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let runFolder = dir + "/Drills/runs/20260217T011700Z-ana"
+        try FileManager.default.createDirectory(atPath: runFolder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/Runbooks", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: fixture + "/coldread.yaml", toPath: dir + "/coldread.yaml")
+        try FileManager.default.copyItem(atPath: fixture + "/agent-wrong-answers.md", toPath: dir + "/Runbooks/agent-wrong-answers.md")
+        try FileManager.default.copyItem(atPath: fixture + "/journal.jsonl", toPath: runFolder + "/journal.jsonl")
+
+        let (outcome, _) = try run(["report", "latest", "--export", "otlp"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        receiver.waitForTracesAndMetrics()
+        let drill = try #require(receiver.spans.first { $0.attribute("cicd.pipeline.name") == "coldread drill" })
+        #expect(drill.attribute("cicd.pipeline.run.id") == "20260217T011700Z-ana")
+        #expect(drill.attribute("coldread.cold") == "1" || drill.attribute("coldread.cold") == "True")
+        #expect(receiver.spans.filter { $0.attributes["test.case.name"] != nil }.count == 4)
+        #expect(receiver.spans.contains { $0.attribute("coldread.blocked.reason") == "sso_wall" })
+        #expect(receiver.metrics.contains { $0["name"] as? String == "coldread.run.budget" && $0["value"] as? Double == 1800 })
+    }
+
     @Test func aBadTelemetryValueIsOneErrorAtItsPlace() throws {
         let dir = try project(telemetry: "telemetry:\n  endpoint: grpc://collector:4317\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
