@@ -5,7 +5,7 @@ import Foundation
 /// loopback port for one test and stopped (and its files removed) by `stop()`, which
 /// every test calls in a `defer`. It stops by itself after two minutes in any case.
 final class OTLPReceiver: @unchecked Sendable {
-    // @unchecked: set once in init; `stop()` is called once, from the test's task.
+    // @unchecked: set once in init, but `stopped`, which only `stop()` touches, from the test's task.
     let process: ChildProcess
     let folder: String
     let port: Int
@@ -42,7 +42,13 @@ final class OTLPReceiver: @unchecked Sendable {
         var description: String { "the OTLP receiver did not start (is opentelemetry-proto installed? see scripts/install-deps): \(stderr)" }
     }
 
+    private var stopped = false
+
+    /// Ends the receiver and removes its files; a second call does nothing (so a test
+    /// may stop it early to play a collector that is down and still `defer` this).
     func stop() {
+        guard !stopped else { return }
+        stopped = true
         process.signal(SIGKILL)
         _ = process.wait()
         try? FileManager.default.removeItem(atPath: folder)
