@@ -22,6 +22,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // OTLP export (docs/observability.md): only the OTLP/HTTP protobuf exporter, so the
+        // build leaves out gRPC and its transport.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
+        // Already in the graph through swift-otel; named so Telemetry can use their API.
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
@@ -63,10 +71,22 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Runs and dry-runs as OTLP traces and metrics, and as a Prometheus textfile.
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                "RunbookKit", "DrillKit", "ReportKit",
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "coldread",
             dependencies: [
-                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI", "Jobs",
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI", "Jobs", "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -106,6 +126,10 @@ let package = Package(
         ),
         .testTarget(name: "DrillKitTests", dependencies: ["DrillKit", "RunbookKit"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit", "ChildProcess"]),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", "RunbookKit", "DrillKit", "ReportKit", "ChildProcess", "coldread"]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
         .testTarget(
             name: "ColdReadTests",

@@ -44,6 +44,9 @@ struct Drill: AsyncParsableCommand {
         }
         let outcome = try await DrillTerminal.run(setup, credentials: credentials)
         setup.warnings.forEach(StandardError.write)
+        if case .finished = outcome.exit {
+            try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory, options: config)
+        }
         try finish(outcome, setup: setup)
     }
 

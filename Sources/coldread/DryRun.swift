@@ -6,6 +6,7 @@ import ProbeKit
 import ReportKit
 import RunbookKit
 import TerminalUI
+import Telemetry
 
 /// `coldread dry-run`: the headless probe of every runbook, for cron and CI. It loads,
 /// lints and probes each runbook as its rotation, records one journal of kind `dry-run`,
@@ -26,6 +27,9 @@ struct DryRun: AsyncParsableCommand {
 
     @Option(help: "Also write JUnit XML here: one testsuite per runbook, one testcase per step.")
     var junit: String?
+
+    @Option(help: "Also write the run's metrics here for node_exporter's textfile collector (replaced atomically).")
+    var prometheus: String?
 
     @Option(help: "End the whole run after this long (e.g. 10m, 90s); unfinished probes are reported as timeout.")
     var deadline: String = "10m"
@@ -70,6 +74,7 @@ struct DryRun: AsyncParsableCommand {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }
         }
+        try await TelemetryHook.publish(runId: outcome.runId, directory: directory, options: configOptions, prometheus: prometheus)
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
         if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }

@@ -4,9 +4,10 @@ import Foundation
 import Jobs
 import ReportKit
 import RunbookKit
+import Telemetry
 
 /// `coldread report RUN_ID|latest`: rebuilds a run's report from its journal.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Rebuild a drill or dry-run report from its journal.",
@@ -22,9 +23,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to FILE instead of stdout.")
     var output: String?
 
+    @Option(name: .long, help: "otlp: also send the run's trace and metrics to the collector OTEL_EXPORTER_OTLP_ENDPOINT or telemetry: names (back-fills a past run).")
+    var export: String?
+
     @OptionGroup var configOptions: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         guard let format = ReportFormat(rawValue: format) else {
             throw CommandFailure.input("coldread report: --format expected one of md, json, html, junit, found '\(format)' (hint: --format html writes one self-contained file)")
         }
@@ -32,10 +36,24 @@ struct ReportCommand: ParsableCommand {
         _ = try Outbound.loadCredentials()
         let runs = RunFolders(directory: directory, options: configOptions)
         let loaded = try runs.load(runID)
+        if let export {
+            try await exportRun(loaded.runId, as: export, directory: directory)
+        }
         // A dry-run's journal holds the whole run: rebuilt as the run itself wrote it.
         let dryRun = DryRunResult.report(loaded.events, as: format, store: runs.store)
         let text = dryRun?.text ?? format.render(loaded.report)
         try ReportDestination.write(text, to: output)
         if !(dryRun?.clean ?? loaded.report.clean) { throw ExitCode(1) }
+    }
+
+    /// `--export otlp`: the run as it would have been sent when it finished.
+    private func exportRun(_ runId: String, as target: String, directory: Directory) async throws(CommandFailure) {
+        guard target == "otlp" else {
+            throw .input("coldread report: --export expected otlp, found '\(target)' (hint: --export otlp sends to OTEL_EXPORTER_OTLP_ENDPOINT)")
+        }
+        guard OTLPDestination(environment: ProcessInfo.processInfo.environment, settings: directory.telemetry) != nil else {
+            throw .input("coldread report: --export otlp found no collector (hint: set OTEL_EXPORTER_OTLP_ENDPOINT, or telemetry: {endpoint: URL} in coldread.yaml)")
+        }
+        try await TelemetryHook.publish(runId: runId, directory: directory, options: configOptions)
     }
 }

@@ -3,6 +3,7 @@ import RunbookKit
 /// JUnit XML for a dry-run: one `<testsuite>` per runbook, one `<testcase>` per step
 /// (a blocked step is a failure naming the step, the URL or subject and the outcome),
 /// one `lint` testcase per runbook, and an `<error>` for a runbook that failed to load.
+/// Every testcase carries `file` (and a step's `line`) and the classname `coldread.<runbook>`.
 /// CI systems (GitHub Actions, GitLab, Jenkins) show these as test results.
 public enum DryRunJUnit {
     public static func render(_ runbooks: [RunbookDryRun], timestamp: String) -> String {
@@ -16,19 +17,19 @@ public enum DryRunJUnit {
                 errors += 1
                 let message = rb.loadErrors.map(\.description).joined(separator: "\n")
                 cases.append("""
-                    <testcase classname="\(Markup.escape(rb.id))" name="load" file="\(Markup.escape(rb.path))">
+                    <testcase classname="\(Markup.escape(classname(rb)))" name="load" file="\(Markup.escape(rb.path))">
                       <error message="\(Markup.escape(rb.loadErrors[0].description))" type="load-error">\(Markup.escape(message))</error>
                     </testcase>
                 """)
             } else {
                 let lint = rb.lintErrors
                 if lint.isEmpty {
-                    cases.append("    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"lint\" file=\"\(Markup.escape(rb.path))\"/>")
+                    cases.append("    <testcase classname=\"\(Markup.escape(classname(rb)))\" name=\"lint\" file=\"\(Markup.escape(rb.path))\"/>")
                 } else {
                     failures += 1
                     let body = lint.map { "\($0.location): \($0.message) [\($0.rule.rawValue)]" }.joined(separator: "\n")
                     cases.append("""
-                        <testcase classname="\(Markup.escape(rb.id))" name="lint" file="\(Markup.escape(rb.path))">
+                        <testcase classname="\(Markup.escape(classname(rb)))" name="lint" file="\(Markup.escape(rb.path))">
                           <failure message="\(lint.count) lint error\(lint.count == 1 ? "" : "s")" type="\(Markup.escape(lint[0].rule.rawValue))">\(Markup.escape(body))</failure>
                         </testcase>
                     """)
@@ -62,12 +63,16 @@ public enum DryRunJUnit {
 
     private enum Verdict { case passed, failed, skipped }
 
+    /// `coldread.<runbook id>`, as the drill report's JUnit names it, so GitLab groups a
+    /// runbook's cases the same way whichever command wrote them.
+    static func classname(_ rb: RunbookDryRun) -> String { "coldread." + rb.id }
+
     /// One step's testcase: a failure naming what stops the reader; skipped when a probe
     /// concluded nothing (`unknown`, `unchecked`), which is never a pass; else passed.
     private static func stepCase(_ step: RunbookDryRun.StepOutcome, of rb: RunbookDryRun) -> (String, Verdict) {
         let name = "step \(step.index): \(step.title)"
         let ms = step.timeMs
-        let head = "    <testcase classname=\"\(Markup.escape(rb.id))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
+        let head = "    <testcase classname=\"\(Markup.escape(classname(rb)))\" name=\"\(Markup.escape(name))\" file=\"\(Markup.escape(rb.path))\" line=\"\(step.location.line)\" time=\"\(seconds(ms))\""
         if let first = step.blocking.first {
             let message = "\(first.outcome.rawValue): \(first.subject)"
             let body = step.blocking.map(describe).joined(separator: "\n")

@@ -57,14 +57,21 @@ public struct Finding: Hashable, Sendable {
     public var runbookId: String?
     /// 1-based step, when the finding is about a step.
     public var step: Int?
+    /// The step's title, which names the step across commits when its index or line moves.
+    public var stepTitle: String?
+    /// What the finding is about (a scope, a host, a rotation, a member), so two findings of
+    /// one rule in one step stay apart in code scanning.
+    public var subject: String?
 
     public init(rule: LintRule, severity: Severity? = nil, location: SourceLocation, message: String,
-                runbookId: String? = nil, step: Int? = nil) {
+                runbookId: String? = nil, step: Int? = nil, stepTitle: String? = nil, subject: String? = nil) {
         self.rule = rule
         self.severity = severity ?? rule.defaultSeverity
         self.location = location
         self.message = message
         self.runbookId = runbookId
         self.step = step
+        self.stepTitle = stepTitle
+        self.subject = subject
     }
 }

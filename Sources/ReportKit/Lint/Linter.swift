@@ -18,15 +18,19 @@ public struct Linter: Sendable {
     /// Findings for one runbook, in source order.
     public func lint(_ runbook: Runbook) -> [Finding] {
         var findings: [Finding] = []
-        func add(_ rule: LintRule, _ location: SourceLocation, _ message: String, step: Int? = nil, severity: Severity? = nil) {
-            var finding = Finding(rule: rule, severity: severity, location: location, message: message, runbookId: runbook.id, step: step)
+        func add(_ rule: LintRule, _ location: SourceLocation, _ message: String, step: Int? = nil, severity: Severity? = nil,
+                 subject: String? = nil) {
+            let title = step.flatMap { index in runbook.steps.first { $0.index == index }?.title }
+            var finding = Finding(rule: rule, severity: severity, location: location, message: message, runbookId: runbook.id,
+                                  step: step, stepTitle: title, subject: subject)
             if strict && finding.severity == .warning { finding.severity = .error }
             findings.append(finding)
         }
 
         if let rotation = runbook.rotation, access.members(ofRotation: rotation) == nil {
             add(.unknownRotation, runbook.rotationLocation ?? runbook.location,
-                "runbook '\(runbook.id)' names rotation '\(rotation)', which the directory does not know (known: \(knownRotations))")
+                "runbook '\(runbook.id)' names rotation '\(rotation)', which the directory does not know (known: \(knownRotations))",
+                subject: rotation)
         }
 
         if runbook.steps.isEmpty {
@@ -44,7 +48,8 @@ public struct Linter: Sendable {
             var executing = step.rotation ?? runbook.rotation
             if let stepRotation = step.rotation, access.members(ofRotation: stepRotation) == nil {
                 add(.unknownRotation, step.rotationLocation ?? step.location,
-                    "\(label) names rotation '\(stepRotation)', which the directory does not know (known: \(knownRotations))", step: step.index)
+                    "\(label) names rotation '\(stepRotation)', which the directory does not know (known: \(knownRotations))", step: step.index,
+                    subject: stepRotation)
                 executing = nil
             }
             let members = executing.flatMap { access.members(ofRotation: $0) }
@@ -59,7 +64,7 @@ public struct Linter: Sendable {
                 guard access.isKnownScope(scope.name) else {
                     add(.unknownScope, scope.location,
                         "\(label) declares scope '\(scope.name)', which no grant in \(directory.path) covers (hint: check its spelling or add it under grants:)",
-                        step: step.index)
+                        step: step.index, subject: scope.name)
                     everyScopeHeld = false
                     continue
                 }
@@ -67,7 +72,7 @@ public struct Linter: Sendable {
                     if runbook.rotation == nil && step.rotation == nil {
                         add(.unknownRotation, scope.location,
                             "\(label) declares scope '\(scope.name)' but the runbook names no rotation to hold it (hint: add `rotation:` to the front matter)",
-                            step: step.index)
+                            step: step.index, subject: scope.name)
                     }
                     everyScopeHeld = false
                     continue
@@ -79,18 +84,19 @@ public struct Linter: Sendable {
                 if breakGlassHeld { continue }
                 add(.scopeNotHeld, scope.location,
                     "\(label) needs '\(scope.name)', which rotation '\(executing)' does not hold: \(describe(missing)); grant it to the rotation, rewrite the step around a break-glass path, or name another rotation",
-                    step: step.index)
+                    step: step.index, subject: scope.name)
             }
 
             if let breakGlass = step.breakGlass, let scope = breakGlass.scope {
                 if !access.isKnownScope(scope.name) {
                     add(.unknownScope, scope.location,
-                        "\(label) has break-glass scope '\(scope.name)', which no grant in \(directory.path) covers", step: step.index)
+                        "\(label) has break-glass scope '\(scope.name)', which no grant in \(directory.path) covers", step: step.index,
+                        subject: scope.name)
                 } else if let executing, let members, !breakGlassHeld {
                     let missing = lacking(scope.name, members)
                     add(.breakGlassNotHeld, scope.location,
                         "\(label) has a break-glass path whose scope '\(scope.name)' rotation '\(executing)' does not hold: \(describe(missing))",
-                        step: step.index, severity: everyScopeHeld ? .warning : nil)
+                        step: step.index, severity: everyScopeHeld ? .warning : nil, subject: scope.name)
                 }
             }
 
@@ -99,7 +105,7 @@ public struct Linter: Sendable {
                 if let bgURL = step.breakGlass?.url, link.url == bgURL { continue }
                 add(.nonFederatedLink, link.location,
                     "\(label) links to \(host), outside central observability (\(directory.federationCentral.joined(separator: ", "))); federate it into the central stack so the reader needs no extra login",
-                    step: step.index)
+                    step: step.index, subject: link.url)
             }
 
             if !step.restores.isEmpty, !runbook.bundle.isEmpty {
@@ -107,7 +113,7 @@ public struct Linter: Sendable {
                 if !missing.isEmpty {
                     add(.partialRollback, step.restoresLocation ?? step.location,
                         "\(label) restores \(step.restores.joined(separator: ", ")) but not \(missing.joined(separator: ", ")) of the bundle; restoring half the bundle leaves the agent in a configuration no one tested",
-                        step: step.index)
+                        step: step.index, subject: missing.joined(separator: ","))
                 }
             }
         }
@@ -122,13 +128,15 @@ public struct Linter: Sendable {
             guard let rotation = directory.rotations[name] else { continue }
             for member in rotation.members where !access.isKnownMember(member) {
                 findings.append(Finding(rule: .unknownMember, location: rotation.location,
-                                        message: "rotation '\(name)' lists '\(member)', who is not in the directory's members"))
+                                        message: "rotation '\(name)' lists '\(member)', who is not in the directory's members",
+                                        subject: "rotation \(name): \(member)"))
             }
         }
         for grant in directory.grants.values.sorted(by: { $0.location.line < $1.location.line }) {
             for holder in grant.holders where directory.groups[holder] == nil && !access.isKnownMember(holder) {
                 findings.append(Finding(rule: .unknownMember, location: grant.location,
-                                        message: "grant '\(grant.pattern)' names '\(holder)', which is neither a group nor a known member"))
+                                        message: "grant '\(grant.pattern)' names '\(holder)', which is neither a group nor a known member",
+                                        subject: "grant \(grant.pattern): \(holder)"))
             }
         }
         return findings.map { f in

@@ -1,7 +1,10 @@
 import RunbookKit
 
 /// A SARIF 2.1.0 log of lint findings, for GitHub code scanning and other viewers.
-/// Every result carries `ruleId`, `ruleIndex`, a level and one physical location.
+/// Every result carries `ruleId`, `ruleIndex`, a level, one physical location and a
+/// `partialFingerprints` entry that survives edits elsewhere in the file (see
+/// `FindingFingerprint`), so code scanning keeps an alert's history across commits.
+/// Every rule carries `helpUri` (its section of docs/rules.md) and a short `help`.
 struct SARIFLog: Encodable {
     struct Message: Encodable { var text: String }
     struct Region: Encodable { var startLine: Int; var startColumn: Int }
@@ -14,12 +17,15 @@ struct SARIFLog: Encodable {
         var level: String
         var message: Message
         var locations: [Location]
+        var partialFingerprints: [String: String]
     }
     struct Configuration: Encodable { var level: String }
     struct Rule: Encodable {
         var id: String
         var name: String
         var shortDescription: Message
+        var help: Message
+        var helpUri: String
         var defaultConfiguration: Configuration
     }
     struct Driver: Encodable {
@@ -51,10 +57,12 @@ struct SARIFLog: Encodable {
                 message: Message(text: f.message),
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: Self.uri(f.location.file)),
-                    region: Region(startLine: f.location.line, startColumn: f.location.column)))])
+                    region: Region(startLine: f.location.line, startColumn: f.location.column)))],
+                partialFingerprints: [FindingFingerprint.key: FindingFingerprint.of(f)])
         }
         let driver = Driver(version: toolVersion, rules: rules.map {
             Rule(id: $0.rawValue, name: $0.rawValue, shortDescription: Message(text: $0.summary),
+                 help: Message(text: $0.help), helpUri: $0.helpURI,
                  defaultConfiguration: Configuration(level: $0.defaultSeverity.rawValue))
         })
         runs = [Run(tool: Tool(driver: driver), results: results)]

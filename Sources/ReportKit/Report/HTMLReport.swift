@@ -4,6 +4,9 @@ import RunbookKit
 /// The report as one self-contained HTML file: inline CSS (with print styles), an inline
 /// SVG timeline, no scripts and no external assets, so it can be mailed or archived and
 /// still open. Everything from runbooks, scenarios, notes and probes is escaped.
+/// It fits a 1280 px window: the steps table has fixed column widths (the step column
+/// keeps 30%), and long words such as SSO redirect URLs wrap anywhere instead of
+/// widening the page.
 public enum HTMLReport {
     public static func render(_ report: RunReport) -> String {
         let e = Markup.escape
@@ -38,6 +41,7 @@ public enum HTMLReport {
 
         out.append("<h2>Steps</h2>")
         out.append("<table class=\"steps\">")
+        out.append("<colgroup><col class=\"number\"/><col class=\"step\"/><col class=\"status\"/><col class=\"time\"/><col class=\"details\"/></colgroup>")
         out.append("<thead><tr><th>#</th><th>Step</th><th>Status</th><th>Time</th><th>Probes, notes and injects</th></tr></thead>")
         out.append("<tbody>")
         for step in report.steps {
@@ -80,13 +84,15 @@ public enum HTMLReport {
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fff;max-width:60rem;margin:2rem auto;padding:0 1rem}
     h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin:0}
     code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f2f2f2;padding:0 .2em}
-    dl.header{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+    dl.header{display:grid;grid-template-columns:8rem minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+    h1,h3,p,dd,td,li,code{overflow-wrap:anywhere}
     .clean{color:#1a7f37}.unclean{color:#b3261e}
-    table.steps{border-collapse:collapse;width:100%}table.steps th,table.steps td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
+    table.steps{border-collapse:collapse;width:100%;table-layout:fixed}
+    col.number{width:4.5rem}col.step{width:30%}col.status{width:6.5rem}col.time{width:5rem}table.steps th,table.steps td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
     tr.blocked td:nth-child(3){color:#b3261e;font-weight:600}tr.skipped td,tr.not_reached td{color:#666}
     li.fail{color:#b3261e}li.pass{color:#1a7f37}li.unknown{color:#9a6700}li.unknown::marker{content:"? "}ul{margin:.2rem 0;padding-left:1.2rem}
     ol.roadmap>li{margin-bottom:1rem}.where{color:#555;margin:.1rem 0}
-    svg.timeline{width:100%;height:auto}svg .bar{fill:#4a78c2}svg .bar.blocked{fill:url(#blocked-hatch);stroke:#b3261e}
+    svg.timeline{width:100%;max-width:100%;height:auto}svg .bar{fill:#4a78c2}svg .bar.blocked{fill:url(#blocked-hatch);stroke:#b3261e}
     svg .bar.skipped{fill:#bbb}svg .bar.in_progress{fill:#e0a800}svg text{font:12px system-ui,sans-serif;fill:#1d1d1f}
     svg .budget{stroke:#b3261e;stroke-width:2;stroke-dasharray:6 4}svg .axis{stroke:#999}
     @media print{

@@ -3,7 +3,10 @@ import RunbookKit
 
 /// The report as JUnit XML, so CI dashboards show a drill or dry-run like a test run:
 /// one testcase per step; a blocked step fails, a skipped (or never reached) step is
-/// skipped. In a dry-run a step fails when a probe would stop the reader.
+/// skipped, and so is a step whose probe concluded nothing (unknown is never a pass).
+/// In a dry-run a step fails when a probe would stop the reader. Each testcase carries
+/// the runbook's `file` and the step's `line`, and `classname` is `coldread.<runbook>`,
+/// which GitLab and Jenkins group the cases by.
 public enum JUnitReport {
     public static func render(_ report: RunReport) -> String {
         let suiteName = report.runbook?.id ?? report.runId
@@ -22,7 +25,7 @@ public enum JUnitReport {
                 let message = step.blockedNote.map { "\(reason): \($0)" } ?? reason
                 let type = step.blockedReason?.rawValue ?? blockingProbes.first?.outcome.rawValue ?? "blocked"
                 body = "\n      <failure message=\"\(Markup.escape(message))\" type=\"\(Markup.escape(type))\">\(Markup.escape(evidence.joined(separator: "\n")))</failure>\n    "
-            } else if report.kind == .dryRun, let open = step.probes.first(where: { $0.outcome.isInconclusive }) {
+            } else if let open = step.probes.first(where: { $0.outcome.isInconclusive }) {
                 // A probe that concluded nothing is no pass: the step was not fully checked.
                 skipped += 1
                 let message = "\(open.kind.rawValue) \(open.outcome.rawValue): \(open.subject)"
@@ -33,7 +36,7 @@ public enum JUnitReport {
             } else if !evidence.isEmpty {
                 body = "\n      <system-out>\(Markup.escape(evidence.joined(separator: "\n")))</system-out>\n    "
             }
-            cases.append("    <testcase classname=\"\(Markup.escape(classname))\" name=\"\(Markup.escape(name))\" time=\"\(seconds)\">\(body)</testcase>")
+            cases.append("    <testcase classname=\"\(Markup.escape(classname))\" name=\"\(Markup.escape(name))\"\(place(of: step, in: report)) time=\"\(seconds)\">\(body)</testcase>")
         }
         let suiteAttributes = [
             "name=\"\(Markup.escape(suiteName))\"", "tests=\"\(report.steps.count)\"", "failures=\"\(failures)\"",
@@ -55,6 +58,13 @@ public enum JUnitReport {
         out.append("  </testsuite>")
         out.append("</testsuites>")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// ` file="…" line="…"` where the runbook's path (and the step's line) are known.
+    private static func place(of step: StepReport, in report: RunReport) -> String {
+        let runbook = step.runbookId.flatMap { id in report.runbooks.first { $0.id == id } } ?? report.runbook
+        guard let path = runbook?.path else { return "" }
+        return " file=\"\(Markup.escape(path))\"" + (step.line.map { " line=\"\($0)\"" } ?? "")
     }
 
     private static func seconds(_ ms: Int) -> String {

@@ -43,7 +43,7 @@ extension RunReport {
         let lastMono = effective.last?.monoMs ?? 0
         fold.closeOpenSteps(at: lastMono, timeline: timeline)
 
-        let steps = fold.steps
+        let steps = Self.locating(fold.steps, in: runbooks, drilled: kind == .drill ? drilled : nil)
         let blocked = steps.filter { $0.status == .blocked }.count
         let probesBlock = steps.contains { $0.probes.contains { $0.outcome.blocks } }
 
@@ -65,6 +65,16 @@ extension RunReport {
         self.steps = steps
         self.injects = injects
         self.roadmap = Roadmap.gaps(steps: steps, runbooks: runbooks, directory: directory)
+    }
+
+    /// Each step's line in its runbook, where the runbook as run is at hand.
+    static func locating(_ steps: [StepReport], in runbooks: [Runbook], drilled: Runbook?) -> [StepReport] {
+        steps.map { step in
+            var step = step
+            let runbook = drilled ?? runbooks.first { $0.id == step.runbookId }
+            step.line = runbook?.steps.first { $0.index == step.index }?.location.line
+            return step
+        }
     }
 
     /// The events that still count: each `undone` removes the event whose `seq` it names

@@ -69,6 +69,13 @@ public struct StepReport: Hashable, Sendable, Encodable {
     public var notes: [String]
     public var probes: [ProbeResult]
     public var injects: [String]
+    /// The step's line in its runbook file, when the runbook was loaded for the report
+    /// (JUnit's `line`); not part of the JSON report.
+    public var line: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case index, title, runbookId, status, timeMs, startMs, blockedReason, blockedNote, notes, probes, injects
+    }
 
     public init(
         index: Int, title: String, runbookId: String? = nil, status: StepStatus = .notReached,

@@ -27,6 +27,8 @@ public struct Directory: Sendable {
     /// (`/manual/x.html`) resolve against it and are probed over HTTP. Nil: they are
     /// reported `unchecked`.
     public var docsBaseURL: String?
+    /// Where runs send traces and metrics (`telemetry:`); nil when the file has no section.
+    public var telemetry: TelemetrySettings?
 
     public init(
         path: String = "coldread.yaml", rotations: [String: Rotation] = [:], groups: [String: Group] = [:],

@@ -48,8 +48,9 @@ public enum DirectoryLoader {
                 case "providers": directory.providers = ProviderSettingsLoader.parse(value, sink)
                 case "redact": directory.redactQueryParams = redactedParameters(value, sink)
                 case "docs_base_url": directory.docsBaseURL = docsBaseURL(value, sink)
+                case "telemetry": directory.telemetry = TelemetrySettingsLoader.parse(value, sink)
                 default:
-                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers, redact, docs_base_url",
+                    sink.add(keyLocation, expected: "one of rotations, groups, grants, members, federation, sso, tools, context_sections, contact_sections, cadence, providers, redact, docs_base_url, telemetry",
                              found: "'\(key)'", hint: "check the spelling; see DESIGN.md, Access directory")
                 }
             }
