@@ -22,6 +22,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to FILE instead of stdout.")
     var output: String?
 
+    @Option(name: .long, help: "Instead of one run: this runbook's trend across drills (with --format html).")
+    var history: String?
+
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
@@ -30,9 +33,21 @@ struct ReportCommand: ParsableCommand {
         }
         let directory = try configOptions.loadDirectory()
         _ = try Outbound.loadCredentials()
+        if let history {
+            guard format == .html else {
+                throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
+            }
+            let trend = try HistoryCommand.job(runbook: history, directory: directory, options: configOptions).run().trend
+            return try deliver(trend.map(HistoryHTML.render) ?? "")
+        }
         let runs = RunFolders(directory: directory, options: configOptions)
         let loaded = try runs.load(runID)
-        let text = format.render(loaded.report)
+        try deliver(format.render(loaded.report))
+        if !loaded.report.clean { throw ExitCode(1) }
+    }
+
+    /// Writes the text to `--output` (atomically, redacted) or stdout.
+    private func deliver(_ text: String) throws(CommandFailure) {
         if let output {
             do {
                 try Outbound.write(text, toFile: output)
@@ -42,6 +57,5 @@ struct ReportCommand: ParsableCommand {
         } else {
             StandardOutput.write(text)
         }
-        if !loaded.report.clean { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,76 @@
+import DrillKit
+import ReportKit
+import RunbookKit
+import Testing
+
+/// `non-federated-link` is about observability data; a break-glass URL or a deploy
+/// console is where a step acts, and gets the scope and break-glass remedies (issue #15,
+/// deliverable 9).
+@Suite struct ActionEndpointRemedyTests {
+    static let directory = try! DirectoryLoader.parse("""
+        rotations: {sre: {members: [ana, ben]}}
+        members: {ana: {}, ben: {}, dmitri: {}}
+        groups: {sre: [ana, ben], ai: [dmitri]}
+        grants:
+          "traces:read": [sre]
+          "deploy:rollback": [ai]
+          "bg:rollback": [sre]
+        federation: {central: [grafana.corp.example]}
+        """, file: "coldread.yaml")
+
+    static let runbookText = """
+        ---
+        rotation: sre
+        ---
+        # T
+        ## Steps
+        1. Read the [traces](https://traces.ai.corp.example/x). <!-- coldread scopes: [traces:read] -->
+        2. Roll back in the [deploy console](https://deploy.corp.example/console).
+           <!-- coldread
+           scopes: [deploy:rollback]
+           break_glass: {scope: bg:rollback, url: https://glass.corp.example/rollback}
+           -->
+        3. Or press the [break-glass button](https://glass.corp.example/rollback) yourself. <!-- coldread scopes: [] -->
+        """
+
+    static func runbook() throws -> Runbook { try RunbookLoader.parse(runbookText, file: "rb.md") }
+
+    @Test func observabilityLinksAreToBeFederatedActionEndpointsAreNot() throws {
+        let findings = Linter(directory: Self.directory).lint(try Self.runbook())
+        let federate = findings.filter { $0.rule == .nonFederatedLink }
+        #expect(federate.map(\.step) == [1])
+        #expect(federate.first?.message.contains("traces.ai.corp.example") == true)
+        #expect(!findings.contains { $0.message.contains("deploy.corp.example") || $0.message.contains("glass.corp.example") })
+        #expect(findings.contains { $0.rule == .scopeNotHeld && $0.step == 2 } == false, "break-glass held by the rotation covers step 2")
+    }
+
+    @Test func theRuleReadsScopeVerbsNotProductNames() {
+        #expect(LinkPurpose.isReadScope("traces:read"))
+        #expect(LinkPurpose.isReadScope("k8s:get:*"))
+        #expect(LinkPurpose.isReadScope("metrics:readonly"))
+        #expect(!LinkPurpose.isReadScope("deploy:rollback"))
+        #expect(!LinkPurpose.isReadScope("status-page:write"))
+    }
+
+    @Test func aWalledActionEndpointGetsAccessRemediesNotFederation() throws {
+        var script = JournalScript()
+        script.start(runbook: "rb")
+        script.add(.probeResult, at: 10) {
+            $0.result = ProbeResult(kind: .link, step: 2, outcome: .ssoWall, url: "https://deploy.corp.example/console")
+        }
+        script.add(.probeResult, at: 11) {
+            $0.result = ProbeResult(kind: .link, step: 1, outcome: .ssoWall, url: "https://traces.ai.corp.example/x")
+        }
+        script.step(.stepBlocked, 2, at: 500, reason: .noPermission)
+        script.add(.finished, at: 900) { $0.clean = false; $0.blocked = 1; $0.elapsedMs = 900 }
+        let report = RunReport(events: script.events, runbook: try Self.runbook(), directory: Self.directory)
+        let console = try #require(report.roadmap.first { $0.subject == "https://deploy.corp.example/console" })
+        #expect(console.kind == .scopeNotHeld)
+        #expect(console.remedies.contains { $0.contains("`deploy:rollback`") })
+        #expect(console.remedies.contains { $0.contains("break-glass path https://glass.corp.example/rollback") })
+        #expect(!console.remedies.joined().contains("Federate"))
+        let traces = try #require(report.roadmap.first { $0.subject == "https://traces.ai.corp.example/x" })
+        #expect(traces.kind == .nonFederatedLink)
+        #expect(traces.remedies.first?.hasPrefix("Federate") == true)
+    }
+}
