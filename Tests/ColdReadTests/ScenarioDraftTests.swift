@@ -6,7 +6,7 @@ import Testing
 
 /// `coldread scenario new` (issue #18, deliverable 2): a draft the facilitator edits,
 /// which loads and probes as it is, on every runbook of the shared corpus.
-@Suite(.enabled(if: SharedCorpus.present, "shared corpus not found at ../shared/corpus: corpus tests skipped"))
+@Suite(.enabled(if: DraftCorpus.present, "shared corpus not found at ../shared/corpus: corpus tests skipped"))
 struct ScenarioDraftTests {
     static func workspace() throws -> (root: String, directory: Directory) {
         let root = NSTemporaryDirectory() + "coldread-scenario-" + UUID().uuidString
@@ -19,7 +19,7 @@ struct ScenarioDraftTests {
     @Test func aDraftCarriesTheBriefingTheAlertAndAnInjectPerThird() throws {
         let (root, directory) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let runbook = SharedCorpus.root + "/prometheus-operator-runbooks/content/runbooks/kubernetes/KubePodCrashLooping.md"
+        let runbook = DraftCorpus.root + "/prometheus-operator-runbooks/content/runbooks/kubernetes/KubePodCrashLooping.md"
         let output = root + "/Drills/crash.yaml"
         _ = try ScenarioDraftJob(runbookPath: runbook, outputPath: output, directory: directory).run()
         let scenario = try ScenarioLoader.load(output, directory: directory).scenario
@@ -40,7 +40,7 @@ struct ScenarioDraftTests {
     @Test func everyCorpusRunbookGetsADraftThatLoadsAndProbes() async throws {
         let (root, directory) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let files = try RunbookLoader.expand([SharedCorpus.root])
+        let files = try RunbookLoader.expand([DraftCorpus.root])
         #expect(files.count > 300)
         for (number, file) in files.enumerated() {
             guard let runbook = try? RunbookLoader.load(file, options: LoaderOptions(directory: directory)) else { continue }
@@ -50,7 +50,7 @@ struct ScenarioDraftTests {
             #expect(loaded.scenario.stepProblems(stepCount: runbook.steps.count).isEmpty, "\(file)")
             let results = try await Self.probe(runbook, sandbox: loaded.scenario.sandbox, directory: directory)
             #expect(results.count == ProbePlan.count(of: runbook), "\(file)")
-            let sandboxHosts = Set(loaded.scenario.sandbox?.services.keys.map { $0 } ?? [])
+            let sandboxHosts = Set(loaded.scenario.sandbox.map { Array($0.services.keys) } ?? [])
             let worldLinks = results.filter { result in
                 result.kind == .link && result.outcome != .ok
                     && URLParts.host(of: result.url ?? "").map { sandboxHosts.contains($0.lowercased()) } == true
@@ -74,8 +74,9 @@ struct ScenarioDraftTests {
     }
 }
 
-/// The shared corpus of stranger-written runbooks, beside the package (../shared/corpus).
-enum SharedCorpus {
+/// The shared corpus of stranger-written runbooks, beside the package (../shared/corpus),
+/// as an absolute path (the drafts live in a temporary folder).
+enum DraftCorpus {
     static let root: String = {
         URL(fileURLWithPath: DrillProject.packageRoot).deletingLastPathComponent().path + "/shared/corpus"
     }()

@@ -44,6 +44,24 @@ import Testing
         #expect(findings.contains { $0.rule == .scopeNotHeld && $0.step == 2 } == false, "break-glass held by the rotation covers step 2")
     }
 
+    /// A step with no scope: links inside the organisation that runs central
+    /// observability are observability; vendor docs and code hosting are references.
+    @Test func withoutScopesTheOrganisationDecides() throws {
+        let runbook = try RunbookLoader.parse("""
+            ---
+            rotation: sre
+            ---
+            # T
+            ## Steps
+            1. Check the [staging Grafana](https://grafana.staging.other.example/d/x) and the [logs](https://logs.corp.example/q).
+            2. Read [the upstream docs](https://github.com/prometheus/docs) and [grafana.com](https://grafana.com/docs).
+            """, file: "rb.md")
+        let flagged = Linter(directory: Self.directory).lint(runbook).filter { $0.rule == .nonFederatedLink }
+        #expect(flagged.map(\.step) == [1, 1])
+        #expect(flagged.contains { $0.message.contains("grafana.staging.other.example") }, "another instance of a central service")
+        #expect(flagged.contains { $0.message.contains("logs.corp.example") }, "inside the organisation's domain")
+    }
+
     @Test func theRuleReadsScopeVerbsNotProductNames() {
         #expect(LinkPurpose.isReadScope("traces:read"))
         #expect(LinkPurpose.isReadScope("k8s:get:*"))

@@ -107,7 +107,7 @@ public struct GapJob: Sendable {
             var steps = GapComparison.steps(of: runbook, authors: authors, readers: readers, results: results)
             for index in steps.indices {
                 guard let source = runbook.steps.first(where: { $0.index == steps[index].index }) else { continue }
-                steps[index].remedies = steps[index].gaps.map { remedies.remedies(for: $0, in: source) }
+                steps[index].remedies = steps[index].gaps.map { remedies.remedies(for: $0, in: source, of: runbook) }
             }
             return GapResult.RunbookGaps(id: runbook.id, path: runbook.path, steps: steps)
         }

@@ -10,13 +10,13 @@ struct GapRemedies {
     var access: any AccessOracle
     var reader: GapParty
 
-    func remedies(for check: GapCheck, in step: Step) -> [String] {
+    func remedies(for check: GapCheck, in step: Step, of runbook: Runbook) -> [String] {
         let who = check.blockedReaders.joined(separator: ", ")
         switch check.kind {
         case .scope:
             return accessRemedies("`\(check.subject)`", who: who, scope: check.subject, step: step)
         case .link:
-            if LinkPurpose.of(url: check.subject, in: step, directory: directory) == .action {
+            if LinkPurpose.of(url: check.subject, in: step, of: runbook, directory: directory) == .action {
                 return accessRemedies(check.subject, who: who, scope: nil, step: step)
             }
             return ["Federate this data into central observability and link the central view instead of \(check.subject), so \(who) need no login of the author's."]

@@ -10,21 +10,21 @@ public enum HistoryTable {
     public enum Format: String, Sendable { case text, json }
 
     public struct Row: Encodable, Sendable {
-        var runId: String
-        var date: String
-        var kind: String
-        var runbook: String
-        var runbookIds: [String]
-        var reader: String?
-        var cold: Bool?
-        var clean: Bool
-        var finished: Bool
-        var blocked: Int
-        var elapsedMs: Int
-        var blockedSteps: [Int]
-        var budgetMs: Int?
+        public internal(set) var runId: String
+        public internal(set) var date: String
+        public internal(set) var kind: String
+        public internal(set) var runbook: String
+        public internal(set) var runbookIds: [String]
+        public internal(set) var reader: String?
+        public internal(set) var cold: Bool?
+        public internal(set) var clean: Bool
+        public internal(set) var finished: Bool
+        public internal(set) var blocked: Int
+        public internal(set) var elapsedMs: Int
+        public internal(set) var blockedSteps: [Int]
+        public internal(set) var budgetMs: Int?
         /// The cadence mode after this drill, when the listing is one runbook's (nil for dry-runs).
-        var modeAfter: String?
+        public internal(set) var modeAfter: String?
 
         init(report: RunReport, modeAfter: CadencePolicy.Mode? = nil) {
             runId = report.runId

@@ -9,7 +9,8 @@ import RunbookKit
 /// access, so it gets the scope and break-glass remedies. The rule reads what the runbook
 /// and the directory declare, never product names:
 /// - a host in `federation.central` is observability;
-/// - the break-glass URL, and any link to the break-glass URL's host, is an action endpoint;
+/// - a break-glass URL, and any link to the host of a break-glass URL the runbook
+///   declares (in any step), is an action endpoint;
 /// - in a step that declares a read scope (its verb, the last `:` segment, is a read verb
 ///   such as `read`, `view`, `get`, `list`), links are observability: that step looks at data;
 /// - in a step whose declared scopes all act (`rollback`, `write`, `admin`), links are
@@ -27,19 +28,18 @@ public enum LinkPurpose: Sendable, Hashable {
     /// reads data; any other verb acts.
     static let readVerbs: Set<String> = ["read", "view", "get", "list", "watch", "query", "search", "describe", "browse", "show"]
 
-    /// The purpose of `link` in `step`, with the directory's central hosts.
-    public static func of(_ link: Link, in step: Step, directory: Directory?) -> LinkPurpose {
-        of(url: link.url, in: step, directory: directory)
+    /// The purpose of `link` in `step` of `runbook`, with the directory's central hosts.
+    public static func of(_ link: Link, in step: Step, of runbook: Runbook?, directory: Directory?) -> LinkPurpose {
+        of(url: link.url, in: step, of: runbook, directory: directory)
     }
 
     /// The purpose of the link at `url` in `step` (a probe result keeps only the URL).
-    public static func of(url: String, in step: Step, directory: Directory?) -> LinkPurpose {
+    public static func of(url: String, in step: Step, of runbook: Runbook?, directory: Directory?) -> LinkPurpose {
         let host = URLParts.host(of: url)?.lowercased()
         if let host, directory?.isCentral(host: host) == true { return .observability }
-        if let glass = step.breakGlass?.url {
-            if glass == url { return .action }
-            if let host, URLParts.host(of: glass)?.lowercased() == host { return .action }
-        }
+        let glassURLs = (runbook?.steps ?? [step]).compactMap { $0.breakGlass?.url }
+        if glassURLs.contains(url) { return .action }
+        if let host, glassURLs.contains(where: { URLParts.host(of: $0)?.lowercased() == host }) { return .action }
         let scopes = step.scopes.map(\.name)
         if scopes.contains(where: isReadScope) { return .observability }
         if !scopes.isEmpty { return .action }
@@ -57,12 +57,16 @@ public enum LinkPurpose: Sendable, Hashable {
 
     /// True when `host` belongs to the organisation whose central observability the
     /// directory names: it shares a central host's organisation domain, or its first
-    /// label is a central host's first label (another instance of the same service).
+    /// label is a central host's first label (another instance of the same service;
+    /// two-label hosts are organisations, not instances).
     /// With no central hosts declared every host counts, as before.
     static func isInsideObservingOrganisation(_ host: String, central: [String]) -> Bool {
         guard !central.isEmpty else { return true }
         let domain = organisationDomain(host)
-        let service = host.split(separator: ".").first.map(String.init)
+        // A service's name is the first label of an instance (`grafana.eks.example.org`),
+        // not of an organisation's own apex domain (`grafana.com`, the vendor).
+        let labels = host.split(separator: ".")
+        let service = labels.count > 2 ? labels.first.map(String.init) : nil
         return central.contains { pattern in
             let centralHost = pattern.lowercased().hasPrefix("*.") ? String(pattern.dropFirst(2)) : pattern.lowercased()
             return organisationDomain(centralHost) == domain

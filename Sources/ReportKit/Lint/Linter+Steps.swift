@@ -38,7 +38,7 @@ extension Linter {
         let breakGlassHeld = isBreakGlassHeld(step, by: executors)
         let everyScopeHeld = lintScopes(step, of: runbook, label: label, executors: executors, breakGlassHeld: breakGlassHeld, into: &sink)
         lintBreakGlass(step, label: label, executors: executors, breakGlassHeld: breakGlassHeld, everyScopeHeld: everyScopeHeld, into: &sink)
-        lintLinks(step, label: label, into: &sink)
+        lintLinks(step, of: runbook, label: label, into: &sink)
         lintRollback(step, of: runbook, label: label, into: &sink)
     }
 
@@ -106,11 +106,11 @@ extension Linter {
 
     /// `non-federated-link` for observability links outside central observability. Action
     /// endpoints (`LinkPurpose`) are the scope and break-glass rules' business.
-    private func lintLinks(_ step: Step, label: String, into sink: inout FindingSink) {
+    private func lintLinks(_ step: Step, of runbook: Runbook, label: String, into sink: inout FindingSink) {
         guard !directory.federationCentral.isEmpty else { return }
         for link in step.links {
             guard let host = link.host, !directory.isCentral(host: host),
-                  LinkPurpose.of(link, in: step, directory: directory) == .observability else { continue }
+                  LinkPurpose.of(link, in: step, of: runbook, directory: directory) == .observability else { continue }
             sink.add(.nonFederatedLink, link.location,
                      "\(label) links to \(host), outside central observability (\(directory.federationCentral.joined(separator: ", "))); federate it into the central stack so the reader needs no extra login",
                      step: step.index)

@@ -106,7 +106,7 @@ private struct GapContext {
         let url = probe.url ?? ""
         let host = URLParts(url)?.host
         let central = host.map { directory?.isCentral(host: $0) ?? false } ?? false
-        let purpose = source.map { LinkPurpose.of(url: url, in: $0, directory: directory) } ?? .observability
+        let purpose = source.map { LinkPurpose.of(url: url, in: $0, of: runbook, directory: directory) } ?? .observability
         switch probe.outcome {
         case .ok:
             guard purpose == .observability, let directory, !directory.federationCentral.isEmpty, let host, !central else { return nil }
