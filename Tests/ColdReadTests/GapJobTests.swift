@@ -89,6 +89,27 @@ import Testing
         #expect(text.contains("remedy: Federate this data into central observability"))
         #expect(text.contains("steps that work for both: 4"))
         #expect(text.contains("3 steps only dmitri can do."))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(GapJSON.render(result).utf8)) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        #expect(json["gap_steps"] as? Int == 3)
+        #expect(json["readers"] as? [String] == ["ana", "ben"])
+    }
+
+    /// A profile's values go to the profile's own host only; the sandbox person cookie
+    /// to sandbox hosts only; nothing to any other host.
+    @Test func profileCredentialsStayWithTheirHost() throws {
+        let file = try Credentials.parse("""
+            hosts: {grafana.test: {headers: {Authorization: Bearer mine-1}}}
+            profiles:
+              dmitri: {hosts: {traces.ai.test: {cookies: {session: dmitri-s3cret}}}}
+            """, file: "credentials.yaml")
+        #expect(file.redactionValues.contains("dmitri-s3cret"), "profile values are redacted everywhere")
+        let dmitri = try #require(file.profile(named: "dmitri")).actingAs("dmitri", onSandboxHosts: ["evals.ai.test"])
+        #expect(dmitri.forHost("traces.ai.test", port: 443, scheme: "https")?.cookies.map(\.value) == ["dmitri-s3cret"])
+        #expect(dmitri.forHost("traces.ai.test", port: 8443, scheme: "https") == nil)
+        #expect(dmitri.forHost("evals.ai.test", port: 443, scheme: "https")?.cookies.map(\.name) == [Credentials.sandboxPersonCookie])
+        #expect(dmitri.forHost("grafana.test", port: 443, scheme: "https") == nil, "the reader's own hosts are not the author's")
+        #expect(file.profile(named: "ana") == nil)
     }
 
     @Test func theAuthorTeamFaceAnnotatesEachGapStepForCI() async throws {
