@@ -62,6 +62,22 @@ import Testing
         #expect(flagged.contains { $0.message.contains("logs.corp.example") }, "inside the organisation's domain")
     }
 
+    /// In a step that both reads and acts, the scope whose system a host names decides.
+    @Test func aMixedStepSortsItsLinksByTheScopeTheirHostNames() throws {
+        let runbook = try RunbookLoader.parse("""
+            ---
+            rotation: sre
+            ---
+            # T
+            ## Steps
+            1. Watch [traces](https://traces.other.example/q) while you use the [deploy console](https://deploy.other.example/c).
+               <!-- coldread scopes: [traces:read, deploy:rollback] -->
+            """, file: "rb.md")
+        let flagged = Linter(directory: Self.directory).lint(runbook).filter { $0.rule == .nonFederatedLink }
+        #expect(flagged.count == 1)
+        #expect(flagged.first?.message.contains("traces.other.example") == true)
+    }
+
     @Test func theRuleReadsScopeVerbsNotProductNames() {
         #expect(LinkPurpose.isReadScope("traces:read"))
         #expect(LinkPurpose.isReadScope("k8s:get:*"))

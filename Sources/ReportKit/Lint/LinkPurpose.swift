@@ -11,8 +11,11 @@ import RunbookKit
 /// - a host in `federation.central` is observability;
 /// - a break-glass URL, and any link to the host of a break-glass URL the runbook
 ///   declares (in any step), is an action endpoint;
-/// - in a step that declares a read scope (its verb, the last `:` segment, is a read verb
-///   such as `read`, `view`, `get`, `list`), links are observability: that step looks at data;
+/// - a link whose host names a declared scope's system (`deploy.corp.example` and
+///   `deploy:rollback`) is what that scope says: observability for a read scope, an
+///   action endpoint for any other;
+/// - otherwise, in a step that declares a read scope (its verb, the last `:` segment, is a
+///   read verb such as `read`, `view`, `get`, `list`), links are observability;
 /// - in a step whose declared scopes all act (`rollback`, `write`, `admin`), links are
 ///   action endpoints: that step changes something, and its links are where;
 /// - in a step that declares no scope, a link is observability when it stays inside the
@@ -41,10 +44,20 @@ public enum LinkPurpose: Sendable, Hashable {
         if glassURLs.contains(url) { return .action }
         if let host, glassURLs.contains(where: { URLParts.host(of: $0)?.lowercased() == host }) { return .action }
         let scopes = step.scopes.map(\.name)
+        if let host, let named = scopes.first(where: { names(host, $0) }) {
+            return isReadScope(named) ? .observability : .action
+        }
         if scopes.contains(where: isReadScope) { return .observability }
         if !scopes.isEmpty { return .action }
         guard let host, let directory else { return .observability }
         return isInsideObservingOrganisation(host, central: directory.federationCentral) ? .observability : .reference
+    }
+
+    /// True when the scope's system (its first `:` segment, `deploy` of `deploy:rollback`)
+    /// is one of the host's labels: that scope is what the link needs.
+    static func names(_ host: String, _ scope: String) -> Bool {
+        guard let system = scope.lowercased().split(separator: ":").first, !system.isEmpty else { return false }
+        return host.split(separator: ".").contains(system)
     }
 
     /// True when the scope only reads: its verb (the last `:` segment that is not a
