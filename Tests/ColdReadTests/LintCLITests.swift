@@ -131,10 +131,9 @@ enum CLI {
         try ChildProcess.run(path, arguments, in: directory).status
     }
 
+    /// A new empty folder, removed when the test process exits (`ScratchFolders`).
     static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchFolders.make("coldread-cli")
     }
 
     static func write(_ path: String, _ text: String) throws {

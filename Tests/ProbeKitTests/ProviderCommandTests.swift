@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import ProbeKit
 import RunbookKit
@@ -9,8 +10,7 @@ import Testing
     /// A stand-in for `kubectl auth can-i`: held for `get`, not held for `delete`,
     /// broken for `explode`, hangs for `hang`. It records its argv.
     static func fakeKubectl() throws -> (dir: String, log: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-cmd-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolders.make("coldread-cmd")
         let log = dir + "/argv.log"
         let script = """
             #!/bin/sh

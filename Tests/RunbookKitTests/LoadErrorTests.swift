@@ -57,6 +57,7 @@ import Testing
     @Test func scenarioNamingAMissingRunbook() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.yaml").path
         try "id: s\nrunbook: ../Runbooks/nope.md\n".write(toFile: path, atomically: true, encoding: .utf8)
         let errs = errors { _ = try ScenarioLoader.load(path) }
@@ -70,6 +71,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).md").path
         let bytes: [UInt8] = Array("# Caf".utf8) + [0xE9] + Array("\n".utf8)
         FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let errs = errors { _ = try RunbookLoader.load(path) }
         #expect(errs.map(\.description) == ["\(path):1:6: error: expected UTF-8 text, found the byte 0xE9 (hint: re-save the file as UTF-8 (iconv -f latin1 -t utf-8))"])
     }
