@@ -73,7 +73,7 @@ public enum ScenarioDraft {
         let steps = injectSteps(stepCount: stepCount)
         guard !steps.isEmpty else { return ["injects: []"] }
         return ["injects:"] + steps.flatMap { step in
-            ["  - at_step: \(step)", "    text: \(quoted("TODO facilitator: a twist for step \(step) (a second alert, a colleague who does not answer, …)"))"]
+            ["  - at_step: \(step)", "    text: \(quoted("Facilitator, write the twist for step \(step): a second alert, a colleague who does not answer, …"))"]
         }
     }
 
