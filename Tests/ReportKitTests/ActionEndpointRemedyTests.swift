@@ -35,6 +35,12 @@ import Testing
 
     static func runbook() throws -> Runbook { try RunbookLoader.parse(runbookText, file: "rb.md") }
 
+    /// The `non-federated-link` findings of a runbook of the rotation `sre` with these steps.
+    static func federateFindings(_ steps: String) throws -> [Finding] {
+        let runbook = try RunbookLoader.parse("---\nrotation: sre\n---\n# T\n## Steps\n" + steps + "\n", file: "rb.md")
+        return Linter(directory: directory).lint(runbook).filter { $0.rule == .nonFederatedLink }
+    }
+
     @Test func observabilityLinksAreToBeFederatedActionEndpointsAreNot() throws {
         let findings = Linter(directory: Self.directory).lint(try Self.runbook())
         let federate = findings.filter { $0.rule == .nonFederatedLink }
@@ -47,16 +53,10 @@ import Testing
     /// A step with no scope: links inside the organisation that runs central
     /// observability are observability; vendor docs and code hosting are references.
     @Test func withoutScopesTheOrganisationDecides() throws {
-        let runbook = try RunbookLoader.parse("""
-            ---
-            rotation: sre
-            ---
-            # T
-            ## Steps
+        let flagged = try Self.federateFindings("""
             1. Check the [staging Grafana](https://grafana.staging.other.example/d/x) and the [logs](https://logs.corp.example/q).
             2. Read [the upstream docs](https://github.com/prometheus/docs) and [grafana.com](https://grafana.com/docs).
-            """, file: "rb.md")
-        let flagged = Linter(directory: Self.directory).lint(runbook).filter { $0.rule == .nonFederatedLink }
+            """)
         #expect(flagged.map(\.step) == [1, 1])
         #expect(flagged.contains { $0.message.contains("grafana.staging.other.example") }, "another instance of a central service")
         #expect(flagged.contains { $0.message.contains("logs.corp.example") }, "inside the organisation's domain")
@@ -64,16 +64,10 @@ import Testing
 
     /// In a step that both reads and acts, the scope whose system a host names decides.
     @Test func aMixedStepSortsItsLinksByTheScopeTheirHostNames() throws {
-        let runbook = try RunbookLoader.parse("""
-            ---
-            rotation: sre
-            ---
-            # T
-            ## Steps
+        let flagged = try Self.federateFindings("""
             1. Watch [traces](https://traces.other.example/q) while you use the [deploy console](https://deploy.other.example/c).
                <!-- coldread scopes: [traces:read, deploy:rollback] -->
-            """, file: "rb.md")
-        let flagged = Linter(directory: Self.directory).lint(runbook).filter { $0.rule == .nonFederatedLink }
+            """)
         #expect(flagged.count == 1)
         #expect(flagged.first?.message.contains("traces.other.example") == true)
     }
