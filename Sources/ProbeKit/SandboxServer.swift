@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -17,8 +18,14 @@ import RunbookKit
 /// - `slow`: 200, but only after `slowDelay` (longer than a probe waits, so it reads as a timeout).
 /// - `down`: the connection is refused (`unreachable`): its hosts are routed to a port
 ///   that is bound but never listened on, which refuses at once and stays reserved.
+///
+/// A host in `opensFor` models people: it answers `ok` to a request whose
+/// `coldread_sandbox_person` cookie names one of its people, and its behaviour (its
+/// wall) to everyone else, so `coldread gap` sees the author let in and the reader walled.
 public actor SandboxServer {
     public let services: [String: ServiceBehaviour]
+    /// Hostname to the people it opens for (groups already resolved to members).
+    public let opensFor: [String: Set<String>]
     let loginHost: String
     let slowDelay: Duration
     private var channel: Channel?
@@ -26,8 +33,10 @@ public actor SandboxServer {
     /// The port `down` hosts are routed to (0 before `start`).
     public private(set) var downPort = 0
 
-    public init(services: [String: ServiceBehaviour], loginHost: String, slowDelay: Duration) {
+    public init(services: [String: ServiceBehaviour], loginHost: String, slowDelay: Duration,
+                opensFor: [String: Set<String>] = [:]) {
         self.services = Dictionary(services.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        self.opensFor = Dictionary(opensFor.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $0.union($1) })
         self.loginHost = loginHost
         self.slowDelay = slowDelay
     }
@@ -35,6 +44,7 @@ public actor SandboxServer {
     /// Binds 127.0.0.1 on a free port and returns it.
     public func start() async throws -> Int {
         let services = self.services
+        let opensFor = self.opensFor
         let loginHost = self.loginHost
         let slowDelay = TimeAmount(self.slowDelay)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -44,7 +54,7 @@ public actor SandboxServer {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(
-                        SandboxHandler(services: services, loginHost: loginHost, slowDelay: slowDelay))
+                        SandboxHandler(services: services, opensFor: opensFor, loginHost: loginHost, slowDelay: slowDelay))
                 }
             }
         let bound = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
@@ -83,12 +93,14 @@ private final class SandboxHandler: ChannelInboundHandler, RemovableChannelHandl
     typealias OutboundOut = HTTPServerResponsePart
 
     let services: [String: ServiceBehaviour]
+    let opensFor: [String: Set<String>]
     let loginHost: String
     let slowDelay: TimeAmount
     private var head: HTTPRequestHead?
 
-    init(services: [String: ServiceBehaviour], loginHost: String, slowDelay: TimeAmount) {
+    init(services: [String: ServiceBehaviour], opensFor: [String: Set<String>], loginHost: String, slowDelay: TimeAmount) {
         self.services = services
+        self.opensFor = opensFor
         self.loginHost = loginHost
         self.slowDelay = slowDelay
     }
@@ -108,7 +120,7 @@ private final class SandboxHandler: ChannelInboundHandler, RemovableChannelHandl
         let hostHeader = request.headers.first(name: "host") ?? ""
         let host = String(hostHeader.split(separator: ":").first ?? "").lowercased()
         let page = "<!doctype html><html><body><h1>\(host)</h1><p>ColdRead sandbox</p></body></html>"
-        switch services[host] {
+        switch behaviour(for: host, request: request) {
         case .ok: write(.ok, body: page, request: request, context: context)
         case .sso:
             let relay = "https%3A%2F%2F\(host)\(request.uri.addingPercentEncodingForQuery)"
@@ -129,6 +141,17 @@ private final class SandboxHandler: ChannelInboundHandler, RemovableChannelHandl
         case nil:
             write(.misdirectedRequest, body: "no sandbox service for \(host)", request: request, context: context)
         }
+    }
+
+    /// The host's behaviour for this request: `ok` when the host opens for the person
+    /// the request's sandbox cookie names, else the host's own behaviour.
+    private func behaviour(for host: String, request: HTTPRequestHead) -> ServiceBehaviour? {
+        guard let people = opensFor[host] else { return services[host] }
+        let prefix = Credentials.sandboxPersonCookie + "="
+        let cookies = request.headers["cookie"].flatMap { $0.split(separator: ";") }
+        let person = cookies.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix(prefix) }?.dropFirst(prefix.count)
+        if let person, people.contains(String(person)) { return .ok }
+        return services[host]
     }
 
     private func write(_ status: HTTPResponseStatus, headers extra: [(String, String)] = [], body: String,

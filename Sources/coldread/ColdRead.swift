@@ -24,6 +24,8 @@ struct ColdRead: AsyncParsableCommand {
             ReviewCommand.self,
             Access.self,
             Show.self,
+            GapCommand.self,
+            ScenarioCommand.self,
         ]
     )
 

@@ -5,7 +5,8 @@ import Jobs
 import ReportKit
 import RunbookKit
 
-/// `coldread history [RUNBOOK]`: every run, newest first.
+/// `coldread history [RUNBOOK]`: every run, newest first; for one runbook, its trend
+/// across drills too (HistoryJob).
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
@@ -25,19 +26,35 @@ struct HistoryCommand: ParsableCommand {
             throw CommandFailure.input("coldread history: --format expected text or json, found '\(format)' (hint: --format json gives the same rows for scripts)")
         }
         let directory = try configOptions.loadDirectory()
-        let runs = RunFolders(directory: directory, options: configOptions)
-        let catalog = RunbookCatalog(directory: directory, options: configOptions)
+        let result = try Self.job(runbook: runbook, directory: directory, options: configOptions).run()
+        StandardOutput.write(HistoryTable.render(result, format: format))
+    }
+
+    /// The history job over this project's journals: every run, or (with a runbook) the
+    /// runs and incidents of that runbook, matched to it by path first. Shared with
+    /// `report --history`.
+    static func job(runbook: String?, directory: Directory, options: ConfigOptions) throws -> HistoryJob {
+        let runs = RunFolders(directory: directory, options: options)
+        let catalog = RunbookCatalog(directory: directory, options: options)
         // Older journals name a runbook by its file stem: matched to the runbook, by path first.
         let entries = runbook.map { _ in catalog.entries() }
         let filter = try runbook.map { try catalog.id(of: $0, requireKnown: false, among: entries) }
         let known = entries.map(catalog.known)
-        let rows = runs.allRuns().reversed().map { RunReport(events: $0.events) }
-            .filter { report in
-                guard let filter, let known else { return true }
-                let refs = report.runbook.map { [$0] } ?? report.runbooks
-                return refs.contains { known.canonical($0.id, path: $0.path) == filter }
+        let journals = runs.allRuns().map(\.events).filter { events in
+            guard let filter, let known else { return true }
+            let report = RunReport(events: events)
+            let refs = report.runbook.map { [$0] } ?? report.runbooks
+            return refs.contains { known.canonical($0.id, path: $0.path) == filter }
+        }
+        var incidents: [Incident] = []
+        if let filter {
+            do {
+                incidents = try IncidentsLoader.load(RunFolders.path("Drills/incidents.yaml", under: runs.root))
+                    .filter { known?.canonical($0.runbook) == filter }
+            } catch {
+                throw CommandFailure.input(error)
             }
-            .map { HistoryTable.Row(report: $0) }
-        StandardOutput.write(HistoryTable.render(rows, format: format))
+        }
+        return HistoryJob(journals: journals, runbookId: filter, policy: directory.cadence, incidents: incidents)
     }
 }

@@ -26,6 +26,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "otlp: also send the run's trace and metrics to the collector OTEL_EXPORTER_OTLP_ENDPOINT or telemetry: names (back-fills a past run).")
     var export: String?
 
+    @Option(name: .long, help: "Instead of one run: this runbook's trend across drills (with --format html).")
+    var history: String?
+
     @OptionGroup var configOptions: ConfigOptions
 
     func run() async throws {
@@ -34,6 +37,13 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let directory = try configOptions.loadDirectory()
         _ = try Outbound.loadCredentials()
+        if let history {
+            guard format == .html else {
+                throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
+            }
+            let trend = try HistoryCommand.job(runbook: history, directory: directory, options: configOptions).run().trend
+            return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
+        }
         let runs = RunFolders(directory: directory, options: configOptions)
         let loaded = try runs.load(runID)
         if let export {

@@ -131,8 +131,9 @@ enum CLI {
         try ChildProcess.run(path, arguments, in: directory).status
     }
 
+    /// A new empty folder, removed when the test process exits (`ScratchFolders`).
     static func scratch() throws -> String {
-        try ScratchFolder.make("coldread-cli")
+        try ScratchFolders.make("coldread-cli")
     }
 
     static func write(_ path: String, _ text: String) throws {

@@ -86,7 +86,7 @@ struct ReviewTerminalTests {
                                    environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
         try pane.waitFor("Enter detail")
         try pane.send("r")
-        try pane.waitFor("Roadmap: 6 gaps")
+        try pane.waitFor("Roadmap: 5 gaps")
         try pane.send("Escape")
         try pane.waitFor("Enter detail")
         try pane.send("Down")

@@ -10,7 +10,7 @@ import Testing
     /// A stand-in for `kubectl auth can-i`: held for `get`, not held for `delete`,
     /// broken for `explode`, hangs for `hang`. It records its argv.
     static func fakeKubectl() throws -> (dir: String, log: String) {
-        let dir = try ScratchFolder.make("coldread-cmd")
+        let dir = try ScratchFolders.make("coldread-cmd")
         let log = dir + "/argv.log"
         let script = """
             #!/bin/sh

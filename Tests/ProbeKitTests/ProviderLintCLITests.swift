@@ -31,7 +31,7 @@ import Testing
     }
 
     static func project(pd: String, scim: String) throws -> String {
-        let dir = try ScratchFolder.make("coldread-live")
+        let dir = try ScratchFolders.make("coldread-live")
         try ProviderCLI.write(dir + "/coldread.yaml", """
             rotations: {sre-primary: {members: [ana]}}
             members:

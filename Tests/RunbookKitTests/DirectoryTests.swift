@@ -27,6 +27,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("disc-\(UUID().uuidString)")
         let deep = root.appendingPathComponent("a/b/c")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
         #expect(DirectoryLoader.discover(from: deep.path) == nil || !DirectoryLoader.discover(from: deep.path)!.hasPrefix(root.path))
         try "groups: {}\n".write(to: root.appendingPathComponent("coldread.yaml"), atomically: true, encoding: .utf8)
         #expect(DirectoryLoader.discover(from: deep.path) == root.appendingPathComponent("coldread.yaml").standardizedFileURL.path)

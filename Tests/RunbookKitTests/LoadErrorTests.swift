@@ -57,6 +57,7 @@ import Testing
     @Test func scenarioNamingAMissingRunbook() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.yaml").path
         try "id: s\nrunbook: ../Runbooks/nope.md\n".write(toFile: path, atomically: true, encoding: .utf8)
         let errs = errors { _ = try ScenarioLoader.load(path) }

@@ -13,6 +13,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
     case loadError = "load-error"
     case noSteps = "no-steps"
     case duplicateId = "duplicate-id"
+    case authorOnly = "author-only"
 
     /// One sentence for SARIF rule metadata and `--help`.
     public var summary: String {
@@ -28,6 +29,7 @@ public enum LintRule: String, CaseIterable, Codable, Sendable {
         case .loadError: return "The runbook could not be loaded."
         case .noSteps: return "The runbook has no steps: nothing to drill, so it can never be found unclean."
         case .duplicateId: return "Two runbooks declare the same explicit id, so their drills, reports and cadence would mix."
+        case .authorOnly: return "A step works for its author but not for the rotation that executes it (coldread gap)."
         }
     }
 

@@ -17,107 +17,19 @@ public struct Linter: Sendable {
 
     /// Findings for one runbook, in source order.
     public func lint(_ runbook: Runbook) -> [Finding] {
-        var findings: [Finding] = []
-        func add(_ rule: LintRule, _ location: SourceLocation, _ message: String, step: Int? = nil, severity: Severity? = nil,
-                 subject: String? = nil) {
-            let title = step.flatMap { index in runbook.steps.first { $0.index == index }?.title }
-            var finding = Finding(rule: rule, severity: severity, location: location, message: message, runbookId: runbook.id,
-                                  step: step, stepTitle: title, subject: subject)
-            if strict && finding.severity == .warning { finding.severity = .error }
-            findings.append(finding)
-        }
-
+        var sink = FindingSink(runbook: runbook, strict: strict)
         if let rotation = runbook.rotation, access.members(ofRotation: rotation) == nil {
-            add(.unknownRotation, runbook.rotationLocation ?? runbook.location,
-                "runbook '\(runbook.id)' names rotation '\(rotation)', which the directory does not know (known: \(knownRotations))",
-                subject: rotation)
+            sink.add(.unknownRotation, runbook.rotationLocation ?? runbook.location,
+                     "runbook '\(runbook.id)' names rotation '\(rotation)', which the directory does not know (known: \(knownRotations))",
+                     subject: rotation)
         }
-
         if runbook.steps.isEmpty {
-            add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: write its steps as a numbered list or as H3 headings under an H2)")
+            sink.add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: write its steps as a numbered list or as H3 headings under an H2)")
         }
-
         for step in runbook.steps {
-            let label = "step \(step.index) \"\(Self.shortTitle(step.title))\""
-            if step.isAction && !step.scopesDeclared {
-                add(.undeclaredScope, step.location,
-                    "\(label) uses \(actionEvidence(step)) but declares no scopes; add `<!-- coldread scopes: [...] -->` (or `scopes: []` if it needs none)",
-                    step: step.index)
-            }
-
-            var executing = step.rotation ?? runbook.rotation
-            if let stepRotation = step.rotation, access.members(ofRotation: stepRotation) == nil {
-                add(.unknownRotation, step.rotationLocation ?? step.location,
-                    "\(label) names rotation '\(stepRotation)', which the directory does not know (known: \(knownRotations))", step: step.index,
-                    subject: stepRotation)
-                executing = nil
-            }
-            let members = executing.flatMap { access.members(ofRotation: $0) }
-
-            let breakGlassHeld: Bool = {
-                guard let scope = step.breakGlass?.scope?.name, let members, !members.isEmpty else { return false }
-                return access.isKnownScope(scope) && lacking(scope, members).isEmpty
-            }()
-
-            var everyScopeHeld = true
-            for scope in step.scopes {
-                guard access.isKnownScope(scope.name) else {
-                    add(.unknownScope, scope.location,
-                        "\(label) declares scope '\(scope.name)', which no grant in \(directory.path) covers (hint: check its spelling or add it under grants:)",
-                        step: step.index, subject: scope.name)
-                    everyScopeHeld = false
-                    continue
-                }
-                guard let executing else {
-                    if runbook.rotation == nil && step.rotation == nil {
-                        add(.unknownRotation, scope.location,
-                            "\(label) declares scope '\(scope.name)' but the runbook names no rotation to hold it (hint: add `rotation:` to the front matter)",
-                            step: step.index, subject: scope.name)
-                    }
-                    everyScopeHeld = false
-                    continue
-                }
-                guard let members else { everyScopeHeld = false; continue }
-                let missing = lacking(scope.name, members)
-                if missing.isEmpty { continue }
-                everyScopeHeld = false
-                if breakGlassHeld { continue }
-                add(.scopeNotHeld, scope.location,
-                    "\(label) needs '\(scope.name)', which rotation '\(executing)' does not hold: \(describe(missing)); grant it to the rotation, rewrite the step around a break-glass path, or name another rotation",
-                    step: step.index, subject: scope.name)
-            }
-
-            if let breakGlass = step.breakGlass, let scope = breakGlass.scope {
-                if !access.isKnownScope(scope.name) {
-                    add(.unknownScope, scope.location,
-                        "\(label) has break-glass scope '\(scope.name)', which no grant in \(directory.path) covers", step: step.index,
-                        subject: scope.name)
-                } else if let executing, let members, !breakGlassHeld {
-                    let missing = lacking(scope.name, members)
-                    add(.breakGlassNotHeld, scope.location,
-                        "\(label) has a break-glass path whose scope '\(scope.name)' rotation '\(executing)' does not hold: \(describe(missing))",
-                        step: step.index, severity: everyScopeHeld ? .warning : nil, subject: scope.name)
-                }
-            }
-
-            for link in step.links + (step.breakGlass?.url.map { [Link(title: "break-glass", url: $0, location: step.breakGlass!.location)] } ?? []) {
-                guard !directory.federationCentral.isEmpty, let host = link.host, !directory.isCentral(host: host) else { continue }
-                if let bgURL = step.breakGlass?.url, link.url == bgURL { continue }
-                add(.nonFederatedLink, link.location,
-                    "\(label) links to \(host), outside central observability (\(directory.federationCentral.joined(separator: ", "))); federate it into the central stack so the reader needs no extra login",
-                    step: step.index, subject: link.url)
-            }
-
-            if !step.restores.isEmpty, !runbook.bundle.isEmpty {
-                let missing = runbook.bundle.filter { !step.restores.contains($0) }
-                if !missing.isEmpty {
-                    add(.partialRollback, step.restoresLocation ?? step.location,
-                        "\(label) restores \(step.restores.joined(separator: ", ")) but not \(missing.joined(separator: ", ")) of the bundle; restoring half the bundle leaves the agent in a configuration no one tested",
-                        step: step.index, subject: missing.joined(separator: ","))
-                }
-            }
+            lintStep(step, of: runbook, into: &sink)
         }
-        return findings
+        return sink.findings
     }
 
     /// Findings about the directory itself (members nobody knows), for the rotations the
@@ -154,13 +66,13 @@ public struct Linter: Sendable {
         return word.trimmingWhitespace() + "…"
     }
 
-    private var knownRotations: String {
+    var knownRotations: String {
         let names = directory.rotations.keys.sorted()
         return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
 
     /// Members for whom the scope is not positively held, with why for unknown answers.
-    private func lacking(_ scope: String, _ members: [String]) -> [(String, String?)] {
+    func lacking(_ scope: String, _ members: [String]) -> [(String, String?)] {
         members.compactMap { member in
             switch access.answer(member: member, scope: scope) {
             case .held: return nil
@@ -170,12 +82,12 @@ public struct Linter: Sendable {
         }
     }
 
-    private func describe(_ missing: [(String, String?)]) -> String {
+    func describe(_ missing: [(String, String?)]) -> String {
         let parts = missing.map { m in m.1.map { "\(m.0) (unknown: \($0))" } ?? m.0 }
         return (missing.count == 1 ? "" : "\(missing.count) members lack it: ") + parts.joined(separator: ", ") + (missing.count == 1 ? " lacks it" : "")
     }
 
-    private func actionEvidence(_ step: Step) -> String {
+    func actionEvidence(_ step: Step) -> String {
         if let tool = step.tools.first { return "`\(tool.name)`" }
         if !step.probes.isEmpty { return "a command probe" }
         if !step.restores.isEmpty { return "a rollback" }

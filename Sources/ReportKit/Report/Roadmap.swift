@@ -106,14 +106,16 @@ private struct GapContext {
         let url = probe.url ?? ""
         let host = URLParts(url)?.host
         let central = host.map { directory?.isCentral(host: $0) ?? false } ?? false
+        let purpose = source.map { LinkPurpose.of(url: url, in: $0, of: runbook, directory: directory) } ?? .observability
         switch probe.outcome {
         case .ok:
-            guard let directory, !directory.federationCentral.isEmpty, let host, !central else { return nil }
+            guard purpose == .observability, let directory, !directory.federationCentral.isEmpty, let host, !central else { return nil }
             return make(
                 .nonFederatedLink, subject: url, finding: "\(host) is outside central observability; it opened this time.",
                 remedies: [federate(url)], blocking: false)
         case .ssoWall, .unauthorized, .forbidden:
             let wall = probe.outcome == .ssoWall ? "an SSO wall" : "\(probe.outcome.rawValue.replacingOccurrences(of: "_", with: " "))"
+            if purpose == .action { return actionEndpointGap(url, wall: wall) }
             if central {
                 return make(
                     .nonFederatedLink, subject: url, finding: "\(url) stopped the reader with \(wall), although \(host ?? "") is central.",
@@ -131,6 +133,24 @@ private struct GapContext {
                 .deadLink, subject: url, finding: "\(url) did not answer the reader (\(probe.outcome.rawValue.replacingOccurrences(of: "_", with: " "))).",
                 remedies: ["Link a page the reader can reach during an incident, ideally in central observability."], blocking: true)
         }
+    }
+
+    /// A walled action endpoint (a break-glass URL, a deploy console) is an access gap:
+    /// federating it would mean nothing, so it gets the scope and break-glass remedies.
+    func actionEndpointGap(_ url: String, wall: String) -> Gap {
+        let rotationName = rotation.map { "rotation `\($0)`" } ?? "the executing rotation"
+        let scopes = (source?.scopes.map { "`\($0.name)`" } ?? []).joined(separator: ", ")
+        var remedies = [scopes.isEmpty
+            ? "Declare the scope \(url) needs and grant it to \(rotationName)."
+            : "Grant \(rotationName) the access \(url) checks (the step declares \(scopes))."]
+        if let glass = source?.breakGlass, let glassURL = glass.url, glassURL != url {
+            remedies.append("Rewrite the step to lead with its break-glass path \(glassURL).")
+        } else {
+            remedies.append("Rewrite the step around a break-glass path: an audited emergency scope \(rotationName) holds.")
+        }
+        remedies.append("Hand the step to another rotation that can use \(url).")
+        return make(.scopeNotHeld, subject: url, finding: "\(url), where the step acts, stopped the reader with \(wall).",
+                    remedies: remedies, blocking: true)
     }
 
     func federate(_ url: String) -> String {

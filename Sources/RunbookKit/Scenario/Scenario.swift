@@ -91,7 +91,12 @@ public enum ServiceBehaviour: String, Hashable, Sendable, CaseIterable {
 
 /// A stand-in for the world's access rules, served on loopback for one run.
 public struct Sandbox: Hashable, Sendable {
+    /// Hostname to how it answers: for everyone, or, for a host in `opensFor`, for
+    /// everyone not named there (its wall).
     public var services: [String: ServiceBehaviour]
+    /// Hostname to the people and groups it opens for (`ok`): the sandbox models people,
+    /// so a service can let the author in and wall the reader (`coldread gap`).
+    public var opensFor: [String: [String]] = [:]
     /// The directory as the sandbox world sees it (the file with overrides applied);
     /// nil when the scenario does not override anything.
     public var hasDirectoryOverride: Bool

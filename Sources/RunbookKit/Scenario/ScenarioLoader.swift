@@ -40,28 +40,7 @@ public enum ScenarioLoader {
                 case "signals": scenario.signals = signals(v, sink)
                 case "injects": scenario.injects = injects(v, sink)
                 case "expect": expectation(v, sink, into: &scenario)
-                case "sandbox":
-                    var services: [String: ServiceBehaviour] = [:]
-                    var override = false
-                    for (k, l, x) in v.mapping(sink) ?? [] {
-                        switch k {
-                        case "services":
-                            for (host, _, b) in x.mapping(sink, expected: "a mapping of hostname to behaviour") ?? [] {
-                                guard let word = b.string(sink) else { continue }
-                                if let behaviour = ServiceBehaviour(rawValue: word) { services[host.lowercased()] = behaviour }
-                                else {
-                                    sink.add(b.location, expected: "one of " + ServiceBehaviour.allCases.map(\.rawValue).joined(separator: ", "),
-                                             found: "'\(word)'")
-                                }
-                            }
-                        case "directory":
-                            override = true
-                            if let base = resultDirectory { resultDirectory = DirectoryLoader.overrides(x, onto: base, sink) }
-                            else { _ = DirectoryLoader.overrides(x, onto: Directory(), sink) }
-                        default: sink.add(l, expected: "services or directory", found: "'\(k)'")
-                        }
-                    }
-                    scenario.sandbox = Sandbox(services: services, hasDirectoryOverride: override)
+                case "sandbox": scenario.sandbox = SandboxReading.sandbox(v, sink, directory: &resultDirectory)
                 default:
                     sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
                              found: "'\(key)'")

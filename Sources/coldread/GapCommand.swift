@@ -1,0 +1,79 @@
+import ArgumentParser
+import Jobs
+import ReportKit
+
+/// `coldread gap`: what only the author can do, step by step (GapJob). Exit 1 on a gap
+/// or an unknown answer, 0 when the reader side can do all the author side can.
+struct GapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gap",
+        abstract: "List the steps that work for the runbook's author but not for its reader or rotation.",
+        discussion: """
+            Every step is probed as each person: scopes from the access sources, links with
+            that person's credentials profile (profiles: in the credentials file), tools and
+            command checks. In CI: coldread gap RUNBOOK --rotation sre-primary --author-team ai-platform --format github.
+            Exit 1 when some step works only for the author (or an answer was unknown), 0 otherwise.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
+    var runbooks: [String] = []
+
+    @Option(help: "The author: a person in the directory.")
+    var author: String?
+
+    @Option(help: "The author's team: a group in the directory (every member counts as an author).")
+    var authorTeam: String?
+
+    @Option(help: "The reader: a person in the directory.")
+    var reader: String?
+
+    @Option(help: "The executing rotation: every member is a reader.")
+    var rotation: String?
+
+    @Option(help: "A scenario file; its sandbox is served on loopback for this run.")
+    var scenario: String?
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: Format = .text
+
+    @OptionGroup var probeFlags: ProbeFlags
+
+    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
+    var offline = false
+
+    @OptionGroup var config: ConfigOptions
+
+    func validate() throws {
+        if (author == nil) == (authorTeam == nil) { throw ValidationError("name the author with exactly one of --author or --author-team") }
+        if (reader == nil) == (rotation == nil) { throw ValidationError("name the reader with exactly one of --reader or --rotation") }
+        if runbooks.isEmpty && scenario == nil { throw ValidationError("name a runbook, or a --scenario whose runbook to compare") }
+    }
+
+    func run() async throws {
+        let directory = try config.loadDirectory()
+        let credentials = try Outbound.loadCredentials()
+        let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: runbooks)
+        let options = GapJob.Options(
+            runbookPaths: runbooks,
+            author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
+            reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
+            scenarioPath: scenario, probe: probeFlags.options())
+        let source = live == nil ? relativePath(directory.path) : "live providers over \(relativePath(directory.path))"
+        let result = try await GapJob(options: options, directory: directory, access: live, credentials: credentials,
+                                      accessSource: source).run()
+        switch format {
+        case .text: StandardOutput.write(GapText.render(result))
+        case .json: StandardOutput.write(GapJSON.render(result))
+        case .sarif, .github:
+            let findings = FindingFormat(rawValue: format.rawValue) ?? .github
+            let files = result.runbooks.count
+            StandardOutput.write(findings.render(result.findings, filesChecked: files, toolVersion: ColdRead.configuration.version) + "\n")
+        }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
