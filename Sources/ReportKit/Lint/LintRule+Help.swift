@@ -29,6 +29,8 @@ extension LintRule {
             return "Write the steps as a numbered list or as H3 headings under an H2, so a drill has something to check."
         case .duplicateId:
             return "Rename one of the ids, or drop `id:` so each file's path names its runbook."
+        case .authorOnly:
+            return "Grant the rotation what only the author holds, give the step a break-glass path the rotation holds, hand it to a rotation that can do it, or federate the data it reads."
         }
     }
 }

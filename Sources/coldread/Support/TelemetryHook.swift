@@ -1,4 +1,5 @@
 import DrillKit
+import Jobs
 import RunbookKit
 import Telemetry
 
@@ -12,7 +13,7 @@ enum TelemetryHook {
                 runId: runId, store: store, settings: directory.telemetry, prometheus: prometheus, redaction: Outbound.redaction)
             warnings.forEach(StandardError.write)
         } catch {
-            throw .input(error.description)
+            throw .input("\(error)")
         }
     }
 }
