@@ -28,7 +28,7 @@ import Testing
     }
 
     func runbook(intro: String = "", scope: String = "traces:read") -> String {
-        "---\nrotation: sre\n---\n# T\n\(intro)## Steps\n1. Read the traces. <!-- coldread scopes: [\(scope)] -->\n2. Open [logs](https://logs.elsewhere.example/q).\n"
+        "---\nrotation: sre\n---\n# T\n\(intro)## Steps\n1. Read the traces. <!-- coldread scopes: [\(scope)] -->\n2. Open [logs](https://logs.corp.example/q).\n"
     }
 
     @Test func fingerprintsStayWhenLinesMove() throws {
@@ -43,7 +43,7 @@ import Testing
     @Test func theFingerprintChangesWhenTheScopeChanges() throws {
         let first = try fingerprints(runbook(scope: "traces:read"))
         let second = try fingerprints(runbook(scope: "bg:ai-only"))
-        #expect(first.count == 2 && second.count == 2)
+        try #require(first.count == 2 && second.count == 2)
         #expect(first[0] != second[0])
         #expect(first[1] == second[1])
     }
