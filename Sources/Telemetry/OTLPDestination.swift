@@ -10,6 +10,10 @@ public struct OTLPDestination: Sendable {
     public var configuration: OTel.Configuration
     /// The collector as named where it was configured, for warnings.
     public var name: String
+    /// How long the whole export may take: the standard `OTEL_EXPORTER_OTLP_TIMEOUT`
+    /// (milliseconds) when set, else `OTLPExport.defaultBudget`, so a collector that is
+    /// down costs a run about two seconds unless the operator asked for more.
+    public var budget: Duration = OTLPExport.defaultBudget
 
     static let endpointVariables = [
         "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
@@ -22,6 +26,9 @@ public struct OTLPDestination: Sendable {
         guard let name = fromEnvironment ?? fromFile else { return nil }
         self.name = name
         configuration = Self.configuration(Self.merged(settings ?? TelemetrySettings(), environment))
+        if let milliseconds = environment["OTEL_EXPORTER_OTLP_TIMEOUT"].flatMap(Int.init), (1...600_000).contains(milliseconds) {
+            budget = .milliseconds(milliseconds)
+        }
     }
 
     /// The file's settings with the environment's on top, as swift-otel reads the

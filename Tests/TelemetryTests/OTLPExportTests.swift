@@ -7,8 +7,11 @@ import Testing
 /// A drill's journal sent to a real OTLP/HTTP receiver on loopback, decoded there with
 /// the official OpenTelemetry protobuf definitions.
 @Suite(.serialized) struct OTLPExportTests {
-    func destination(_ endpoint: String) throws -> OTLPDestination {
-        try #require(OTLPDestination(environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": endpoint, "OTEL_SERVICE_NAME": "coldread-test"], settings: nil))
+    func destination(_ endpoint: String, timeoutMilliseconds: String = "20000") throws -> OTLPDestination {
+        // A generous budget: these tests check what arrives, on a machine that may be busy
+        // running the rest of the suite; the budget's own tests below keep the default.
+        try #require(OTLPDestination(environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": endpoint, "OTEL_SERVICE_NAME": "coldread-test",
+                                                   "OTEL_EXPORTER_OTLP_TIMEOUT": timeoutMilliseconds], settings: nil))
     }
 
     @Test func aDrillArrivesAsSpansAndMetricsWithTheSemanticConventions() async throws {
@@ -71,7 +74,8 @@ import Testing
         defer { receiver.stop() }
         if collector == "down" { receiver.stop() }
         let started = Date()
-        let warning = await RunTelemetry(report: try TelemetryFixtures.mixedDrill(), drills: []).export(to: try destination(receiver.endpoint))
+        let warning = await RunTelemetry(report: try TelemetryFixtures.mixedDrill(), drills: [])
+            .export(to: try destination(receiver.endpoint, timeoutMilliseconds: ""))
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 3, "export took \(seconds) s")
         let text = try #require(warning)

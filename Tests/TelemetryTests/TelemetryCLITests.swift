@@ -62,7 +62,8 @@ import Testing
         defer { receiver.stop() }
         let dir = try project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (outcome, _) = try run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint])
+        let (outcome, _) = try run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
+                                                                      "OTEL_EXPORTER_OTLP_TIMEOUT": "20000"])
         #expect(outcome.status == 1, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(!outcome.stderr.contains("not sent"), "\(outcome.stderr)")
         receiver.waitForTracesAndMetrics()
@@ -132,7 +133,8 @@ import Testing
         try FileManager.default.copyItem(atPath: fixture + "/agent-wrong-answers.md", toPath: dir + "/Runbooks/agent-wrong-answers.md")
         try FileManager.default.copyItem(atPath: fixture + "/journal.jsonl", toPath: runFolder + "/journal.jsonl")
 
-        let (outcome, _) = try run(["report", "latest", "--export", "otlp"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint])
+        let (outcome, _) = try run(["report", "latest", "--export", "otlp"], in: dir,
+                                  environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_EXPORTER_OTLP_TIMEOUT": "20000"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
         receiver.waitForTracesAndMetrics()
         let drill = try #require(receiver.spans.first { $0.attribute("cicd.pipeline.name") == "coldread drill" })
