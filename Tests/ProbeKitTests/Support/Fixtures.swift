@@ -29,8 +29,11 @@ enum Fixture {
                  "deploy:rollback": Grant(pattern: "deploy:rollback", holders: ["ana", "dmitri"], location: here)],
         ssoLoginHosts: ["sso.corp.example"])
 
-    /// Fast limits so failing servers cost a test a second or two, not the defaults' 30 s.
-    static func options(requestTimeout: Duration = .seconds(2), linkDeadline: Duration = .seconds(4)) -> ProbeOptions {
+    /// Limits below the defaults' 30 s, yet roomy enough that a loopback answer is never
+    /// late while the whole suite runs on two busy cores (at 2 s and 4 s, a retry test
+    /// now and then saw its link's deadline pass before the retry). Tests about timeouts
+    /// pass their own, shorter limits.
+    static func options(requestTimeout: Duration = .seconds(8), linkDeadline: Duration = .seconds(15)) -> ProbeOptions {
         ProbeOptions(requestTimeout: requestTimeout, linkDeadline: linkDeadline, commandTimeout: .seconds(2),
                      retryBaseDelay: .milliseconds(50))
     }
