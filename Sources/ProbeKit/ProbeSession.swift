@@ -28,6 +28,7 @@ public actor ProbeSession {
     private var isShutDown = false
     private let links = OnceCache<String, LinkEvidence>()
     private let habits = HostHabits()
+    private let resolver = HostResolver()
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
@@ -101,6 +102,7 @@ public actor ProbeSession {
         isShutDown = true
         await sandboxServer?.stop()
         try? await client.shutdown()
+        await resolver.shutdown()
     }
 
     /// Forgets every answer, so the next `probe` asks the world again (a drill's re-probe).
@@ -155,7 +157,7 @@ public actor ProbeSession {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts, habits: habits)
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver)
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools
