@@ -48,6 +48,11 @@ final class HostResolver: Sendable {
         }
     }
 
+    /// Forgets `host`'s answer, so its next link looks it up again (a re-probe).
+    func forget(_ host: String) {
+        answers.remove(host)
+    }
+
     /// Ends the lookup threads once their current lookups return.
     func shutdown() async {
         try? await pool.shutdownGracefully()
