@@ -29,6 +29,7 @@ public actor ProbeSession {
     private let links = OnceCache<String, LinkEvidence>()
     private let habits = HostHabits()
     private let resolver = HostResolver()
+    private let refusedPorts = RefusedPorts()
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
@@ -135,6 +136,7 @@ public actor ProbeSession {
             case .link(_, let url, let target, _):
                 links.remove(LinkProber.dedupKey(LinkReference.webAddress(url, docsBase: docsBase) ?? url))
                 resolver.forget(target.host)
+                refusedPorts.forget(host: target.host)
             case .command(_, let argv):
                 commands.remove(argv)
             case .scope, .tool, .localLink:
@@ -151,7 +153,7 @@ public actor ProbeSession {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver)
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools
