@@ -50,7 +50,9 @@ struct NameResolutionTests {
         #expect(results.count == 100)
         #expect(results.allSatisfy { $0.outcome == .unreachable && $0.reason == "127.0.0.1 refused the connection" },
                 "\(Set(results.map { "\($0.outcome.rawValue): \($0.reason ?? "")" }))")
-        #expect(elapsed < .seconds(5), "took \(elapsed) against a 10 s request timeout")
+        // The request timeout, a third of the link deadline: room for a debug build sharing
+        // the machine with the rest of the suite (7 s seen with two test targets at once).
+        #expect(elapsed < .seconds(10), "took \(elapsed) against a 30 s link deadline")
     }
 
     @Test("a port that refused is not tried again in the run; a re-probe of the step tries it")
