@@ -4,6 +4,7 @@ import Jobs
 import ProbeKit
 import ReportKit
 import RunbookKit
+import Synchronization
 import TerminalUI
 
 /// The drill's effects on the world: background probes, as the reader, whose results
@@ -12,6 +13,7 @@ final class DrillWorld: DrillServices, Sendable {
     private let setup: DrillSetup
     private let inbox: ActionInbox
     private let session: ProbeSession
+    private let probesStarted = Mutex(false)
 
     init(setup: DrillSetup, inbox: ActionInbox, credentials: Credentials) {
         self.setup = setup
@@ -25,10 +27,17 @@ final class DrillWorld: DrillServices, Sendable {
         let wanted = Set(steps)
         runbook.steps = runbook.steps.filter { wanted.contains($0.index) }
         let reader = state.context.reader
-        let reprobe = steps.count < state.context.runbook.steps.count
+        // The drill's first probes start once; every later request is the reader's `r`.
+        let reprobe = probesStarted.withLock { started in
+            defer { started = true }
+            return started
+        }
+        let whole = state.context.runbook
         Task { [session, inbox] in
-            if reprobe { await session.forgetResults() }
-            for await result in session.probe(runbook, as: .reader(reader)) {
+            let events = reprobe && steps.count == 1
+                ? session.reprobe(step: steps[0], of: whole, as: .reader(reader))
+                : session.run([runbook], as: .reader(reader))
+            for await case .result(_, let result) in events {
                 inbox.post(.probeResult(result))
             }
         }

@@ -68,7 +68,7 @@ struct ScenarioDraftTests {
             await session.shutdown()
             throw error
         }
-        let results = await session.probeAll(runbook, as: .rotation("sre"))
+        let results = await session.results([runbook], as: .rotation("sre")).first ?? []
         await session.shutdown()
         return results
     }

@@ -112,12 +112,10 @@ public struct DryRunJob: Sendable {
     /// results are all in. Cancelled, it returns at once, leaving the rest unprobed.
     static func probeEach(_ runbooks: [Runbook], in session: ProbeSession, received: ReceivedResults,
                           probed: @escaping @Sendable (Int) async -> Void) async {
-        await withTaskGroup(of: Void.self) { group in
-            for (index, runbook) in runbooks.enumerated() {
-                group.addTask {
-                    for await result in session.probe(runbook, as: .rotation(nil)) { received.add(result, at: index) }
-                    if !Task.isCancelled { await probed(index) }
-                }
+        for await event in session.run(runbooks, as: .rotation(nil)) {
+            switch event {
+            case .result(let index, let result): received.add(result, at: index)
+            case .finished(let index): if !Task.isCancelled { await probed(index) }
             }
         }
     }

@@ -88,7 +88,7 @@ public struct GapJob: Sendable {
                 let session = ProbeSession(access: access, directory: directory, sandbox: nil, credentials: personal,
                                            options: options.probe, routes: world.routes)
                 group.addTask {
-                    let results = await session.probeAll(runbooks, as: .reader(person))
+                    let results = await session.results(runbooks, as: .reader(person))
                     await session.shutdown()
                     return (person, results)
                 }
