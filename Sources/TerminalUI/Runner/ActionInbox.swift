@@ -10,5 +10,5 @@ public final class ActionInbox: Sendable {
 
     public func post(_ action: DrillAction) { pending.withLock { $0.append(action) } }
 
-    func drain() -> [DrillAction] { pending.withLock { actions in defer { actions = [] }; return actions } }
+    public func drain() -> [DrillAction] { pending.withLock { actions in defer { actions = [] }; return actions } }
 }

@@ -1,6 +1,5 @@
 import DrillKit
 import Foundation
-import Jobs
 import ProbeKit
 import ReportKit
 import RunbookKit
@@ -8,26 +7,33 @@ import TerminalUI
 
 /// The drill's effects on the world: background probes, as the reader, whose results
 /// are posted to the inbox (the UI loop never waits for them), and the report files.
-final class DrillWorld: DrillServices, Sendable {
+public final class DrillWorld: DrillServices, Sendable {
     private let setup: DrillSetup
     private let inbox: ActionInbox
     private let session: ProbeSession
 
-    init(setup: DrillSetup, inbox: ActionInbox, credentials: Credentials) {
+    public init(setup: DrillSetup, inbox: ActionInbox, credentials: Credentials = .none) {
         self.setup = setup
         self.inbox = inbox
-        session = ProbeSession(access: setup.directory, directory: setup.directory, sandbox: setup.scenario?.sandbox,
+        session = ProbeSession(access: setup.access, directory: setup.directory, sandbox: setup.scenario?.sandbox,
                                credentials: credentials)
     }
 
-    func startProbes(steps: [Int], of state: DrillState) {
+    public func startProbes(steps: [Int], of state: DrillState) {
+        probe(steps: steps, of: state, forgetting: false)
+    }
+
+    public func reprobe(step: Int, of state: DrillState) {
+        probe(steps: [step], of: state, forgetting: true)
+    }
+
+    private func probe(steps: [Int], of state: DrillState, forgetting: Bool) {
         var runbook = state.context.runbook
         let wanted = Set(steps)
         runbook.steps = runbook.steps.filter { wanted.contains($0.index) }
         let reader = state.context.reader
-        let reprobe = steps.count < state.context.runbook.steps.count
         Task { [session, inbox] in
-            if reprobe { await session.forgetResults() }
+            if forgetting { await session.forgetResults() }
             for await result in session.probe(runbook, as: .reader(reader)) {
                 inbox.post(.probeResult(result))
             }
@@ -36,13 +42,13 @@ final class DrillWorld: DrillServices, Sendable {
 
     /// The full report (with its roadmap) rebuilt from the journal on disk, the same way
     /// `coldread report` rebuilds it later.
-    func writeReport(_ state: DrillState) throws {
+    public func writeReport(_ state: DrillState) throws {
         let journal = try JournalReader.read(state.context.journalPath)
         _ = try ReportFiles.write(events: journal.events, runbook: state.context.runbook, directory: setup.directory,
                                   into: state.context.runFolder, redaction: Outbound.redaction)
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         await session.shutdown()
     }
 }
