@@ -33,7 +33,7 @@ struct DrillScrollEndToEndTests {
             screen = try tmux.waitUntil("the pane to scroll") { $0 != before }
         }
         #expect(screen.contains("end of step"))
-        #expect(screen.contains("Once the PVC status says to restart the respective pod"))
+        #expect(screen.contains("Once the PVC status says to restart the respective"))
         let last = try #require(step.tools.last?.name)
         #expect(screen.split(separator: "\n").contains { $0.contains(last) }, "the step's last tool is on the last page")
         try tmux.send("PPage")
