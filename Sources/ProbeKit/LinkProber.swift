@@ -23,9 +23,11 @@ final class LinkProber: Sendable {
     let sandboxHosts: Set<String>
     /// Which hosts are asked HEAD first and which GET (HTML pages, HEAD refused).
     let habits: HostHabits
+    /// Each world host's name lookup, once per run, before any request slot is taken.
+    let resolver: HostResolver
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
-         gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits) {
+         gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits, resolver: HostResolver) {
         self.client = client
         self.options = options
         self.credentials = credentials
@@ -34,6 +36,7 @@ final class LinkProber: Sendable {
         self.routes = routes
         self.sandboxHosts = sandboxHosts
         self.habits = habits
+        self.resolver = resolver
     }
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
@@ -97,11 +100,18 @@ final class LinkProber: Sendable {
 
     /// One request, holding a slot of the host and of the global pool while it runs. Its
     /// clock starts once it has the slot: time queued behind other probes is not the
-    /// server's. Returns the answer and when the request really started.
+    /// server's. A world host is looked up first, outside the slots (`HostResolver`), so
+    /// a name that does not resolve never waits for one. Returns the answer and when the
+    /// request really started.
     private func exchange(_ target: URLParts, method: HTTPMethod,
                           linkDeadline: ContinuousClock.Instant?) async -> (HopAnswer, ContinuousClock.Instant) {
-        if routes[target.host] == nil, sandboxHosts.contains(target.host) {
-            return (.failed(.unreachable, "the sandbox server for \(target.host) is not running"), .now)
+        if routes[target.host] == nil {
+            if sandboxHosts.contains(target.host) {
+                return (.failed(.unreachable, "the sandbox server for \(target.host) is not running"), .now)
+            }
+            if case .unresolvable(let reason) = await resolver.resolve(target.host) {
+                return (.failed(.unreachable, reason), .now)
+            }
         }
         return await gate.withSlot(host: target.host) {
             let start = ContinuousClock.now

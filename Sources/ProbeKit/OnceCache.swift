@@ -73,11 +73,11 @@ final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
     }
 
-    /// Forgets every finished answer, for a re-probe. Answers still being computed stay,
-    /// so whoever waits for them is answered.
-    func removeAll() {
+    /// Forgets `key`'s finished answer, for a re-probe. An answer still being computed
+    /// stays, so whoever waits for it is answered.
+    func remove(_ key: Key) {
         entries.withLock { entries in
-            entries = entries.filter { if case .computing = $0.value { true } else { false } }
+            if case .done = entries[key] { entries[key] = nil }
         }
     }
 }

@@ -5,7 +5,11 @@ public struct ProbeOptions: Sendable {
     public var requestTimeout: Duration
     /// Longest a link may take in total, redirects and retries included.
     public var linkDeadline: Duration
-    /// HTTP requests in flight across all hosts.
+    /// HTTP requests in flight across all hosts: with `hostConcurrency`, the one bound of
+    /// a probe run, whatever its runbooks. The session's gate (`ConcurrencyGate`) is what
+    /// holds it; the other two limits are sized from it so that they never bind first:
+    /// the run's crew of workers (`crewSize`) and AsyncHTTPClient's connections per host
+    /// (`hostConcurrency`, so no request queues inside the client for a connection).
     public var maxConcurrency: Int
     /// HTTP requests in flight to any one host, so a runbook full of one dashboard's
     /// links does not hammer that dashboard.
@@ -46,6 +50,11 @@ public struct ProbeOptions: Sendable {
         self.searchPath = searchPath
         self.retryBaseDelay = retryBaseDelay
     }
+
+    /// Workers of one run: one per global slot, plus one per slot of a host, so workers
+    /// held waiting for a busy host never leave a global slot idle. Command probes (not
+    /// HTTP, so outside the gate) are bounded by the crew alone.
+    var crewSize: Int { maxConcurrency + hostConcurrency }
 }
 
 /// Whose access the scope probes check.

@@ -28,6 +28,7 @@ public actor ProbeSession {
     private var isShutDown = false
     private let links = OnceCache<String, LinkEvidence>()
     private let habits = HostHabits()
+    private let resolver = HostResolver()
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
@@ -101,61 +102,56 @@ public actor ProbeSession {
         isShutDown = true
         await sandboxServer?.stop()
         try? await client.shutdown()
+        await resolver.shutdown()
     }
 
-    /// Forgets every answer, so the next `probe` asks the world again (a drill's re-probe).
-    public func forgetResults() async {
-        links.removeAll()
-        commands.removeAll()
-    }
-
-    /// Probes every step of `runbook` as `audience`. Results arrive as they complete, in
-    /// no fixed order; the stream ends when all are in.
-    public nonisolated func probe(_ runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeResult> {
-        let (stream, continuation) = AsyncStream<ProbeResult>.makeStream()
+    /// Probes every step of `runbooks` as `audience`: the one way in for `probe`, the drill
+    /// and the dry-run. One crew and one bound for the whole run, whatever the runbook
+    /// boundaries (see `ProbeOptions`); each runbook's results stream in its reading order
+    /// (`ProbeRunEvent`). URLs and commands already answered in this session are not asked
+    /// again. Cancelling the reader's task (or dropping the stream) ends the run.
+    public nonisolated func run(_ runbooks: [Runbook], as audience: ProbeAudience) -> AsyncStream<ProbeRunEvent> {
+        let (stream, continuation) = AsyncStream<ProbeRunEvent>.makeStream()
         let task = Task {
-            await self.run([runbook], jobs: [ProbeJobs.jobs(of: runbook, docsBase: self.docsBase)], audience) { _, result in continuation.yield(result) }
+            let jobs = ProbeJobs.jobs(ofAll: runbooks, docsBase: self.docsBase)
+            let release = ReadingOrderRelease(jobCounts: jobs.map(\.count), continuation: continuation)
+            await self.run(runbooks, jobs: jobs, audience) { place, result in release.put(result, at: place) }
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
         return stream
     }
 
-    /// Every result of `probe`, ordered by step and then as declared.
-    public func probeAll(_ runbook: Runbook, as audience: ProbeAudience) async -> [ProbeResult] {
-        await probeAll([runbook], as: audience)[0]
-    }
-
-    /// Every result for each of `runbooks`, each runbook's ordered by step and then as
-    /// declared. One run for all of them, so the session's bounds, not the runbook
-    /// boundaries, pace it; and collected without a stream, since nobody watches the
-    /// results arrive.
-    /// `answered` is told how many results are in after each one (for a progress line).
-    public func probeAll(_ runbooks: [Runbook], as audience: ProbeAudience,
-                         answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
-        let jobs = ProbeJobs.jobs(ofAll: runbooks, docsBase: docsBase)
-        // Each result goes to its job's place: jobs are listed in reading order, so the
-        // filled places are the ordered results, with no sort after the run.
-        let all = Mutex<(results: [[ProbeResult?]], count: Int)>((jobs.map { Array(repeating: nil, count: $0.count) }, 0))
-        await run(runbooks, jobs: jobs, audience) { place, result in
-            let count = all.withLock { all in
-                all.results[place.runbook][place.job] = result
-                all.count += 1
-                return all.count
+    /// Probes one step of `runbook` again (a drill's `r`): that step's URLs (and their
+    /// hosts' name lookups) and commands are forgotten first, so they are asked of the world
+    /// anew, and its scopes and tools are asked again as every run asks them; every other
+    /// answer of the session is kept. Streams as `run` does, with the runbook as index 0.
+    public nonisolated func reprobe(step: Int, of runbook: Runbook, as audience: ProbeAudience) -> AsyncStream<ProbeRunEvent> {
+        var single = runbook
+        single.steps = runbook.steps.filter { $0.index == step }
+        if step != ProbeResult.briefingStep { single.briefing = [] }
+        for job in ProbeJobs.jobs(of: single, docsBase: docsBase) {
+            switch job {
+            case .link(_, let url, let target, _):
+                links.remove(LinkProber.dedupKey(LinkReference.webAddress(url, docsBase: docsBase) ?? url))
+                resolver.forget(target.host)
+            case .command(_, let argv):
+                commands.remove(argv)
+            case .scope, .tool, .localLink:
+                continue
             }
-            answered?(count)
         }
-        return all.withLock { $0.results }.map { $0.compactMap { $0 } }
+        return run([single], as: audience)
     }
 
     /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
-    /// job's place.
+    /// job's place, in the order they complete.
     private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
                      _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts, habits: habits)
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver)
         let scopes = ScopeProber(access: access)
         let commandProber = CommandProber(options: options, tools: tools)
         let tools = self.tools
@@ -189,9 +185,10 @@ public actor ProbeSession {
             }
         }
         // A fixed crew of workers, each taking the next job until none is left (or the run
-        // is cancelled): no task is created, or woken for, per link.
+        // is cancelled): no task is created, or woken for, per link. Its size serves the
+        // one bound (`ProbeOptions.maxConcurrency`), never sets another: see `crewSize`.
         let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
-        let workers = min(options.maxConcurrency + options.hostConcurrency, queue.count)
+        let workers = min(options.crewSize, queue.count)
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
                 group.addTask {

@@ -95,7 +95,13 @@ struct Probe: AsyncParsableCommand {
         let progress = ProbeProgress(enabled: onTerminal, total: onTerminal ? loaded.reduce(0) { $0 + ProbePlan.count(of: $1) } : 0)
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
-        let results = await session.probeAll(loaded, as: audience) { progress.update(answered: $0) }
+        var results = [[ProbeResult]](repeating: [], count: loaded.count)
+        var answered = 0
+        for await case .result(let index, let result) in session.run(loaded, as: audience) {
+            results[index].append(result)
+            answered += 1
+            progress.update(answered: answered)
+        }
         // The handler kills the probes' groups before it exits, so a killed probe can end
         // the run first: a run cut short by a signal still leaves with 128 + the signal.
         if let signo = stop.signal { Foundation.exit(128 + signo) }

@@ -133,22 +133,9 @@ struct LinkProbeTests {
 
     @Test("a closed port is unreachable")
     func closedPort() async throws {
-        // A port bound but never listened on refuses connections, and stays ours for the
-        // whole test, so no server of a test running in parallel can take it.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
-        #expect(try await Fixture.probeLink("http://127.0.0.1:\(port)/").outcome == .unreachable)
+        let closed = try ClosedPort()
+        defer { closed.close() }
+        #expect(try await Fixture.probeLink("http://127.0.0.1:\(closed.port)/").outcome == .unreachable)
     }
 
     @Test("a name that cannot resolve is unreachable")

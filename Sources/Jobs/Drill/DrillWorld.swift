@@ -20,21 +20,20 @@ public final class DrillWorld: DrillServices, Sendable {
     }
 
     public func startProbes(steps: [Int], of state: DrillState) {
-        probe(steps: steps, of: state, forgetting: false)
-    }
-
-    public func reprobe(step: Int, of state: DrillState) {
-        probe(steps: [step], of: state, forgetting: true)
-    }
-
-    private func probe(steps: [Int], of state: DrillState, forgetting: Bool) {
         var runbook = state.context.runbook
         let wanted = Set(steps)
         runbook.steps = runbook.steps.filter { wanted.contains($0.index) }
-        let reader = state.context.reader
-        Task { [session, inbox] in
-            if forgetting { await session.forgetResults() }
-            for await result in session.probe(runbook, as: .reader(reader)) {
+        forward(session.run([runbook], as: .reader(state.context.reader)))
+    }
+
+    /// The `r` key: only this step's URLs, commands and scopes are forgotten and asked again.
+    public func reprobe(step: Int, of state: DrillState) {
+        forward(session.reprobe(step: step, of: state.context.runbook, as: .reader(state.context.reader)))
+    }
+
+    private func forward(_ events: AsyncStream<ProbeRunEvent>) {
+        Task { [inbox] in
+            for await case .result(_, let result) in events {
                 inbox.post(.probeResult(result))
             }
         }

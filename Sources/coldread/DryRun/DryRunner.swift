@@ -76,21 +76,20 @@ struct DryRunner {
         let total = toProbe.count
         let showProgress = progress
         let probing = Task {
-            await withTaskGroup(of: Void.self) { group in
-                for runbook in toProbe {
-                    group.addTask {
-                        for await result in session.probe(runbook, as: .rotation(nil)) {
-                            // By file, not id: two runbooks that share an id (a duplicate-id error) keep their own results.
-                            guard await collected.add(result, for: runbook.path) else { return }
-                            var event = journal.event(.probeResult)
-                            event.runbookId = runbook.id
-                            event.step = result.step
-                            event.result = result
-                            try? await journal.append(event)
-                        }
-                        let done = await collected.finish(runbook.id)
-                        if showProgress { StandardError.write("coldread dry-run: [\(done)/\(total)] \(runbook.id) probed") }
-                    }
+            for await event in session.run(toProbe, as: .rotation(nil)) {
+                switch event {
+                case .result(let index, let result):
+                    let runbook = toProbe[index]
+                    // By file, not id: two runbooks that share an id (a duplicate-id error) keep their own results.
+                    guard await collected.add(result, for: runbook.path) else { return }
+                    var event = journal.event(.probeResult)
+                    event.runbookId = runbook.id
+                    event.step = result.step
+                    event.result = result
+                    try? await journal.append(event)
+                case .finished(let index):
+                    let done = await collected.finish(toProbe[index].id)
+                    if showProgress { StandardError.write("coldread dry-run: [\(done)/\(total)] \(toProbe[index].id) probed") }
                 }
             }
         }

@@ -35,27 +35,43 @@ enum Fixture {
                      retryBaseDelay: .milliseconds(50))
     }
 
+    /// A started session over the test directory, with the fast limits.
+    static func session(options: ProbeOptions = options(), routes: [String: HostRoute] = [:],
+                        credentials: Credentials = .none, sandbox: Sandbox? = nil) async throws -> ProbeSession {
+        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox, credentials: credentials,
+                                   options: options, routes: routes)
+        try await session.start()
+        return session
+    }
+
+    /// Every result of a run, per runbook, in the order the stream gave them.
+    static func results(of run: AsyncStream<ProbeRunEvent>) async -> [[ProbeResult]] {
+        var results: [[ProbeResult]] = []
+        for await case .result(let runbook, let result) in run {
+            while results.count <= runbook { results.append([]) }
+            results[runbook].append(result)
+        }
+        return results.isEmpty ? [[]] : results
+    }
+
     /// Probes one runbook in a fresh session and returns its results in reading order.
     static func probe(_ runbook: Runbook, as audience: ProbeAudience = .rotation(nil), options: ProbeOptions = options(),
                       routes: [String: HostRoute] = [:], credentials: Credentials = .none,
                       sandbox: Sandbox? = nil) async throws -> [ProbeResult] {
-        let session = ProbeSession(access: directory, directory: directory, sandbox: sandbox, credentials: credentials,
-                                   options: options, routes: routes)
-        try await session.start()
-        let results = await session.probeAll(runbook, as: audience)
+        let session = try await session(options: options, routes: routes, credentials: credentials, sandbox: sandbox)
+        let results = await results(of: session.run([runbook], as: audience))
         await session.shutdown()
-        return results
+        return results[0]
     }
 
     /// Probes one URL and then another in two runs of one session, so the second run
     /// meets whatever the session learnt in the first. Returns each run's results.
     static func probeInTurn(_ first: String, then second: String) async throws -> ([ProbeResult], [ProbeResult]) {
-        let session = ProbeSession(access: directory, directory: directory, sandbox: nil, credentials: .none, options: options())
-        try await session.start()
-        let one = await session.probeAll(runbook([step(1, links: [first])]), as: .rotation(nil))
-        let two = await session.probeAll(runbook([step(1, links: [second])]), as: .rotation(nil))
+        let session = try await session()
+        let one = await results(of: session.run([runbook([step(1, links: [first])])], as: .rotation(nil)))
+        let two = await results(of: session.run([runbook([step(1, links: [second])])], as: .rotation(nil)))
         await session.shutdown()
-        return (one, two)
+        return (one[0], two[0])
     }
 
     /// Probes one URL and returns its link result.

@@ -1,0 +1,55 @@
+import RunbookKit
+import Synchronization
+
+/// What a probe run tells whoever reads it: each result, with the index of its runbook in
+/// the run, and when a runbook has all of its results.
+///
+/// Each runbook's results come in its reading order (by step, then links, scopes, tools,
+/// commands, each as declared, break-glass last); results of different runbooks
+/// interleave as they complete, so one slow link holds back only its own runbook.
+public enum ProbeRunEvent: Sendable {
+    case result(runbook: Int, ProbeResult)
+    /// Every result of this runbook has been given.
+    case finished(runbook: Int)
+}
+
+/// Puts each result at its job's place and hands the results on once every earlier place
+/// of the same runbook is filled: probes finish in any order, readers see reading order.
+final class ReadingOrderRelease: Sendable {
+    private struct Places {
+        var waiting: [[ProbeResult?]]
+        /// Per runbook, the first place not yet handed on.
+        var next: [Int]
+    }
+
+    private let places: Mutex<Places>
+    private let continuation: AsyncStream<ProbeRunEvent>.Continuation
+
+    /// `jobCounts` holds how many results each runbook will give. A runbook with none is
+    /// finished at once.
+    init(jobCounts: [Int], continuation: AsyncStream<ProbeRunEvent>.Continuation) {
+        places = Mutex(Places(waiting: jobCounts.map { Array(repeating: nil, count: $0) },
+                              next: Array(repeating: 0, count: jobCounts.count)))
+        self.continuation = continuation
+        for (runbook, count) in jobCounts.enumerated() where count == 0 {
+            continuation.yield(.finished(runbook: runbook))
+        }
+    }
+
+    /// Files `result` at `place`, then hands on every result it unblocked. Yielded under the
+    /// lock, so two workers can never hand one runbook's results on out of order.
+    func put(_ result: ProbeResult, at place: JobPlace) {
+        places.withLock { places in
+            let runbook = place.runbook
+            places.waiting[runbook][place.job] = result
+            let count = places.waiting[runbook].count
+            guard places.next[runbook] == place.job else { return }
+            while places.next[runbook] < count, let ready = places.waiting[runbook][places.next[runbook]] {
+                continuation.yield(.result(runbook: runbook, ready))
+                places.waiting[runbook][places.next[runbook]] = nil
+                places.next[runbook] += 1
+            }
+            if places.next[runbook] == count { continuation.yield(.finished(runbook: runbook)) }
+        }
+    }
+}

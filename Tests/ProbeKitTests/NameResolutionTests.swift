@@ -1,0 +1,55 @@
+import Foundation
+import ProbeKit
+import RunbookKit
+import Testing
+
+/// Hosts that cannot be reached are known at once, whatever the concurrency: a name that
+/// does not resolve or a port that refuses is `unreachable`, never a `timeout`, and
+/// costs the run no request time.
+@Suite("Name resolution and refusals")
+struct NameResolutionTests {
+    /// The run's own defaults (10 s per request, 128 in flight, 8 per host): the bounds
+    /// under which lookups used to queue until they timed out.
+    static let fullConcurrency = ProbeOptions()
+
+    @Test("links over 20 names that do not resolve: all unreachable at once, none timeout",
+          arguments: [100, 1000])
+    func unresolvableNames(links: Int) async throws {
+        // RFC 6761: `.invalid` never resolves, on any resolver.
+        let names = (1...20).map { "coldread-dns-\($0).invalid" }
+        let steps = (1...(links / 10)).map { step in
+            Fixture.step(step, links: (0..<10).map { "https://\(names[(step * 10 + $0) % 20])/page/\(step)-\($0)" })
+        }
+        let started = ContinuousClock.now
+        let results = try await Fixture.probe(Fixture.runbook(steps), options: Self.fullConcurrency)
+        let elapsed = ContinuousClock.now - started
+        #expect(results.count == links)
+        #expect(results.filter { $0.outcome == .timeout }.isEmpty)
+        for result in results {
+            let host = try #require(result.url.flatMap { URLParts($0)?.host })
+            #expect(result.outcome == .unreachable)
+            #expect(result.reason == "cannot resolve \(host)")
+        }
+        // One lookup per name, not one per link: when every link's connection looked its
+        // name up again, 1,000 links took half a minute here (a release build, alone).
+        // The bound is the request timeout, a third of the link deadline, with room for a
+        // debug build sharing the machine with the rest of the suite.
+        #expect(elapsed < .seconds(10), "took \(elapsed) against a 30 s link deadline")
+    }
+
+    @Test("100 links to a port that refuses: all unreachable at once, none timeout")
+    func refusedConnections() async throws {
+        let closed = try ClosedPort()
+        defer { closed.close() }
+        let steps = (1...10).map { step in
+            Fixture.step(step, links: (0..<10).map { "http://127.0.0.1:\(closed.port)/page/\(step)-\($0)" })
+        }
+        let started = ContinuousClock.now
+        let results = try await Fixture.probe(Fixture.runbook(steps), options: Self.fullConcurrency)
+        let elapsed = ContinuousClock.now - started
+        #expect(results.count == 100)
+        #expect(results.allSatisfy { $0.outcome == .unreachable && $0.reason == "127.0.0.1 refused the connection" },
+                "\(Set(results.map { "\($0.outcome.rawValue): \($0.reason ?? "")" }))")
+        #expect(elapsed < .seconds(5), "took \(elapsed) against a 10 s request timeout")
+    }
+}
