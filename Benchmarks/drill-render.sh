@@ -17,8 +17,10 @@ swift build -c "$config" --scratch-path "$scratch" --product coldread >/dev/null
 bin="$(swift build -c "$config" --scratch-path "$scratch" --show-bin-path)/coldread"
 
 work="$(mktemp -d)"
-sock="coldread-bench-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# One tmux server per run: reusing a socket right after kill-server races the old
+# server's exit ("server exited unexpectedly").
+socks=()
+trap 'for s in "${socks[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$work"' EXIT
 mkdir -p "$work/Runbooks"
 cp coldread.yaml "$work/"
 python3 - "$work/Runbooks/generated.yaml" <<'PY'
@@ -37,7 +39,8 @@ PY
 runs=5
 firsts=()
 for run in $(seq 1 $runs); do
-  tmux -L "$sock" -f /dev/null kill-server 2>/dev/null || true
+  sock="coldread-bench-$$-$run"
+  socks+=("$sock")
   start=$(date +%s%N)
   tmux -L "$sock" -f /dev/null new-session -d -s bench -x 120 -y 40 -c "$work" \
     -e TERM=xterm-256color -e LANG=C.UTF-8 \
@@ -48,6 +51,7 @@ for run in $(seq 1 $runs); do
   tmux -L "$sock" send-keys -t bench q
   deadline=$(( $(date +%s) + 10 ))
   until [ -s "$work/rss-$run.txt" ] || [ "$(date +%s)" -gt "$deadline" ]; do :; done
+  tmux -L "$sock" kill-server 2>/dev/null || true
 done
 sorted=($(printf '%s\n' "${firsts[@]}" | sort -n))
 echo "first frame (launch to briefing on screen, via tmux), $runs runs: median ${sorted[$((runs / 2))]} ms, all: ${firsts[*]} ms"
