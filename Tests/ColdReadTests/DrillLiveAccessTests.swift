@@ -10,54 +10,15 @@ import Testing
 /// PagerDuty puts ana and ben on call and SCIM's group `sre` holds only ana, though
 /// coldread.yaml lists ben in it too.
 @Suite struct DrillLiveAccessTests {
-    static let pdToken = "pd-secret-41c7e2d9"
-    static let scimToken = "scim-secret-9b0a55f3"
-    static let tokens = ["PAGERDUTY_TOKEN": pdToken, "SCIM_TOKEN": scimToken]
-
-    static func servers() async throws -> (pd: ProviderServer, scim: ProviderServer) {
-        let pd = try await ProviderServer.start { request in
-            guard request.headers["authorization"] == "Token token=\(pdToken)" else { return .json(ProviderShapes.pagerDutyUnauthorized, status: 401) }
-            return .json(ProviderShapes.onCallsPage([("PXPGF42", "ana@corp.example"), ("PAM4FGS", "ben@corp.example")].map {
-                ProviderShapes.onCall(schedule: "PI7DH85", level: 1, user: ProviderShapes.pagerDutyUser(id: $0.0, name: $0.1, email: $0.1))
-            }, limit: 25, offset: 0, more: false))
-        }
-        let scim = try await ProviderServer.start { request in
-            guard request.headers["authorization"] == "Bearer \(scimToken)" else { return .json(ProviderShapes.scimUnauthorized, status: 401) }
-            switch request.path {
-            case "/Groups":
-                return .json(ProviderShapes.scimList([ProviderShapes.scimGroup(id: "g-sre", displayName: "sre", members: [("u-ana", "Ana")])], total: 1, startIndex: 1))
-            case "/Users/u-ana": return .json(ProviderShapes.scimUser(id: "u-ana", userName: "ana@corp.example", email: "ana@corp.example"))
-            default: return .json("{}", status: 404)
-            }
-        }
-        return (pd, scim)
-    }
+    static let pdToken = LoopbackProviders.pdToken
+    static let tokens = LoopbackProviders.tokens
 
     /// A project whose one step needs `grafana:read`, granted to the group `sre`.
     static func project(pd: String, scim: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-drill-live-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir + "/Runbooks", withIntermediateDirectories: true)
-        try """
-            rotations: {sre-primary: {members: [ana]}}
-            members:
-              ana: {email: ana@corp.example}
-              ben: {email: ben@corp.example}
-              chidi: {email: chidi@corp.example}
-            groups: {sre: [ana, ben, chidi]}
-            grants: {"grafana:read": [sre]}
-            providers:
-              timeout: 1s
-              pagerduty: {base_url: "\(pd)", token_env: PAGERDUTY_TOKEN, rotations: {sre-primary: {schedule: PI7DH85}}}
-              scim: {base_url: "\(scim)", token_env: SCIM_TOKEN, groups: [sre]}
-            """.write(toFile: dir + "/coldread.yaml", atomically: true, encoding: .utf8)
-        try """
-            ---
-            rotation: sre-primary
-            ---
-            # Dashboards
-            ## Steps
-            1. Open the dashboard. <!-- coldread scopes: [grafana:read] -->
-            """.write(toFile: dir + "/Runbooks/dash.md", atomically: true, encoding: .utf8)
+        try LoopbackProviders.directory(pd: pd, scim: scim).write(toFile: dir + "/coldread.yaml", atomically: true, encoding: .utf8)
+        try LoopbackProviders.dashRunbook.write(toFile: dir + "/Runbooks/dash.md", atomically: true, encoding: .utf8)
         return dir
     }
 
@@ -80,7 +41,7 @@ import Testing
     }
 
     func withProject(_ body: (String, ProviderServer, ProviderServer) async throws -> Void) async throws {
-        let (pd, scim) = try await Self.servers()
+        let (pd, scim) = try await LoopbackProviders.start()
         let dir = try Self.project(pd: pd.baseURL, scim: scim.baseURL)
         do {
             try await body(dir, pd, scim)

@@ -52,7 +52,11 @@ extension Canvas {
         let cursor = state.progress.cursor
         let first = min(max(0, cursor - 1 - visible / 2), max(0, steps.count - visible))
         let digits = String(steps.count).count
-        for (offset, step) in steps[first..<min(steps.count, first + visible)].enumerated() {
+        let shown = steps[first..<min(steps.count, first + visible)]
+        // One pass over the results for the rows on screen, not one per row.
+        let rows = Set(shown.map(\.index))
+        let resultsByStep = Dictionary(grouping: state.progress.probeResults.filter { rows.contains($0.step) }, by: \.step)
+        for (offset, step) in shown.enumerated() {
             let row = top + offset
             let record = state.progress.steps[step.index - 1]
             let (mark, style) = outcomeGlyph(record.outcome)
@@ -62,7 +66,7 @@ extension Canvas {
             frame.put(mark, row: row, column: 1, style: style)
             let titleRoom = listWidth - 4 - digits - 2
             frame.put(number + " " + TextLayout.clip(step.title, width: titleRoom, ellipsis: glyphs.ellipsis), row: row, column: 3)
-            if let (badge, badgeStyle) = StepResults(results: state.progress.results(forStep: step.index)).summary(for: step, glyphs: glyphs) {
+            if let (badge, badgeStyle) = StepResults(results: resultsByStep[step.index] ?? []).summary(for: step, glyphs: glyphs) {
                 frame.put(badge, row: row, column: listWidth - 2, style: badgeStyle)
             }
             if isCursor { frame.style(row: row, column: 3, length: listWidth - 5, .reverse) }
