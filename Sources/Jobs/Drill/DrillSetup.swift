@@ -52,7 +52,8 @@ public struct DrillSetup: Sendable {
         var setup = try options.resume.map { reference throws(CommandFailure) in try runs.resumed(reference, reader: readerName) }
             ?? runs.fresh(reader: readerName)
         setup.state.accessSources = access.notes
-        setup.state.readerChoices = runs.readerChoices(for: setup.state.context)
+        // A resumed run keeps the reader its journal recorded.
+        if options.resume == nil { setup.state.readerChoices = runs.readerChoices(for: setup.state.context) }
         setup.state.cadence = DrillCadenceFiles.read(store: store, runbook: files.runbook, directory: files.directory)
         return setup
     }

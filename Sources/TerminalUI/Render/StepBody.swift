@@ -21,8 +21,20 @@ struct StepBody: Equatable {
     init(_ body: String, title: String, bullet: String) {
         var scanner = StepBodyScanner(bullet: bullet)
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) { scanner.read(String(line)) }
-        blocks = StepBody.unwrapOwnItem(scanner.finish())
-        if case .paragraph(0, let text) = blocks.first, text == title || text == title + "." { blocks.removeFirst() }
+        blocks = StepBody.dropTitle(title, from: StepBody.unwrapOwnItem(scanner.finish()))
+    }
+
+    /// The title is the body's first sentence: the body goes on after it. A title cut
+    /// short (`…`) leaves the whole sentence in the body, so none of it is lost.
+    private static func dropTitle(_ title: String, from blocks: [Block]) -> [Block] {
+        guard case .paragraph(0, let text) = blocks.first, !title.isEmpty, !title.hasSuffix("…"), text.hasPrefix(title) else { return blocks }
+        // Only a whole sentence is the title: a heading "Open the dashboard" is not the
+        // first sentence of "Open the dashboard and compare…", nor "Check X" of "Check Xylophones".
+        let after = text.dropFirst(title.count)
+        let endsSentence = { (c: Character?) in c.map { ".:!?".contains($0) } ?? true }
+        guard endsSentence(title.last) || endsSentence(after.first) else { return blocks }
+        let rest = String(text.dropFirst(title.count).drop { $0.isWhitespace || ".:;,".contains($0) })
+        return (rest.isEmpty ? [] : [.paragraph(level: 0, text: rest)]) + blocks.dropFirst()
     }
 
     /// A body that is one list item (the step itself) reads as its text, with what is
