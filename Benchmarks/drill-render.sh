@@ -21,11 +21,11 @@ work="$(mktemp -d)"
 # One tmux server per run: reusing a socket right after kill-server races the old
 # server's exit ("server exited unexpectedly").
 socks=()
-trap 'for s in "${socks[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$work"' EXIT
+trap 'for s in "${socks[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s"; done; rm -rf "$work"' EXIT
 mkdir -p "$work/Runbooks"
 python3 Benchmarks/support/loopback-providers.py "$work/port" &
 providers=$!
-trap 'kill "$providers" 2>/dev/null || true; for s in "${socks[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; done; rm -rf "$work"' EXIT
+trap 'kill "$providers" 2>/dev/null || true; for s in "${socks[@]}"; do tmux -L "$s" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s"; done; rm -rf "$work"' EXIT
 until [ -s "$work/port" ]; do sleep 0.05; done
 port="$(cat "$work/port")"
 cp coldread.yaml "$work/"
