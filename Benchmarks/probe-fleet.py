@@ -1,32 +1,40 @@
 #!/usr/bin/env python3
 """Support for Benchmarks/probe-vs-lychee: writes the nginx fleet config, the runbooks
 (for coldread) and the URL list (for lychee), and checks both tools' verdicts against
-what the fleet was told to answer. Loopback only: every host is in 127.0.0.0/8."""
+what the fleet was told to answer. `generate-delayed` does the same for the delayed
+fleet (support/delay_fleet.py) and prints its mean delay in ms. Loopback only: every
+host is in 127.0.0.0/8."""
 import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from delay_fleet import delay_ms  # noqa: E402
+
 HOSTS = 20
 PORT = 18080
+DELAYED_PORT = 18081
 # Path kind -> (share out of 10, expected coldread outcome, counts as a failure for lychee)
 KINDS = [("ok", 7, "ok", False), ("gone", 1, "not_found", True), ("deny", 1, "forbidden", True), ("moved", 1, "ok", False)]
+# The delayed fleet answers every URL with one request (no redirect), so its limit is exact.
+DELAYED_KINDS = [("ok", 8, "ok", False), ("gone", 1, "not_found", True), ("deny", 1, "forbidden", True)]
 
 
 def host(i):
     return f"127.0.0.{i + 1}"
 
 
-def urls(count):
+def urls(count, kinds=KINDS, port=PORT):
     """`count` unique URLs spread evenly over the fleet, with a fixed mix of answers."""
     plan = []
     for n in range(count):
         slot = n % 10
         acc = 0
-        for kind, share, outcome, fails in KINDS:
+        for kind, share, outcome, fails in kinds:
             acc += share
             if slot < acc:
                 break
-        plan.append((f"http://{host(n % HOSTS)}:{PORT}/{kind}/{n}", outcome, fails))
+        plan.append((f"http://{host(n % HOSTS)}:{port}/{kind}/{n}", outcome, fails))
     return plan
 
 
@@ -58,11 +66,21 @@ http {{
 
 
 def generate(workdir, count):
-    os.makedirs(f"{workdir}/project/Runbooks", exist_ok=True)
     os.makedirs(f"{workdir}/tmp", exist_ok=True)
-    plan = urls(count)
     with open(f"{workdir}/nginx.conf", "w") as f:
         f.write(nginx_conf(workdir))
+    write_plan(workdir, urls(count))
+
+
+def generate_delayed(workdir, count):
+    write_plan(workdir, urls(count, DELAYED_KINDS, DELAYED_PORT))
+    print(sum(delay_ms(n) for n in range(count)) / count)
+
+
+def write_plan(workdir, plan):
+    """The URL list (lychee), the expected verdicts and the runbooks on disk (coldread)."""
+    count = len(plan)
+    os.makedirs(f"{workdir}/project/Runbooks", exist_ok=True)
     with open(f"{workdir}/urls.txt", "w") as f:
         f.write("\n".join(u for u, _, _ in plan) + "\n")
     with open(f"{workdir}/expected.json", "w") as f:
@@ -104,6 +122,8 @@ if __name__ == "__main__":
     command, workdir = sys.argv[1], sys.argv[2]
     if command == "generate":
         generate(workdir, int(sys.argv[3]))
+    elif command == "generate-delayed":
+        generate_delayed(workdir, int(sys.argv[3]))
     elif command == "check-coldread":
         sys.exit(check_coldread(workdir, sys.argv[3]))
     elif command == "check-lychee":

@@ -25,9 +25,12 @@ final class LinkProber: Sendable {
     let habits: HostHabits
     /// Each world host's name lookup, once per run, before any request slot is taken.
     let resolver: HostResolver
+    /// Host ports that refused a connection: their other links are not tried again.
+    let refusedPorts: RefusedPorts
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
-         gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits, resolver: HostResolver) {
+         gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits, resolver: HostResolver,
+         refusedPorts: RefusedPorts) {
         self.client = client
         self.options = options
         self.credentials = credentials
@@ -37,6 +40,7 @@ final class LinkProber: Sendable {
         self.sandboxHosts = sandboxHosts
         self.habits = habits
         self.resolver = resolver
+        self.refusedPorts = refusedPorts
     }
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
@@ -113,11 +117,14 @@ final class LinkProber: Sendable {
                 return (.failed(.unreachable, reason), .now)
             }
         }
+        if let refused = refusal(target) { return (refused, .now) }
         return await gate.withSlot(host: target.host) {
             let start = ContinuousClock.now
             let linkEnd = linkDeadline ?? start + options.linkDeadline
             let deadline = min(start + options.requestTimeout, linkEnd)
             guard start < deadline else { return (.failed(.timeout, "no answer from \(target.host) in time"), start) }
+            // Refused while this request waited for its slot: not tried again.
+            if let refused = refusal(target) { return (refused, start) }
             var request = HTTPClientRequest(url: "")
             request.method = method
             request.headers.add(name: "User-Agent", value: Self.userAgent)
@@ -138,9 +145,16 @@ final class LinkProber: Sendable {
                 return (.answered(Int(response.status.code), response.headers, body), start)
             } catch {
                 let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host, sent: request.headers)
+                if reason == RefusedPorts.reason(target.host) { refusedPorts.note(host: target.host, port: target.effectivePort) }
                 return (.failed(outcome, reason), start)
             }
         }
+    }
+
+    /// The answer for a host port that already refused a connection in this run.
+    private func refusal(_ target: URLParts) -> HopAnswer? {
+        guard refusedPorts.contains(host: target.host, port: target.effectivePort) else { return nil }
+        return .failed(.unreachable, RefusedPorts.reason(target.host))
     }
 
     /// The key under which one run probes a URL once: trimmed, without its fragment.

@@ -48,7 +48,7 @@ enum NetworkErrorOutcome {
         }
         if let error = error as? IOError {
             switch error.errnoCode {
-            case ECONNREFUSED: return (.unreachable, "\(host) refused the connection")
+            case ECONNREFUSED: return (.unreachable, RefusedPorts.reason(host))
             case ETIMEDOUT: return (.timeout, "connecting to \(host) timed out")
             default: return (.unreachable, "cannot connect to \(host): \(LibraryErrorKind.words(for: error))")
             }

@@ -29,6 +29,7 @@ public actor ProbeSession {
     private let links = OnceCache<String, LinkEvidence>()
     private let habits = HostHabits()
     private let resolver = HostResolver()
+    private let refusedPorts = RefusedPorts()
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
@@ -135,6 +136,7 @@ public actor ProbeSession {
             case .link(_, let url, let target, _):
                 links.remove(LinkProber.dedupKey(LinkReference.webAddress(url, docsBase: docsBase) ?? url))
                 resolver.forget(target.host)
+                refusedPorts.forget(host: target.host)
             case .command(_, let argv):
                 commands.remove(argv)
             case .scope, .tool, .localLink:
@@ -144,30 +146,17 @@ public actor ProbeSession {
         return run([single], as: audience)
     }
 
-    /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
-    /// job's place, in the order they complete.
-    private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
-                     _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
-        // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
-        try? await start()
-        let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver)
+    /// Scopes, tools and repository links are answered at once; links and commands wait
+    /// on the network or a child process, so the run's crew takes them in turn: the gate
+    /// would hold any more in flight anyway, and a task per link cost memory and
+    /// task-group bookkeeping for every link.
+    private func answerAtOnce(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
+                              _ sink: (JobPlace, ProbeResult) -> Void) {
         let scopes = ScopeProber(access: access)
-        let commandProber = CommandProber(options: options, tools: tools)
-        let tools = self.tools
-        let repositoryLinks = self.repositoryLinks
-        let docsBase = self.docsBase
-        let links = self.links
-        let commands = self.commands
-        // Scopes and tools are answered at once; links and commands wait on the network
-        // or a child process, so a crew of worker tasks takes them in turn (below): the
-        // gate would hold any more in flight anyway, and a task per link cost memory and
-        // task-group bookkeeping for every link.
         for (index, runbook) in runbooks.enumerated() {
-            let list = jobs[index]
-            for jobIndex in list.indices {
+            for (jobIndex, job) in jobs[index].enumerated() {
                 let place = JobPlace(runbook: index, job: jobIndex)
-                switch list[jobIndex] {
+                switch job {
                 case .link, .command:
                     continue
                 case .scope(let step, let scope, let breakGlass):
@@ -184,6 +173,21 @@ public actor ProbeSession {
                 }
             }
         }
+    }
+
+    /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
+    /// job's place, in the order they complete.
+    private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
+                     _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
+        // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
+        try? await start()
+        let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
+                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
+        let commandProber = CommandProber(options: options, tools: tools)
+        let docsBase = self.docsBase
+        let links = self.links
+        let commands = self.commands
+        answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
         // one bound (`ProbeOptions.maxConcurrency`), never sets another: see `crewSize`.

@@ -52,4 +52,23 @@ struct NameResolutionTests {
                 "\(Set(results.map { "\($0.outcome.rawValue): \($0.reason ?? "")" }))")
         #expect(elapsed < .seconds(5), "took \(elapsed) against a 10 s request timeout")
     }
+
+    @Test("a port that refused is not tried again in the run; a re-probe of the step tries it")
+    func refusalRemembered() async throws {
+        let closed = try ClosedPort()
+        defer { closed.close() }
+        let first = Fixture.runbook([Fixture.step(1, links: ["http://127.0.0.1:\(closed.port)/a"])])
+        let second = Fixture.runbook([Fixture.step(1, links: ["http://127.0.0.1:\(closed.port)/b"])])
+        let session = try await Fixture.session(options: Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2)))
+        let refused = await Fixture.results(of: session.run([first], as: .rotation(nil)))
+        // The port now accepts and never answers: a new connection to it would time out.
+        try closed.listen()
+        let remembered = await Fixture.results(of: session.run([second], as: .rotation(nil)))
+        let asked = await Fixture.results(of: session.reprobe(step: 1, of: second, as: .rotation(nil)))
+        await session.shutdown()
+        #expect(refused[0].map(\.outcome) == [.unreachable])
+        #expect(remembered[0].map(\.outcome) == [.unreachable])
+        #expect(remembered[0].first?.reason == "127.0.0.1 refused the connection")
+        #expect(asked[0].map(\.outcome) == [.timeout])
+    }
 }

@@ -26,4 +26,10 @@ struct ClosedPort {
     }
 
     func close() { _ = Foundation.close(fd) }
+
+    /// Starts accepting connections (the kernel's backlog; nobody ever answers them), so
+    /// a test can tell whether a client tried the port again.
+    func listen() throws {
+        try #require(Foundation.listen(fd, 16) == 0)
+    }
 }
