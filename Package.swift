@@ -60,13 +60,13 @@ let package = Package(
             dependencies: ["RunbookKit", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "ReportKit", dependencies: ["RunbookKit", "DrillKit"]),
-        .target(name: "TerminalUI", dependencies: ["DrillKit", "RunbookKit", "CNcurses"]),
+        .target(name: "TerminalUI", dependencies: ["DrillKit", "RunbookKit", "ReportKit", "CNcurses"]),
         // Whole jobs (lint run, probe run, dry-run, drill session, review, schedule, …):
         // plain options and injected I/O in, a result out. No terminal, no flags.
         .target(
             name: "Jobs",
             dependencies: [
-                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit",
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -28,13 +28,13 @@ enum RenderBenchmark {
         let clock = ManualClock()
         let reducer = DrillReducer(timeline: RunTimeline(clock: clock))
         var state = DrillState(context: context)
-        _ = reducer.reduce(&state, .start)
+        _ = reducer.reduce(&state, .start, at: reducer.timeline.stamp())
         for index in 1...500 {
             _ = reducer.reduce(&state, .probeResult(ProbeResult(kind: .link, step: index, outcome: index % 5 == 0 ? .ssoWall : .ok,
-                                                                url: "https://grafana.corp.example/d/\(index)")))
-            _ = reducer.reduce(&state, .probeResult(ProbeResult(kind: .scope, step: index, outcome: .held, scope: "k8s:get:svc-\(index % 17)")))
+                                                                url: "https://grafana.corp.example/d/\(index)")), at: reducer.timeline.stamp())
+            _ = reducer.reduce(&state, .probeResult(ProbeResult(kind: .scope, step: index, outcome: .held, scope: "k8s:get:svc-\(index % 17)")), at: reducer.timeline.stamp())
         }
-        for _ in 1..<250 { _ = reducer.reduce(&state, .markDone) }
+        for _ in 1..<250 { _ = reducer.reduce(&state, .markDone, at: reducer.timeline.stamp()) }
         for size in [TerminalSize(width: 80, height: 24), TerminalSize(width: 120, height: 40)] {
             var samples: [Double] = []
             for _ in 0..<500 {

@@ -22,4 +22,17 @@ static inline int coldread_can_address_cursor(void) {
     char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
 }
+/* The mouse wheel only (buttons 4 and 5): clicks stay with the terminal. */
+static inline void coldread_enable_wheel(void) {
+    mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+/* After KEY_MOUSE: 1 for the wheel turned up, -1 for down, 0 for anything else. */
+static inline int coldread_wheel_direction(void) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    if (event.bstate & BUTTON4_PRESSED) return 1;
+    if (event.bstate & BUTTON5_PRESSED) return -1;
+    return 0;
+}
 #endif

@@ -24,11 +24,14 @@ struct Drill: AsyncParsableCommand {
     @Option(help: "The scenario (Drills/*.yaml): briefing, simulated clock, signals, injects, sandbox.")
     var scenario: String?
 
-    @Option(help: "Who reads the runbook (default: $USER).")
+    @Option(help: "Who reads the runbook (default: $USER, else the login name of the process's user).")
     var reader: String?
 
     @Option(help: "Continue an interrupted drill from its journal (a run id, a unique prefix, or `latest`).")
     var resume: String?
+
+    @Flag(help: "Answer access from coldread.yaml alone: ask no live source (PagerDuty, SCIM, GitHub, command checks).")
+    var offline = false
 
     @OptionGroup var config: ConfigOptions
 
@@ -37,12 +40,22 @@ struct Drill: AsyncParsableCommand {
         // there is no terminal (CI, a pre-drill check).
         // Credentials come first, so every later message is redacted with them.
         let credentials = try Outbound.loadCredentials()
-        let setup = try DrillSetup.prepare(
-            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config)
+        let setup = try await DrillSetup.prepare(DrillOptions(
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline))
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
-        let outcome = try await DrillTerminal.run(setup, credentials: credentials)
+        let utf8 = CursesScreen.prepareLocale()
+        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let trap = SignalTrap()
+        trap.install()
+        CursesScreen.restoreTerminalOnCrash()
+        let outcome = try await DrillTerminal.run(setup, credentials: credentials, trap: trap) {
+            guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
+                throw CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)")
+            }
+            return screen
+        }
         setup.warnings.forEach(StandardError.write)
         if case .finished = outcome.exit {
             try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory, options: config)

@@ -33,12 +33,6 @@ struct ReviewCommand: ParsableCommand {
             throw CommandFailure.input("coldread review: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread report`)")
         }
         defer { screen.end() }
-        var state = ReviewState()
-        while !state.quit && trap.signal == nil {
-            screen.draw(ReviewView.render(loaded.report, state, size: screen.size, glyphs: screen.glyphs))
-            if let key = screen.readKey(timeoutMs: 250) {
-                state.handle(key, stepCount: loaded.report.steps.count)
-            }
-        }
+        ReviewLoop.run(loaded.report, on: screen, signals: trap)
     }
 }

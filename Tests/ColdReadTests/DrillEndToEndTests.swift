@@ -62,6 +62,32 @@ struct DrillEndToEndTests {
         #expect(json["cold"] as? Bool == true)
     }
 
+    /// The README's first command on a fresh machine: no `--reader`, no `$USER`. The
+    /// reader is the process's login name, which the directory does not know; the
+    /// briefing offers the rotation, and the pick shows real held and not-held scopes.
+    @Test func theReadmeCommandWithoutUSERLetsTheReaderPickThemselves() throws {
+        let project = try DrillProject()
+        defer { project.remove() }
+        let login = try #require(getpwuid(geteuid())).pointee.pw_name.map { String(cString: $0) } ?? "unknown"
+        let command = "exec env -u USER \(DrillProject.binary) drill Runbooks/agent-wrong-answers.md --scenario Drills/wrong-answers-0217.yaml"
+        let tmux = try TmuxSession(command: command, directory: project.root, environment: DrillProject.terminal)
+        defer { tmux.kill() }
+        let briefing = try tmux.waitFor("Press Enter to start the timer")
+        #expect(briefing.contains("Reader \(login)"))
+        #expect(briefing.contains("Who are you? Press a number"))
+        #expect(briefing.contains("2  ben"))
+        try tmux.send("2")
+        try tmux.waitFor("Reader ben")
+        try tmux.send("Enter")
+        let step = try tmux.waitUntil("a scope answer") { $0.contains("not held") }
+        #expect(step.contains("reader ben"))
+        try tmux.send("Down")
+        try tmux.waitFor("Step 2 of 4")
+        try tmux.waitUntil("grafana:read held on step 2", seconds: 30) { $0.contains("✓ held") }
+        try tmux.send("q")
+        try tmux.waitUntil("the drill to pause") { $0.contains("Paused drill") || $0.contains("Pane is dead") }
+    }
+
     @Test func aKilledDrillResumesWithoutLosingAnAcknowledgedEvent() throws {
         let project = try DrillProject()
         defer { project.remove() }

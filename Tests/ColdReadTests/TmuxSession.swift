@@ -79,5 +79,8 @@ final class TmuxSession {
     /// session ends with its test whether the test passed, failed or threw.
     func kill() {
         _ = try? tmux(["kill-server"])
+        // tmux leaves its socket file behind; the session's last trace goes with it.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 }

@@ -43,4 +43,15 @@ struct TmuxSessionTests {
         #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
         #expect(Self.allGone(pids), "still running: \(pids)")
     }
+
+    @Test func aSessionLeavesNoSocketFileBehind() throws {
+        var socket = ""
+        do {
+            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            socket = "\(folder)/tmux-\(getuid())/\(session.socket)"
+            #expect(FileManager.default.fileExists(atPath: socket))
+        }
+        #expect(!FileManager.default.fileExists(atPath: socket), "\(socket) is left behind")
+    }
 }

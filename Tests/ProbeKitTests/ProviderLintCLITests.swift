@@ -6,57 +6,22 @@ import Testing
 /// `coldread lint` and `coldread access` on the built binary, with PagerDuty and SCIM
 /// served on loopback: the permission contract checked against live membership.
 @Suite struct ProviderLintCLITests {
-    static let pdToken = "pd-secret-41c7e2d9"
-    static let scimToken = "scim-secret-9b0a55f3"
+    static let pdToken = LoopbackProviders.pdToken
+    static let scimToken = LoopbackProviders.scimToken
 
     /// PagerDuty schedules ana and ben; the SCIM group `sre` holds only ana.
     static func servers(alsoOnCall: [String] = []) async throws -> (pd: ProviderServer, scim: ProviderServer) {
-        let pd = try await ProviderServer.start { request in
-            guard request.headers["authorization"] == "Token token=\(pdToken)" else { return .json(ProviderShapes.pagerDutyUnauthorized, status: 401) }
-            let onCall = [("PXPGF42", "ana@corp.example"), ("PAM4FGS", "ben@corp.example")] + alsoOnCall.enumerated().map { ("PX\($0.offset)", $0.element) }
-            return .json(ProviderShapes.onCallsPage(onCall.map {
-                ProviderShapes.onCall(schedule: "PI7DH85", level: 1, user: ProviderShapes.pagerDutyUser(id: $0.0, name: $0.1, email: $0.1))
-            }, limit: 25, offset: 0, more: false))
-        }
-        let scim = try await ProviderServer.start { request in
-            guard request.headers["authorization"] == "Bearer \(scimToken)" else { return .json(ProviderShapes.scimUnauthorized, status: 401) }
-            switch request.path {
-            case "/Groups":
-                return .json(ProviderShapes.scimList([ProviderShapes.scimGroup(id: "g-sre", displayName: "sre", members: [("u-ana", "Ana")])], total: 1, startIndex: 1))
-            case "/Users/u-ana": return .json(ProviderShapes.scimUser(id: "u-ana", userName: "ana@corp.example", email: "ana@corp.example"))
-            default: return .json("{}", status: 404)
-            }
-        }
-        return (pd, scim)
+        try await LoopbackProviders.start(alsoOnCall: alsoOnCall)
     }
 
     static func project(pd: String, scim: String) throws -> String {
         let dir = try ScratchFolders.make("coldread-live")
-        try ProviderCLI.write(dir + "/coldread.yaml", """
-            rotations: {sre-primary: {members: [ana]}}
-            members:
-              ana: {email: ana@corp.example}
-              ben: {email: ben@corp.example}
-              chidi: {email: chidi@corp.example}
-            groups: {sre: [ana, ben, chidi]}
-            grants: {"grafana:read": [sre]}
-            providers:
-              timeout: 1s
-              pagerduty: {base_url: "\(pd)", token_env: PAGERDUTY_TOKEN, rotations: {sre-primary: {schedule: PI7DH85}}}
-              scim: {base_url: "\(scim)", token_env: SCIM_TOKEN, groups: [sre]}
-            """)
-        try ProviderCLI.write(dir + "/Runbooks/dash.md", """
-            ---
-            rotation: sre-primary
-            ---
-            # Dashboards
-            ## Steps
-            1. Open the dashboard. <!-- coldread scopes: [grafana:read] -->
-            """)
+        try ProviderCLI.write(dir + "/coldread.yaml", LoopbackProviders.directory(pd: pd, scim: scim))
+        try ProviderCLI.write(dir + "/Runbooks/dash.md", LoopbackProviders.dashRunbook)
         return dir
     }
 
-    static let tokens = ["PAGERDUTY_TOKEN": pdToken, "SCIM_TOKEN": scimToken]
+    static let tokens = LoopbackProviders.tokens
 
     @Test func aMemberOnTheScheduleButNotInTheGroupIsNamedUnderScopeNotHeld() async throws {
         let (pd, scim) = try await Self.servers()

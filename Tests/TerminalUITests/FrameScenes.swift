@@ -40,7 +40,7 @@ enum FrameScenes {
         }
         mutating func send(_ action: DrillAction, afterMs: Int = 0) {
             clock.advance(ms: afterMs)
-            _ = reducer.reduce(&state, action)
+            _ = reducer.reduce(&state, action, at: reducer.timeline.stamp())
         }
     }
 

@@ -26,8 +26,10 @@ final class ScriptedScreen: Screen {
 /// Records effects the runner hands out.
 final class RecordingServices: DrillServices {
     var probed: [[Int]] = []
+    var reprobed: [Int] = []
     var reports = 0
     func startProbes(steps: [Int], of state: DrillState) { probed.append(steps) }
+    func reprobe(step: Int, of state: DrillState) { reprobed.append(step) }
     func writeReport(_ state: DrillState) throws { reports += 1 }
 }
 

@@ -8,11 +8,17 @@ public enum DrillAction: Hashable, Sendable {
     /// y / n on the briefing's offer to continue an unfinished run.
     case acceptResumeOffer
     case declineResumeOffer
+    /// A digit on the briefing when the directory does not know the reader: they are
+    /// this member of the rotation (`DrillState.readerChoices`, 0-based).
+    case chooseReader(index: Int)
     case probeResult(ProbeResult)
     /// The runner's clock tick: refreshes the elapsed time on screen.
     case tick
     case injectDue(index: Int)
     case moveCursor(by: Int)
+    /// PgDn, PgUp, Space or the wheel: the first line of the step pane to show. The face
+    /// works the line out, because only it knows the pane's height and the step's length.
+    case scrollDetail(toLine: Int)
     case markDone
     case markSkipped
     /// `b`: opens the reason picker.
@@ -45,6 +51,8 @@ public enum DrillEffect: Hashable, Sendable {
     case append(JournalEvent)
     /// Probe these steps (1-based) in the background, as the reader.
     case startProbes(steps: [Int])
+    /// `r`: probe this one step (1-based) again, forgetting only its own answers.
+    case reprobeStep(Int)
     /// Send `.injectDue(index:)` once elapsed drill time reaches `atElapsedMs`.
     case armInjectTimer(index: Int, atElapsedMs: Int)
     /// Write `report.md` and `report.json` beside the journal.

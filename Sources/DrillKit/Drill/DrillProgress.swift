@@ -29,6 +29,8 @@ public struct DrillProgress: Hashable, Sendable {
     public private(set) var cursor: Int = 1
     public private(set) var startedMs: Int?
     public private(set) var finishedMs: Int?
+    /// The `finished` event's wall stamp (RFC 3339), for the next drill date.
+    public private(set) var finishedAt: String?
     public private(set) var pauses: [PauseSpan] = []
     /// Start of the pause in progress, when paused.
     public private(set) var pausedSinceMs: Int?
@@ -73,50 +75,65 @@ public struct DrillProgress: Hashable, Sendable {
                 if steps[index].firstShownMs == nil { steps[index].firstShownMs = event.monoMs }
             }
         case .stepDone, .stepBlocked, .stepSkipped:
-            guard let index else { return }
-            let outcome: StepOutcome
-            switch event.type {
-            case .stepDone: outcome = .done
-            case .stepBlocked: outcome = .blocked(event.reason ?? .other, note: event.note)
-            default: outcome = .skipped
-            }
-            undoStack.append(UndoEntry(seq: event.seq, change: .outcome(
-                step: index + 1, previous: steps[index].outcome, previousResolvedMs: steps[index].resolvedMs)))
-            steps[index].outcome = outcome
-            steps[index].resolvedMs = event.monoMs
+            if let index { resolve(index, by: event) }
         case .note:
             notes.append(DrillNote(seq: event.seq, step: event.step, text: event.note ?? event.text ?? ""))
             undoStack.append(UndoEntry(seq: event.seq, change: .note))
         case .undone:
-            guard let target = event.undoes, let at = undoStack.lastIndex(where: { $0.seq == target }) else { return }
-            let entry = undoStack.remove(at: at)
-            switch entry.change {
-            case .outcome(let step, let previous, let previousResolvedMs):
-                steps[step - 1].outcome = previous
-                steps[step - 1].resolvedMs = previousResolvedMs
-            case .note:
-                notes.removeAll { $0.seq == entry.seq }
-            }
+            undo(event)
         case .injectShown:
             if let text = event.text { injectsShown.append(text) }
-        case .paused:
-            if phase == .running {
-                phase = .paused
-                pausedSinceMs = event.monoMs
-            }
-        case .resumed:
-            // A run killed without a `paused` event was last alive at its last event.
-            let start = pausedSinceMs ?? lastEventMs
-            pauses.append(PauseSpan(startMs: start, endMs: max(start, event.monoMs)))
-            pausedSinceMs = nil
-            phase = .running
+        case .paused, .resumed:
+            pauseOrResume(event)
         case .finished:
             phase = .finished
             finishedMs = event.monoMs
+            finishedAt = event.at
         case .unrecognized:
             // A newer version's event: its seq is counted (above) so appends stay numbered.
             break
         }
+    }
+
+    /// `step_done`, `step_blocked`, `step_skipped`: the outcome, kept undoable.
+    private mutating func resolve(_ index: Int, by event: JournalEvent) {
+        let outcome: StepOutcome
+        switch event.type {
+        case .stepDone: outcome = .done
+        case .stepBlocked: outcome = .blocked(event.reason ?? .other, note: event.note)
+        default: outcome = .skipped
+        }
+        undoStack.append(UndoEntry(seq: event.seq, change: .outcome(
+            step: index + 1, previous: steps[index].outcome, previousResolvedMs: steps[index].resolvedMs)))
+        steps[index].outcome = outcome
+        steps[index].resolvedMs = event.monoMs
+    }
+
+    /// `undone`: puts back what the named event changed.
+    private mutating func undo(_ event: JournalEvent) {
+        guard let target = event.undoes, let at = undoStack.lastIndex(where: { $0.seq == target }) else { return }
+        let entry = undoStack.remove(at: at)
+        switch entry.change {
+        case .outcome(let step, let previous, let previousResolvedMs):
+            steps[step - 1].outcome = previous
+            steps[step - 1].resolvedMs = previousResolvedMs
+        case .note:
+            notes.removeAll { $0.seq == entry.seq }
+        }
+    }
+
+    private mutating func pauseOrResume(_ event: JournalEvent) {
+        if event.type == .paused {
+            guard phase == .running else { return }
+            phase = .paused
+            pausedSinceMs = event.monoMs
+            return
+        }
+        // A run killed without a `paused` event was last alive at its last event.
+        let start = pausedSinceMs ?? lastEventMs
+        pauses.append(PauseSpan(startMs: start, endMs: max(start, event.monoMs)))
+        pausedSinceMs = nil
+        phase = .running
     }
 
     private mutating func record(_ result: ProbeResult) {

@@ -1,57 +1,94 @@
 import Foundation
 import RunbookKit
 
-/// The drill's only way to change: `reduce(&state, action)` updates the state, records
-/// every fact as a journal event (applied to `state.progress` by the same fold that
-/// replays journals), and returns the effects the runner must perform.
+/// The drill's only way to change: `reduce(&state, action, at:)` updates the state,
+/// records every fact as a journal event (applied to `state.progress` by the same fold
+/// that replays journals), and returns the effects the runner must perform. It reads no
+/// clock: the runner stamps each action, so the same stamped actions replay the same way.
 public struct DrillReducer: Sendable {
+    /// The timeline the runner stamps actions from; the reducer itself never reads it.
     public let timeline: RunTimeline
 
     public init(timeline: RunTimeline) { self.timeline = timeline }
 
-    public func reduce(_ state: inout DrillState, _ action: DrillAction) -> [DrillEffect] {
-        var transaction = Transaction(state: state, timeline: timeline)
+    public func reduce(_ state: inout DrillState, _ action: DrillAction, at stamp: ActionStamp) -> [DrillEffect] {
+        var transaction = Transaction(state: state, stamp: stamp, clearsHint: action.isKey)
         transaction.handle(action)
         state = transaction.state
         return transaction.effects
     }
 }
 
+extension DrillAction {
+    /// True for what the reader typed; background actions (a tick, a probe result, an
+    /// inject) leave a hint on screen, so it stays until the next key.
+    public var isKey: Bool {
+        switch self {
+        case .probeResult, .tick, .injectDue: return false
+        default: return true
+        }
+    }
+}
+
 /// One action's worth of changes: the state as it evolves and the effects collected.
 private struct Transaction {
     var state: DrillState
-    let timeline: RunTimeline
+    let stamp: ActionStamp
     var effects: [DrillEffect] = []
 
-    init(state: DrillState, timeline: RunTimeline) {
+    init(state: DrillState, stamp: ActionStamp, clearsHint: Bool) {
         self.state = state
-        self.timeline = timeline
-        self.state.nowMs = timeline.processMs() + state.timelineBaseMs
-        self.state.hint = nil
+        self.stamp = stamp
+        self.state.nowMs = stamp.processMs + state.timelineBaseMs
+        if clearsHint { self.state.hint = nil }
     }
 
     var progress: DrillProgress { state.progress }
     var steps: [Step] { state.context.runbook.steps }
 
     mutating func handle(_ action: DrillAction) {
+        if handleBriefing(action) || handleWorld(action) || handleSteps(action) || handleEntry(action) { return }
+        handleLeaving(action)
+    }
+
+    /// Actions of the briefing: start, the resume offer, the reader's own name.
+    mutating func handleBriefing(_ action: DrillAction) -> Bool {
         switch action {
         case .start:
-            guard state.mode == .briefing else { return }
-            guard state.resumeOffer == nil else { state.hint = "Press y to continue the unfinished run, or n to start a new one."; return }
+            guard state.mode == .briefing else { return true }
+            guard state.resumeOffer == nil else {
+                state.hint = "Press y to continue the unfinished run, or n to start a new one."
+                return true
+            }
             begin()
         case .acceptResumeOffer:
-            guard state.mode == .briefing, let offer = state.resumeOffer else { return }
+            guard state.mode == .briefing, let offer = state.resumeOffer else { return true }
             state.context = offer.context
             state.progress = offer.progress
             state.resumeOffer = nil
-            state.timelineBaseMs = offer.progress.lastEventMs - timeline.processMs()
+            state.timelineBaseMs = offer.progress.lastEventMs - stamp.processMs
             state.nowMs = offer.progress.lastEventMs
             begin()
         case .declineResumeOffer:
-            guard state.mode == .briefing else { return }
+            guard state.mode == .briefing else { return true }
             state.resumeOffer = nil
+        case .chooseReader(let index):
+            guard state.mode == .briefing, progress.phase == .notStarted,
+                  let choice = state.readerChoices[safe: index] else { return true }
+            state.context.reader = choice.name
+            state.context.readerKnown = true
+            state.context.cold = choice.cold
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// What arrives from outside the keyboard: probe results, injects, the clock.
+    mutating func handleWorld(_ action: DrillAction) -> Bool {
+        switch action {
         case .probeResult(let result):
-            guard progress.phase == .running || progress.phase == .paused else { return }
+            guard progress.phase == .running || progress.phase == .paused else { return true }
             record(.probeResult) {
                 $0.step = result.step
                 $0.result = result
@@ -60,60 +97,81 @@ private struct Transaction {
             break
         case .injectDue(let index):
             guard progress.phase == .running, let inject = state.context.scenario?.injects[safe: index],
-                  !progress.injectsShown.contains(inject.text) else { return }
+                  !progress.injectsShown.contains(inject.text) else { return true }
             record(.injectShown) { $0.text = inject.text }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Keys on the step screen: moving, scrolling, outcomes, undo, re-probe, help.
+    mutating func handleSteps(_ action: DrillAction) -> Bool {
+        switch action {
         case .moveCursor(let delta):
-            guard state.mode == .steps, !steps.isEmpty else { return }
+            guard state.mode == .steps, !steps.isEmpty else { return true }
             let target = min(max(progress.cursor + delta, 1), steps.count)
             if target != progress.cursor { show(target) }
+        case .scrollDetail(let line):
+            guard state.mode == .steps else { return true }
+            state.detailScroll = max(0, line)
         case .markDone:
             resolveCurrent(.stepDone)
         case .markSkipped:
             resolveCurrent(.stepSkipped)
+        case .undo:
+            guard state.mode == .steps, progress.phase == .running else { return true }
+            undo()
+        case .reprobe:
+            guard state.mode == .steps, progress.phase == .running else { return true }
+            effects.append(.reprobeStep(progress.cursor))
+            state.hint = "Probing step \(progress.cursor) again…"
+        case .toggleHelp:
+            if state.mode == .steps { state.mode = .help } else if state.mode == .help { state.mode = .steps }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The reason picker and the one-line text entries (blocked note, note).
+    mutating func handleEntry(_ action: DrillAction) -> Bool {
+        switch action {
         case .beginBlocked:
-            guard canResolveCurrent() else { return }
-            state.mode = .reasonPicker(highlighted: 0)
+            if canResolveCurrent() { state.mode = .reasonPicker(highlighted: 0) }
         case .pickerMove(let delta):
-            guard case .reasonPicker(let highlighted) = state.mode else { return }
+            guard case .reasonPicker(let highlighted) = state.mode else { return true }
             let count = BlockedReason.allCases.count
             state.mode = .reasonPicker(highlighted: (highlighted + delta + count) % count)
         case .pickReason(let reason):
-            guard case .reasonPicker = state.mode else { return }
+            guard case .reasonPicker = state.mode else { return true }
             state.mode = .blockedNote(reason, text: "")
         case .pickHighlightedReason:
-            guard case .reasonPicker(let highlighted) = state.mode else { return }
+            guard case .reasonPicker(let highlighted) = state.mode else { return true }
             state.mode = .blockedNote(BlockedReason.allCases[highlighted], text: "")
         case .beginNote:
-            guard state.mode == .steps, progress.phase == .running else { return }
+            guard state.mode == .steps, progress.phase == .running else { return true }
             state.mode = .note(text: "")
         case .typeText(let typed):
-            switch state.mode {
-            case .blockedNote(let reason, let text): state.mode = .blockedNote(reason, text: text + typed)
-            case .note(let text): state.mode = .note(text: text + typed)
-            default: return
-            }
+            editText { $0 + typed }
         case .deleteBackward:
-            switch state.mode {
-            case .blockedNote(let reason, let text): state.mode = .blockedNote(reason, text: String(text.dropLast()))
-            case .note(let text): state.mode = .note(text: String(text.dropLast()))
-            default: return
-            }
+            editText { String($0.dropLast()) }
         case .submitText:
             submitText()
         case .cancel:
             switch state.mode {
             case .reasonPicker, .blockedNote, .note, .help: state.mode = .steps
-            default: return
+            default: break
             }
-        case .undo:
-            guard state.mode == .steps, progress.phase == .running else { return }
-            undo()
-        case .reprobe:
-            guard state.mode == .steps, progress.phase == .running else { return }
-            effects.append(.startProbes(steps: [progress.cursor]))
-            state.hint = "Probing step \(progress.cursor) again…"
-        case .toggleHelp:
-            if state.mode == .steps { state.mode = .help } else if state.mode == .help { state.mode = .steps }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Pausing, quitting and leaving the summary.
+    mutating func handleLeaving(_ action: DrillAction) {
+        switch action {
         case .pauseAndQuit:
             switch progress.phase {
             case .notStarted: effects.append(.exit(.quitBeforeStart))
@@ -126,6 +184,17 @@ private struct Transaction {
         case .dismissSummary:
             guard state.mode == .summary else { return }
             effects.append(.exit(.finished(clean: progress.isClean)))
+        default:
+            return
+        }
+    }
+
+    /// Changes the text being typed, in whichever entry line is open.
+    mutating func editText(_ edit: (String) -> String) {
+        switch state.mode {
+        case .blockedNote(let reason, let text): state.mode = .blockedNote(reason, text: edit(text))
+        case .note(let text): state.mode = .note(text: edit(text))
+        default: return
         }
     }
 
@@ -164,6 +233,7 @@ private struct Transaction {
     mutating func show(_ step: Int) {
         let firstTime = progress.steps[step - 1].firstShownMs == nil
         let title = steps[step - 1].title
+        if step != progress.cursor { state.detailScroll = 0 }
         record(.stepShown) {
             $0.step = step
             $0.title = title
@@ -249,7 +319,7 @@ private struct Transaction {
 
     /// Stamps, applies and queues one journal event.
     mutating func record(_ type: JournalEventType, _ fill: (inout JournalEvent) -> Void = { _ in }) {
-        var event = JournalEvent(seq: progress.lastSeq + 1, at: timeline.wallStamp(), monoMs: state.nowMs, type: type)
+        var event = JournalEvent(seq: progress.lastSeq + 1, at: stamp.wall, monoMs: state.nowMs, type: type)
         fill(&event)
         state.progress.apply(event)
         effects.append(.append(event))

@@ -27,6 +27,28 @@ public struct DrillState: Hashable, Sendable {
         }
     }
 
+    /// Someone the reader may say they are, when the directory does not know the name
+    /// they run under: a member of the runbook's rotation, and whether their read is cold.
+    public struct ReaderChoice: Hashable, Sendable {
+        public var name: String
+        public var cold: Bool
+        public init(name: String, cold: Bool) {
+            self.name = name
+            self.cold = cold
+        }
+    }
+
+    /// One line of the briefing about where access answers come from.
+    public struct AccessSourceNote: Hashable, Sendable {
+        public var text: String
+        /// True when the source could not answer, so the scopes it covers are unknown.
+        public var failed: Bool
+        public init(text: String, failed: Bool) {
+            self.text = text
+            self.failed = failed
+        }
+    }
+
     public var context: DrillContext
     public var progress: DrillProgress
     public var mode: Mode = .briefing
@@ -35,8 +57,17 @@ public struct DrillState: Hashable, Sendable {
     public var nowMs: Int = 0
     /// Run `mono_ms` minus the process's own milliseconds (see `RunTimeline`).
     public var timelineBaseMs: Int = 0
-    /// Set when the last key did nothing, so the face can explain why.
+    /// Set when the last key did nothing, so the face can explain why. It stays until
+    /// the next key.
     public var hint: String?
+    /// The first line of the step pane on screen; back to 0 when another step is shown.
+    public var detailScroll = 0
+    /// Who an unknown reader may pick on the briefing (empty when the reader is known).
+    public var readerChoices: [ReaderChoice] = []
+    /// Which access sources answered, or why scopes are unknown, for the briefing.
+    public var accessSources: [AccessSourceNote] = []
+    /// For the summary's next drill date; nil when the cadence could not be read.
+    public var cadence: DrillCadence?
 
     /// A fresh drill, or one continuing from a replayed journal.
     /// - Parameter processMs: the timeline's `processMs()` now, so a replayed run's

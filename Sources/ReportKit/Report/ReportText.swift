@@ -1,9 +1,10 @@
 import DrillKit
 import RunbookKit
 
-/// Words and numbers every renderer shares, so the formats say the same thing.
-enum ReportText {
-    static func duration(ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
+/// Words and numbers every renderer shares, so the formats say the same thing: the
+/// reports, and the terminal's review of a run.
+public enum ReportText {
+    public static func duration(ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
 
     static func status(_ status: StepStatus) -> String {
         switch status {
@@ -49,7 +50,7 @@ enum ReportText {
     }
 
     /// One line of evidence per probe: outcome plus what shows it.
-    static func evidence(_ probe: ProbeResult) -> String {
+    public static func evidence(_ probe: ProbeResult) -> String {
         var parts = ["\(probe.kind.rawValue) \(probe.subject): \(probe.outcome.rawValue)"]
         if let chain = probe.statusChain, !chain.isEmpty { parts.append("status " + chain.map(String.init).joined(separator: " → ")) }
         if let final = probe.finalURL, final != probe.url { parts.append("ended at \(final)") }

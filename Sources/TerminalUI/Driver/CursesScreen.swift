@@ -42,6 +42,7 @@ public final class CursesScreen: Screen {
         noecho()
         nonl()
         keypad(window, true)
+        coldread_enable_wheel()
         set_escdelay(25)
         curs_set(0)
         var useColor = false
@@ -105,6 +106,7 @@ public final class CursesScreen: Screen {
             case KEY_END: return .end
             case KEY_ENTER: return .enter
             case KEY_BACKSPACE: return .backspace
+            case KEY_MOUSE: return [1: Key.wheelUp, -1: .wheelDown][coldread_wheel_direction()]
             default: return nil
             }
         }

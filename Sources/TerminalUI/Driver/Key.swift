@@ -9,39 +9,80 @@ public enum Key: Hashable, Sendable {
     case interrupt
     /// The terminal changed size.
     case resize
+    /// The mouse wheel, where the terminal reports it.
+    case wheelUp, wheelDown
 }
 
 /// Key → action, per mode: the controller table of the drill.
 public enum KeyMap {
-    public static func action(for key: Key, in state: DrillState) -> DrillAction? {
+    /// Lines one turn of the mouse wheel scrolls.
+    static let wheelLines = 3
+
+    /// - Parameter pane: the step pane at the screen's size, which the scroll keys move over.
+    public static func action(for key: Key, in state: DrillState, pane: StepPaneMetrics = StepPaneMetrics(lineCount: 0, rows: 0)) -> DrillAction? {
         if key == .interrupt { return .pauseAndQuit }
         switch state.mode {
         case .briefing:
-            switch key {
-            case .enter: return .start
-            case .character("y"), .character("Y"): return state.resumeOffer == nil ? nil : .acceptResumeOffer
-            case .character("n"), .character("N"): return state.resumeOffer == nil ? nil : .declineResumeOffer
-            case .character("q"), .escape: return .pauseAndQuit
-            default: return nil
-            }
+            return briefingAction(for: key, in: state)
         case .steps:
-            switch key {
-            case .character("d"): return .markDone
-            case .character("b"): return .beginBlocked
-            case .character("s"): return .markSkipped
-            case .character("n"): return .beginNote
-            case .character("r"): return .reprobe
-            case .character("u"): return .undo
-            case .character("?"): return .toggleHelp
-            case .character("q"): return .pauseAndQuit
-            case .up, .character("k"), .left: return .moveCursor(by: -1)
-            case .down, .character("j"), .right: return .moveCursor(by: 1)
-            case .pageUp: return .moveCursor(by: -10)
-            case .pageDown: return .moveCursor(by: 10)
-            case .home: return .moveCursor(by: -Int(Int32.max))
-            case .end: return .moveCursor(by: Int(Int32.max))
-            default: return nil
-            }
+            if let scroll = scrollAction(for: key, in: state, pane: pane) { return scroll }
+            return stepsAction(for: key)
+        default:
+            return overlayAction(for: key, in: state)
+        }
+    }
+
+    static func briefingAction(for key: Key, in state: DrillState) -> DrillAction? {
+        switch key {
+        case .enter: return .start
+        case .character("y"), .character("Y"): return state.resumeOffer == nil ? nil : .acceptResumeOffer
+        case .character("n"), .character("N"): return state.resumeOffer == nil ? nil : .declineResumeOffer
+        case .character("q"), .escape: return .pauseAndQuit
+        case .character(let c):
+            guard let digit = c.wholeNumberValue, digit >= 1, digit <= state.readerChoices.count else { return nil }
+            return .chooseReader(index: digit - 1)
+        default: return nil
+        }
+    }
+
+    /// PgDn, Space, PgUp and the wheel move the step pane; nil when it would not move.
+    static func scrollAction(for key: Key, in state: DrillState, pane: StepPaneMetrics) -> DrillAction? {
+        let page = max(1, pane.textRows - 1)
+        let delta: Int
+        switch key {
+        case .pageDown, .character(" "): delta = page
+        case .pageUp: delta = -page
+        case .wheelDown: delta = wheelLines
+        case .wheelUp: delta = -wheelLines
+        default: return nil
+        }
+        let target = pane.clamped(state.detailScroll + delta)
+        return .scrollDetail(toLine: target)
+    }
+
+    static func stepsAction(for key: Key) -> DrillAction? {
+        switch key {
+        case .character("d"): return .markDone
+        case .character("b"): return .beginBlocked
+        case .character("s"): return .markSkipped
+        case .character("n"): return .beginNote
+        case .character("r"): return .reprobe
+        case .character("u"): return .undo
+        case .character("?"): return .toggleHelp
+        case .character("q"): return .pauseAndQuit
+        case .up, .character("k"), .left: return .moveCursor(by: -1)
+        case .down, .character("j"), .right: return .moveCursor(by: 1)
+        case .home: return .moveCursor(by: -Int(Int32.max))
+        case .end: return .moveCursor(by: Int(Int32.max))
+        default: return nil
+        }
+    }
+
+    /// The reason picker, the text entries, the help and the summary.
+    static func overlayAction(for key: Key, in state: DrillState) -> DrillAction? {
+        switch state.mode {
+        case .briefing, .steps:
+            return nil
         case .reasonPicker:
             switch key {
             case .character(let c):

@@ -19,10 +19,13 @@ public struct Glyphs: Hashable, Sendable {
     public var down: String
     /// Between facts on one line.
     public var separator: String
+    /// Before an unordered list item in a step body.
+    public var bullet: String = "-"
 
     public static let unicode = Glyphs(
         stepDone: "✓", stepBlocked: "✗", stepSkipped: "»", stepPending: "·", cursor: "▸", good: "✓", bad: "✗",
-        unknown: "?", waiting: "…", warning: "⚠", inject: "⚑", rule: "─", divider: "│", ellipsis: "…", up: "↑", down: "↓", separator: " · ")
+        unknown: "?", waiting: "…", warning: "⚠", inject: "⚑", rule: "─", divider: "│", ellipsis: "…", up: "↑", down: "↓", separator: " · ",
+        bullet: "•")
 
     public static let ascii = Glyphs(
         stepDone: "+", stepBlocked: "!", stepSkipped: ">", stepPending: ".", cursor: ">", good: "+", bad: "x",

@@ -1,19 +1,19 @@
 import DrillKit
 
 extension Canvas {
-    /// The blocked-reason picker, drawn over the step detail.
-    mutating func reasonPicker(highlighted: Int, step: Int, top: Int, bottom: Int, column: Int) {
-        let reasons = BlockedReason.allCases
-        let boxWidth = min(34, width - column - 1)
-        let lines = ["Why were you blocked at step \(step)?"] + reasons.enumerated().map { " \($0.offset + 1)  \($0.element.label)" }
+    /// The blocked-reason picker, drawn over the step detail. The whole pane is cleared
+    /// first, so no line of the busy step beneath shows through beside or below the box.
+    mutating func reasonPicker(highlighted: Int, step: Int, geometry: StepsGeometry) {
+        let (top, bottom, column) = (geometry.top, geometry.bottom, geometry.detailColumn)
+        let paneWidth = width - column
+        for row in top...bottom { frame.put(String(repeating: " ", count: paneWidth), row: row, column: column) }
+        let boxWidth = min(34, paneWidth - 1)
+        let lines = ["Why were you blocked at step \(step)?"] + BlockedReason.allCases.enumerated().map { " \($0.offset + 1)  \($0.element.label)" }
         for (offset, line) in lines.enumerated() where top + offset <= bottom {
-            let row = top + offset
             let padded = line + String(repeating: " ", count: max(0, boxWidth - line.count))
             let isHighlighted = offset - 1 == highlighted
-            frame.put(padded, row: row, column: column, style: offset == 0 ? .bold : (isHighlighted ? .reverse : nil), limit: boxWidth)
+            frame.put(padded, row: top + offset, column: column, style: offset == 0 ? .bold : (isHighlighted ? .reverse : nil), limit: boxWidth)
         }
-        let clearRow = top + lines.count
-        if clearRow <= bottom { frame.put(String(repeating: " ", count: boxWidth), row: clearRow, column: column, limit: boxWidth) }
     }
 
     /// The keys, drawn over the body.
@@ -26,6 +26,7 @@ extension Canvas {
             ("r", "probe the current step's links, scopes and tools again"),
             ("u", "undo the last outcome or note"),
             ("\(glyphs.up) \(glyphs.down)", "move between steps"),
+            ("PgDn", "scroll a long step (Space too, PgUp back, or the mouse wheel)"),
             ("q", "pause and quit; `coldread drill --resume RUN_ID` continues"),
             ("?", "this help"),
         ]

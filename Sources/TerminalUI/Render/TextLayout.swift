@@ -1,32 +1,73 @@
 import Foundation
 
 /// Word wrapping and clock formatting for frames.
-enum TextLayout {
-    /// Wraps on spaces; words longer than the width are broken. Blank lines survive.
-    static func wrap(_ text: String, width: Int) -> [String] {
+public enum TextLayout {
+    /// Wraps on spaces; words longer than the room are broken. Each line of `text` is
+    /// wrapped on its own, so blank lines survive. The first line of each starts with
+    /// `first` spaces, the lines it wraps onto with `indent` spaces. The one word-wrap of
+    /// every terminal screen (the drill, its summary, the review).
+    public static func wrap(_ text: String, width: Int, first: Int = 0, indent: Int = 0) -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                var word = Substring(word)
-                while word.count > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    lines.append(String(word.prefix(width)))
-                    word = word.dropFirst(width)
-                }
-                if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
-                    lines.append(line)
-                    line = String(word)
-                }
-            }
-            lines.append(line)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph -> [String] in
+            paragraph.isEmpty ? [""] : wrapParagraph(paragraph, width: width, first: first, indent: indent)
         }
+    }
+
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, first: Int, indent: Int) -> [String] {
+        var lines: [String] = []
+        var current = String(repeating: " ", count: first)
+        var lineHasWord = false
+        for rawWord in paragraph.split(separator: " ") {
+            var word = rawWord
+            if word.count <= width - current.count - (lineHasWord ? 1 : 0) {
+                current += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+                continue
+            }
+            if lineHasWord {
+                lines.append(current)
+                current = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            while current.count + word.count > width {
+                let take = max(1, width - current.count)
+                lines.append(current + word.prefix(take))
+                word = word.dropFirst(take)
+                current = String(repeating: " ", count: indent)
+            }
+            if !word.isEmpty {
+                current += word
+                lineHasWord = true
+            }
+        }
+        if lineHasWord || lines.isEmpty { lines.append(current) }
         return lines
     }
 
+    /// Wraps with a hanging indent: the first line starts with `first` (an indent, a
+    /// bullet, a badge's room), the others with as many spaces, so a list item or an
+    /// explanation reads as one block.
+    static func hanging(_ text: String, width: Int, first: String) -> [String] {
+        guard width - first.count >= 8 else { return wrap(first + text, width: width) }
+        let lines = wrap(text.replacingOccurrences(of: "\n", with: " "), width: width, first: first.count, indent: first.count)
+        return [first + lines[0].dropFirst(first.count)] + lines.dropFirst()
+    }
+
+    /// Breaks a line every `width` characters, keeping its spaces: code and URLs are
+    /// shown as written, never reflowed.
+    static func broken(_ line: String, width: Int) -> [String] {
+        guard width > 0, line.count > width else { return [line] }
+        var pieces: [String] = []
+        var rest = Substring(line)
+        while !rest.isEmpty {
+            pieces.append(String(rest.prefix(width)))
+            rest = rest.dropFirst(width)
+        }
+        return pieces
+    }
+
     /// Cuts text to a width, marking the cut.
-    static func clip(_ text: String, width: Int, ellipsis: String) -> String {
+    public static func clip(_ text: String, width: Int, ellipsis: String) -> String {
         guard text.count > width else { return text }
         guard width > ellipsis.count else { return String(text.prefix(width)) }
         return String(text.prefix(width - ellipsis.count)) + ellipsis
@@ -38,54 +79,6 @@ enum TextLayout {
         let h = total / 3600, m = (total % 3600) / 60, s = total % 60
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(two(m)):\(two(s))"
-    }
-
-    /// The step body as a reader should see it: prose reflowed into paragraphs, code
-    /// lines kept as they are (indented), `coldread` annotations and the list marker dropped.
-    static func readableBody(_ body: String) -> String {
-        var paragraphs: [String] = []
-        var prose = ""
-        var inComment = false, inFence = false
-        func flush() {
-            if !prose.isEmpty { paragraphs.append(prose) }
-            prose = ""
-        }
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if inComment {
-                if line.contains("-->") { inComment = false }
-                continue
-            }
-            if line.hasPrefix("<!--") {
-                inComment = !line.contains("-->")
-                continue
-            }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                flush()
-                inFence.toggle()
-                continue
-            }
-            // A lone closer is the tail of an annotation the loader already hid.
-            if line == "-->" { continue }
-            if inFence {
-                paragraphs.append("  " + line)
-            } else if line.isEmpty {
-                flush()
-            } else {
-                let text = linkTextOnly(line)
-                prose += prose.isEmpty ? text : " " + text
-            }
-        }
-        flush()
-        if let first = paragraphs.first {
-            if let marker = first.firstIndex(where: { $0 == "." || $0 == ")" }), !first[..<marker].isEmpty,
-               first[..<marker].allSatisfy(\.isNumber) {
-                paragraphs[0] = first[first.index(after: marker)...].trimmingCharacters(in: .whitespaces)
-            } else if first.hasPrefix("- ") || first.hasPrefix("* ") {
-                paragraphs[0] = String(first.dropFirst(2))
-            }
-        }
-        return paragraphs.joined(separator: "\n")
     }
 
     /// `[text](url)` reads as `text`: the link itself is listed, with its probe badge,
@@ -101,15 +94,5 @@ enum TextLayout {
             rest = rest[rest.index(after: end)...]
         }
         return out + rest
-    }
-
-    /// The body without its first paragraph when that paragraph is the step's title.
-    static func bodyAfterTitle(_ body: String, title: String) -> String {
-        var paragraphs = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let stem = title.hasSuffix("…") ? String(title.dropLast()) : title
-        if let first = paragraphs.first, first == title || (!stem.isEmpty && first.hasPrefix(stem)) {
-            paragraphs.removeFirst()
-        }
-        return paragraphs.joined(separator: "\n")
     }
 }

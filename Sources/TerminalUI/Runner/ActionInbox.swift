@@ -10,5 +10,6 @@ public final class ActionInbox: Sendable {
 
     public func post(_ action: DrillAction) { pending.withLock { $0.append(action) } }
 
-    func drain() -> [DrillAction] { pending.withLock { actions in defer { actions = [] }; return actions } }
+    /// Takes everything posted since the last drain, oldest first.
+    public func drain() -> [DrillAction] { pending.withLock { actions in defer { actions = [] }; return actions } }
 }

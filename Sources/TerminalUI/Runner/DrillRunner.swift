@@ -6,6 +6,8 @@ import RunbookKit
 public protocol DrillServices: AnyObject {
     /// Starts probing the steps in the background; results go to the inbox.
     func startProbes(steps: [Int], of state: DrillState)
+    /// Probes one step again, forgetting only that step's answers; results go to the inbox.
+    func reprobe(step: Int, of state: DrillState)
     /// Writes `report.md` and `report.json` beside the journal.
     func writeReport(_ state: DrillState) throws
 }
@@ -76,23 +78,25 @@ public final class DrillRunner {
         if let key, exit == nil {
             if key == .resize {
                 redraw(force: true)
-            } else if let action = KeyMap.action(for: key, in: state) {
+            } else if let action = KeyMap.action(for: key, in: state, pane: StepPaneMetrics.of(state, size: screen.size, glyphs: screen.glyphs)) {
                 try dispatch(action)
             }
         }
         if exit == nil { redraw(force: false) }
     }
 
-    /// Reduces, performs the effects in order (appends are durable when this returns),
-    /// then the caller draws.
+    /// Stamps the action with the clock, reduces, performs the effects in order (appends
+    /// are durable when this returns), then the caller draws.
     public func dispatch(_ action: DrillAction) throws {
-        let effects = reducer.reduce(&state, action)
+        let effects = reducer.reduce(&state, action, at: reducer.timeline.stamp())
         for effect in effects {
             switch effect {
             case .append(let event):
                 try journalWriter().append(event)
             case .startProbes(let steps):
                 services.startProbes(steps: steps, of: state)
+            case .reprobeStep(let step):
+                services.reprobe(step: step, of: state)
             case .armInjectTimer(let index, let at):
                 armedInjects.append((index, at))
             case .writeReport:

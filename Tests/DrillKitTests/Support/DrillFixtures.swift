@@ -61,7 +61,7 @@ struct DrillTestStore {
     @discardableResult
     mutating func send(_ action: DrillAction, afterMs: Int = 0) -> [DrillEffect] {
         clock.advance(ms: afterMs)
-        let effects = reducer.reduce(&state, action)
+        let effects = reducer.reduce(&state, action, at: reducer.timeline.stamp())
         let appended = effects.compactMap { effect -> JournalEvent? in
             if case .append(let event) = effect { return event } else { return nil }
         }

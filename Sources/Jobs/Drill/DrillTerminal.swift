@@ -1,25 +1,25 @@
 import DrillKit
 import Foundation
-import Jobs
 import ProbeKit
 import TerminalUI
 
-/// Takes the terminal for the drill and gives it back on every way out: the loop's end,
-/// a thrown error, a stop signal (through `SignalTrap`) or a crash (its handler).
+/// Runs the drill's loop on a screen the caller opens (the executable opens curses;
+/// nothing here knows the terminal), and gives every probe back on every way out: the
+/// loop's end, a thrown error, a stop signal (through `SignalTrap`).
 /// The loop runs on its own thread so waiting for keys never occupies the concurrency
 /// pool that probes run on.
-enum DrillTerminal {
-    static func run(_ setup: DrillSetup, credentials: Credentials) async throws -> DrillRunOutcome {
-        let utf8 = CursesScreen.prepareLocale()
-        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+public enum DrillTerminal {
+    /// Opens the screen on the loop's thread; it throws a `CommandFailure` when the
+    /// terminal cannot be driven. The screen is ended before this returns.
+    public typealias OpenScreen = @Sendable () throws -> any Screen
+
+    public static func run(_ setup: DrillSetup, credentials: Credentials, trap: SignalTrap,
+                           openScreen: @escaping OpenScreen) async throws -> DrillRunOutcome {
         let inbox = ActionInbox()
         let world = DrillWorld(setup: setup, inbox: inbox, credentials: credentials)
-        let trap = SignalTrap()
-        trap.install()
-        CursesScreen.restoreTerminalOnCrash()
         let outcome: Result<DrillRunOutcome, any Error>
         do {
-            outcome = .success(try await loop(setup, world: world, inbox: inbox, trap: trap, utf8: utf8, color: color))
+            outcome = .success(try await loop(setup, world: world, inbox: inbox, trap: trap, openScreen: openScreen))
         } catch {
             outcome = .failure(error)
         }
@@ -30,11 +30,14 @@ enum DrillTerminal {
     }
 
     private static func loop(_ setup: DrillSetup, world: DrillWorld, inbox: ActionInbox, trap: SignalTrap,
-                             utf8: Bool, color: Bool) async throws -> DrillRunOutcome {
+                             openScreen: @escaping OpenScreen) async throws -> DrillRunOutcome {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
-                    continuation.resume(throwing: CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)"))
+                let screen: any Screen
+                do {
+                    screen = try openScreen()
+                } catch {
+                    continuation.resume(throwing: error)
                     return
                 }
                 let runner = DrillRunner(state: setup.state, reducer: DrillReducer(timeline: setup.timeline), screen: screen,

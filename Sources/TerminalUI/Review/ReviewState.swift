@@ -1,20 +1,19 @@
-import Jobs
-import TerminalUI
-
 /// Where the facilitator is in the read-only review of a run: which page, which step,
 /// how far a long page is scrolled. Keys are the only way it changes.
-struct ReviewState: Equatable {
-    enum Page: Equatable { case steps, detail, roadmap }
+public struct ReviewState: Equatable, Sendable {
+    public enum Page: Equatable, Sendable { case steps, detail, roadmap }
 
-    var page: Page = .steps
+    public var page: Page = .steps
     /// The selected step on the step list (and the one the detail page shows).
-    var cursor = 0
+    public var cursor = 0
     /// First line shown on the detail and roadmap pages.
-    var scroll = 0
-    var quit = false
+    public var scroll = 0
+    public var quit = false
+
+    public init() {}
 
     /// Applies one key. `stepCount` bounds the cursor; scrolling is bounded when rendering.
-    mutating func handle(_ key: Key, stepCount: Int) {
+    public mutating func handle(_ key: Key, stepCount: Int) {
         switch key {
         case .character("q"), .interrupt:
             quit = true

@@ -1,20 +1,18 @@
 import DrillKit
-import Jobs
 import ReportKit
 import RunbookKit
-import TerminalUI
 
 /// The review's frames, as a pure function of the report and the review state: a step
 /// list, a step's detail (timings and probe evidence), and the roadmap. Golden-tested
 /// like the drill's frames; the curses driver only copies them to the terminal.
-enum ReviewView {
+public enum ReviewView {
     /// One line of a scrolling page, with an optional style for the whole line.
     struct Line: Equatable {
         var text: String
         var style: Frame.Style?
     }
 
-    static func render(_ report: RunReport, _ state: ReviewState, size: TerminalSize, glyphs: Glyphs) -> Frame {
+    public static func render(_ report: RunReport, _ state: ReviewState, size: TerminalSize, glyphs: Glyphs) -> Frame {
         var frame = Frame(size: size)
         let width = size.width
         guard size.height >= 6, width >= 20 else {
@@ -186,60 +184,18 @@ enum ReviewView {
         return "\(duration(report.elapsedMs)) of \(duration(budget))"
     }
 
-    static func duration(_ ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
+    static func duration(_ ms: Int) -> String { ReportText.duration(ms: ms) }
 
-
-    static func evidence(_ probe: ProbeResult) -> String {
-        var parts = ["\(probe.kind.rawValue) \(probe.subject): \(probe.outcome.rawValue.replacingOccurrences(of: "_", with: " "))"]
-        if let chain = probe.statusChain, !chain.isEmpty { parts.append("status " + chain.map(String.init).joined(separator: " > ")) }
-        if let final = probe.finalURL, final != probe.url { parts.append("ended at \(final)") }
-        if let ms = probe.ms { parts.append("\(ms) ms") }
-        if let missing = probe.missingMembers, !missing.isEmpty { parts.append("lacking: " + missing.joined(separator: ", ")) }
-        if let path = probe.path { parts.append(path) }
-        if let code = probe.exitCode { parts.append("exit \(code)") }
-        if let tail = probe.stderrTail, !tail.isEmpty { parts.append("stderr: " + tail) }
-        if let reason = probe.reason, !reason.isEmpty { parts.append(reason) }
-        return parts.joined(separator: "; ")
-    }
+    static func evidence(_ probe: ProbeResult) -> String { ReportText.evidence(probe) }
 
     // MARK: layout
 
     static func clip(_ text: String, _ width: Int, _ glyphs: Glyphs) -> String {
-        guard text.count > width else { return text }
-        guard width > glyphs.ellipsis.count else { return String(text.prefix(width)) }
-        return String(text.prefix(width - glyphs.ellipsis.count)) + glyphs.ellipsis
+        TextLayout.clip(text, width: width, ellipsis: glyphs.ellipsis)
     }
 
     /// Word-wraps to the width: the first line indented by `first`, the rest by `indent`.
     static func wrap(_ text: String, width: Int, indent: Int = 0, first: Int = 0, style: Frame.Style?) -> [Line] {
-        var lines: [Line] = []
-        var current = String(repeating: " ", count: first)
-        var lineHasWord = false
-        for rawWord in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(rawWord.replacingOccurrences(of: "\n", with: " "))
-            let room = width - current.count - (lineHasWord ? 1 : 0)
-            if word.count <= room {
-                current += (lineHasWord ? " " : "") + word
-                lineHasWord = true
-                continue
-            }
-            if lineHasWord {
-                lines.append(Line(text: current, style: style))
-                current = String(repeating: " ", count: indent)
-                lineHasWord = false
-            }
-            while current.count + word.count > width {
-                let take = max(1, width - current.count)
-                lines.append(Line(text: current + word.prefix(take), style: style))
-                word = word.dropFirst(take)
-                current = String(repeating: " ", count: indent)
-            }
-            if !word.isEmpty {
-                current += word
-                lineHasWord = true
-            }
-        }
-        if lineHasWord || lines.isEmpty { lines.append(Line(text: current, style: style)) }
-        return lines
+        TextLayout.wrap(text, width: width, first: first, indent: indent).map { Line(text: $0, style: style) }
     }
 }

@@ -1,0 +1,55 @@
+import DrillKit
+import Foundation
+import ProbeKit
+import RunbookKit
+
+/// The drill's access answers, from the same live sources lint and dry-run ask
+/// (PagerDuty, SCIM, GitHub, command checks) over coldread.yaml, fetched once before the
+/// timer starts; and, for the briefing, which source answered or why scopes are unknown.
+struct DrillAccess {
+    var oracle: any AccessOracle
+    var notes: [DrillState.AccessSourceNote]
+
+    static func prefetch(directory: Directory, runbook: Runbook, reader: String, offline: Bool,
+                         environment: [String: String]) async -> DrillAccess {
+        guard !offline, !directory.providers.isEmpty else {
+            let why = offline ? "--offline" : "no live provider is configured"
+            return DrillAccess(oracle: directory, notes: [.init(text: "Access from \(directory.path) alone (\(why)).", failed: false)])
+        }
+        let live = await LiveAccess.prefetch(directory: directory, environment: environment, scopes: scopes(of: runbook), reader: reader)
+        return DrillAccess(oracle: live, notes: notes(live, runbook: runbook))
+    }
+
+    /// Every scope the runbook declares, in steps and break-glass paths, for command checks.
+    static func scopes(of runbook: Runbook) -> Set<String> {
+        var scopes = Set<String>()
+        for step in runbook.steps {
+            step.scopes.forEach { scopes.insert($0.name) }
+            if let scope = step.breakGlass?.scope?.name { scopes.insert(scope) }
+        }
+        return scopes
+    }
+
+    /// One line per live source that was asked: what it answered for, or that it failed
+    /// and what is unknown because of it.
+    static func notes(_ live: LiveAccess, runbook: Runbook) -> [DrillState.AccessSourceNote] {
+        var asked: [Provenance.Source: [String]] = [:]
+        var notes: [DrillState.AccessSourceNote] = []
+        let listings = live.rotations.values.map { ("rotation", $0) } + live.groups.values.map { ("group", $0) }
+        for (kind, listing) in listings.sorted(by: { ($0.1.provenance.source.rawValue, $0.1.name) < ($1.1.provenance.source.rawValue, $1.1.name) })
+        where listing.provenance.source != .file {
+            if let failure = listing.failure {
+                notes.append(.init(text: "\(listing.provenance.source.title) could not list \(kind) \(listing.name) (\(failure)): scopes granted through it are unknown.", failed: true))
+            } else {
+                asked[listing.provenance.source, default: []].append("\(kind) \(listing.name)")
+            }
+        }
+        let answered = asked.keys.sorted { $0.rawValue < $1.rawValue }.map { source in
+            DrillState.AccessSourceNote(text: "\(source.title) answered for \(asked[source, default: []].joined(separator: ", ")).", failed: false)
+        }
+        if answered.isEmpty && notes.isEmpty {
+            return [.init(text: "Access from \(live.directory.path): no live source covers this runbook's groups or rotation.", failed: false)]
+        }
+        return answered + notes
+    }
+}

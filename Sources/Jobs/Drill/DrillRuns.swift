@@ -1,0 +1,78 @@
+import DrillKit
+import Foundation
+import RunbookKit
+
+/// Opens the drill's run: a new one (with an unfinished run of the same runbook and
+/// scenario offered on the briefing), or `--resume`'s, replayed from its journal.
+struct DrillRuns {
+    let files: DrillFiles
+    let access: any AccessOracle
+    let store: RunStore
+    let timeline: RunTimeline
+
+    var runbook: Runbook { files.runbook }
+
+    /// What is drilled, by whom, recorded where; cold unless the reader is in the owner
+    /// team (or as the journal recorded it, for a resumed run).
+    func context(runId: String, reader: String, cold: Bool? = nil) -> DrillContext {
+        DrillContext(runbook: runbook, scenario: files.scenario, reader: reader,
+                     readerKnown: access.isKnownMember(reader),
+                     cold: cold ?? DrillContext.isCold(reader: reader, owner: runbook.owner, groupsOfReader: access.groups(of: reader)),
+                     runId: runId, runFolder: store.folder(of: runId))
+    }
+
+    func fresh(reader: String) -> DrillSetup {
+        let runId = RunId.make(at: timeline.clock.wallNow(), runbookId: runbook.id)
+        var offer: DrillState.ResumeOffer?
+        if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, scenarioId: files.scenario?.id) {
+            let started = unfinished.events.first { $0.type == .started } ?? unfinished.events[0]
+            offer = DrillState.ResumeOffer(
+                context: context(runId: unfinished.runId, reader: started.reader ?? reader, cold: started.cold),
+                progress: DrillProgress.replay(unfinished.events, stepCount: runbook.steps.count))
+        }
+        let state = DrillState(context: context(runId: runId, reader: reader), resumeOffer: offer)
+        return setup(state, warnings: [])
+    }
+
+    func resumed(_ reference: String, reader: String) throws(CommandFailure) -> DrillSetup {
+        guard let runId = store.resolve(reference) else {
+            throw .input("\(store.root):1:1: error: expected a run to resume, found no run '\(reference)' (hint: list runs with `ls \(store.root)`, or pass `latest`)")
+        }
+        let journal = store.journalPath(of: runId)
+        let contents: JournalReader.Contents
+        do {
+            contents = try JournalReader.read(journal)
+        } catch {
+            throw .input(error.description)
+        }
+        // The reader refuses a journal whose first known event is not `started`, as `report` does.
+        guard let started = contents.events.first(where: { $0.type == .started }) else {
+            throw .input("\(journal):1:1: error: expected a `started` event first, found none (hint: this run cannot be resumed; start a new drill)")
+        }
+        // A journal from before ids were paths names the runbook by its file stem.
+        if let recorded = started.runbook?.id,
+           KnownRunbooks([.init(id: runbook.id, path: runbook.path)]).match(recorded, path: started.runbook?.path) == nil {
+            throw .input("\(journal):1:1: error: expected a drill of runbook '\(runbook.id)', found one of '\(recorded)' (hint: pass the runbook this run drilled)")
+        }
+        let progress = DrillProgress.replay(contents.events, stepCount: runbook.steps.count)
+        let resumedContext = context(runId: runId, reader: started.reader ?? reader, cold: started.cold)
+        let state = DrillState(context: resumedContext, progress: progress, processMs: timeline.processMs())
+        return setup(state, warnings: contents.warnings)
+    }
+
+    /// Whom an unknown reader may say they are: the runbook's rotation (as the live
+    /// source lists it), else every member the directory knows.
+    func readerChoices(for context: DrillContext) -> [DrillState.ReaderChoice] {
+        guard !context.readerKnown else { return [] }
+        let rotation = runbook.rotation.flatMap { access.members(ofRotation: $0) } ?? []
+        let names = rotation.filter(access.isKnownMember)
+        let candidates = names.isEmpty ? files.directory.knownMembers.sorted() : names
+        return candidates.map { name in
+            DrillState.ReaderChoice(name: name, cold: DrillContext.isCold(reader: name, owner: runbook.owner, groupsOfReader: access.groups(of: name)))
+        }
+    }
+
+    private func setup(_ state: DrillState, warnings: [String]) -> DrillSetup {
+        DrillSetup(state: state, timeline: timeline, directory: files.directory, access: access, scenario: files.scenario, warnings: warnings)
+    }
+}

@@ -1,0 +1,113 @@
+import DrillKit
+import Foundation
+import ProbeKit
+import RunbookKit
+
+/// What `coldread drill` was asked, as plain values.
+public struct DrillOptions: Sendable {
+    public var runbookPath: String
+    public var scenarioPath: String?
+    /// Who reads; nil for the process's user (`ReaderName.ofProcess`).
+    public var reader: String?
+    /// A run id, a unique prefix of one, or `latest`.
+    public var resume: String?
+    /// `--config`; nil to find coldread.yaml like git finds `.git`.
+    public var config: String?
+    /// True to answer access from coldread.yaml alone, asking no live source.
+    public var offline: Bool
+
+    public init(runbookPath: String, scenarioPath: String? = nil, reader: String? = nil, resume: String? = nil,
+                config: String? = nil, offline: Bool = false) {
+        self.runbookPath = runbookPath
+        self.scenarioPath = scenarioPath
+        self.reader = reader
+        self.resume = resume
+        self.config = config
+        self.offline = offline
+    }
+}
+
+/// Everything a drill needs before the terminal is taken: the loaded files, the reader,
+/// the access answers (live sources fetched now, so no key waits on the network), the
+/// run (new, resumed, or offered for resuming) and its state.
+public struct DrillSetup: Sendable {
+    public var state: DrillState
+    public var timeline: RunTimeline
+    public var directory: Directory
+    /// The live sources over the file, or the file alone (`--offline`, no providers).
+    public var access: any AccessOracle
+    public var scenario: Scenario?
+    /// Journal warnings (a torn last line), printed once the terminal is back.
+    public var warnings: [String]
+
+    /// Loads and checks the files, asks the live access sources, and opens or offers a run.
+    public static func prepare(_ options: DrillOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                               clock: any DrillClock = SystemClock()) async throws(CommandFailure) -> DrillSetup {
+        let files = try DrillFiles.load(options)
+        let readerName = options.reader ?? ReaderName.ofProcess(environment: environment)
+        let access = await DrillAccess.prefetch(directory: files.directory, runbook: files.runbook, reader: readerName,
+                                                offline: options.offline, environment: environment)
+        let store = RunStore(root: ProjectDirectory.root(of: files.directory) + "/Drills/runs")
+        let runs = DrillRuns(files: files, access: access.oracle, store: store, timeline: RunTimeline(clock: clock))
+        var setup = try options.resume.map { reference throws(CommandFailure) in try runs.resumed(reference, reader: readerName) }
+            ?? runs.fresh(reader: readerName)
+        setup.state.accessSources = access.notes
+        // A resumed run keeps the reader its journal recorded.
+        if options.resume == nil { setup.state.readerChoices = runs.readerChoices(for: setup.state.context) }
+        setup.state.cadence = DrillCadenceFiles.read(store: store, runbook: files.runbook, directory: files.directory)
+        return setup
+    }
+}
+
+/// The drill's files: the directory (a scenario's sandbox may replace it), the scenario
+/// and the runbook, loaded and checked before the terminal is taken, so a broken file is
+/// named even where there is no terminal.
+struct DrillFiles {
+    var directory: Directory
+    var scenario: Scenario?
+    var runbook: Runbook
+
+    static func load(_ options: DrillOptions) throws(CommandFailure) -> DrillFiles {
+        var directory = try ProjectDirectory.load(config: options.config)
+        var scenario: Scenario?
+        let runbook: Runbook
+        do {
+            if let path = options.scenarioPath {
+                let loaded = try ScenarioLoader.load(path, directory: directory)
+                scenario = loaded.scenario
+                if let overridden = loaded.directory { directory = overridden }
+            }
+            runbook = try RunbookLoader.load(options.runbookPath, options: LoaderOptions(directory: directory))
+        } catch {
+            throw .input(error)
+        }
+        try refuseUndrillable(runbook, scenario: scenario)
+        return DrillFiles(directory: directory, scenario: scenario, runbook: runbook)
+    }
+
+    /// A runbook with no steps has nothing to drill: finishing it would read "clean" and
+    /// reset the cadence streak. A scenario that names steps the runbook lacks would fire
+    /// no inject or expect the impossible. Both are refused before the terminal is taken.
+    private static func refuseUndrillable(_ runbook: Runbook, scenario: Scenario?) throws(CommandFailure) {
+        if runbook.steps.isEmpty {
+            throw .input("\(runbook.location): error: expected a runbook with at least one step, found none (hint: write its steps as a numbered list or as H3 headings under an H2; `coldread lint` reports it as no-steps)")
+        }
+        if let problems = scenario?.stepProblems(stepCount: runbook.steps.count), !problems.isEmpty {
+            throw .input(LoadErrors(problems))
+        }
+    }
+}
+
+/// Who reads when `--reader` is not given.
+public enum ReaderName {
+    /// `$USER`, else the login name of the process's user (a container running as root
+    /// often has no `$USER`), else `unknown`.
+    public static func ofProcess(environment: [String: String]) -> String {
+        if let user = environment["USER"], !user.isEmpty { return user }
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let login = String(cString: name)
+            if !login.isEmpty { return login }
+        }
+        return "unknown"
+    }
+}

@@ -1,0 +1,1 @@
+../../ProbeKitTests/Support/LoopbackProviders.swift
