@@ -50,9 +50,11 @@ struct NameResolutionTests {
         #expect(results.count == 100)
         #expect(results.allSatisfy { $0.outcome == .unreachable && $0.reason == "127.0.0.1 refused the connection" },
                 "\(Set(results.map { "\($0.outcome.rawValue): \($0.reason ?? "")" }))")
-        // The request timeout, a third of the link deadline: room for a debug build sharing
-        // the machine with the rest of the suite (7 s seen with two test targets at once).
-        #expect(elapsed < .seconds(10), "took \(elapsed) against a 30 s link deadline")
+        // Alone this takes 0.03 s. In the whole suite on two cores, Swift's cooperative
+        // pool (two threads) is shared with tests that block on children, and 10 s has been
+        // seen; what this test guards is "never a timeout", so the bound is two thirds of
+        // the link deadline. Speed is measured in Benchmarks/, not here.
+        #expect(elapsed < .seconds(20), "took \(elapsed) against a 30 s link deadline")
     }
 
     @Test("a port that refused is not tried again in the run; a re-probe of the step tries it")
