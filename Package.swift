@@ -107,6 +107,12 @@ let package = Package(
         .testTarget(name: "DrillKitTests", dependencies: ["DrillKit", "RunbookKit"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit", "ChildProcess"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
+        // Whole jobs run in-process: a project folder in, the findings, rows, report or
+        // exit code a user sees out, without spawning the binary.
+        .testTarget(
+            name: "JobsTests",
+            dependencies: ["Jobs", "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "ChildProcess"]
+        ),
         .testTarget(
             name: "ColdReadTests",
             dependencies: [

@@ -1,9 +1,6 @@
 import ArgumentParser
-import DrillKit
-import Foundation
 import Jobs
 import ReportKit
-import RunbookKit
 
 /// `coldread report RUN_ID|latest`: rebuilds a run's report from its journal.
 struct ReportCommand: ParsableCommand {
@@ -29,19 +26,12 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure.input("coldread report: --format expected one of md, json, html, junit, found '\(format)' (hint: --format html writes one self-contained file)")
         }
         let directory = try configOptions.loadDirectory()
-        _ = try Outbound.loadCredentials()
-        let runs = RunFolders(directory: directory, options: configOptions)
-        let loaded = try runs.load(runID)
-        let text = format.render(loaded.report)
+        let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
         if let output {
-            do {
-                try Outbound.write(text, toFile: output)
-            } catch {
-                throw CommandFailure.input("\(output):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
-            }
+            try rebuilt.write(to: output)
         } else {
-            StandardOutput.write(text)
+            StandardOutput.write(rebuilt.text)
         }
-        if !loaded.report.clean { throw ExitCode(1) }
+        if rebuilt.exitCode != 0 { throw ExitCode(rebuilt.exitCode) }
     }
 }
