@@ -16,63 +16,81 @@ public enum ScenarioLoader {
         var scenario = Scenario(id: stem, title: stem, path: file, runbookPath: "",
                                 runbookLocation: SourceLocation(file: file, line: 1))
         var resultDirectory = directory
-        var sawRunbook = false
         if let root = YAMLText.parse(text, file: file, sink: sink), let pairs = root.mapping(sink, expected: "a scenario mapping") {
             for (key, kl, v) in pairs {
-                switch key {
-                case "id": scenario.id = v.string(sink) ?? scenario.id
-                case "title": scenario.title = v.string(sink) ?? scenario.title
-                case "runbook":
-                    sawRunbook = true
-                    if let rel = v.string(sink, expected: "a path to a runbook") {
-                        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-                        let resolved = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).standardizedFileURL.path
-                        scenario.runbookPath = relativeToCurrentDirectory(resolved)
-                        scenario.runbookLocation = v.location
-                        if !FileManager.default.fileExists(atPath: resolved) {
-                            sink.add(v.location, expected: "an existing runbook file", found: "'\(rel)' (no such file)",
-                                     hint: "the path is relative to the scenario file")
-                        }
-                    }
-                case "briefing": scenario.briefing = v.string(sink) ?? ""
-                case "clock": if v.clockTime(sink, what: "a simulated clock") != nil { scenario.clock = v.string(sink) }
-                case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
-                case "signals": scenario.signals = signals(v, sink)
-                case "injects": scenario.injects = injects(v, sink)
-                case "expect": expectation(v, sink, into: &scenario)
-                case "sandbox":
-                    var services: [String: ServiceBehaviour] = [:]
-                    var override = false
-                    for (k, l, x) in v.mapping(sink) ?? [] {
-                        switch k {
-                        case "services":
-                            for (host, _, b) in x.mapping(sink, expected: "a mapping of hostname to behaviour") ?? [] {
-                                guard let word = b.string(sink) else { continue }
-                                if let behaviour = ServiceBehaviour(rawValue: word) { services[host.lowercased()] = behaviour }
-                                else {
-                                    sink.add(b.location, expected: "one of " + ServiceBehaviour.allCases.map(\.rawValue).joined(separator: ", "),
-                                             found: "'\(word)'")
-                                }
-                            }
-                        case "directory":
-                            override = true
-                            if let base = resultDirectory { resultDirectory = DirectoryLoader.overrides(x, onto: base, sink) }
-                            else { _ = DirectoryLoader.overrides(x, onto: Directory(), sink) }
-                        default: sink.add(l, expected: "services or directory", found: "'\(k)'")
-                        }
-                    }
-                    scenario.sandbox = Sandbox(services: services, hasDirectoryOverride: override)
-                default:
-                    sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
-                             found: "'\(key)'")
-                }
+                read(key: key, at: kl, value: v, file: file, into: &scenario, directory: &resultDirectory, sink)
             }
-            if !sawRunbook {
+            if !pairs.contains(where: { $0.key == "runbook" }) {
                 sink.add(root.location, expected: "a 'runbook:' path", found: "none", hint: "name the runbook this scenario drills")
             }
         }
         try sink.throwIfAny()
         return (scenario, resultDirectory)
+    }
+
+    /// One top-level key of a scenario.
+    private static func read(key: String, at kl: SourceLocation, value v: YAMLValue, file: String,
+                             into scenario: inout Scenario, directory: inout Directory?, _ sink: ErrorSink) {
+        switch key {
+        case "id": scenario.id = v.string(sink) ?? scenario.id
+        case "title": scenario.title = v.string(sink) ?? scenario.title
+        case "runbook": runbook(v, file: file, into: &scenario, sink)
+        case "briefing": scenario.briefing = v.string(sink) ?? ""
+        case "clock": if v.clockTime(sink, what: "a simulated clock") != nil { scenario.clock = v.string(sink) }
+        case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
+        case "signals": scenario.signals = signals(v, sink)
+        case "injects": scenario.injects = injects(v, sink)
+        case "expect": expectation(v, sink, into: &scenario)
+        case "sandbox": scenario.sandbox = sandbox(v, directory: &directory, sink)
+        default:
+            sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
+                     found: "'\(key)'")
+        }
+    }
+
+    /// `runbook:`, relative to the scenario file; the file must exist.
+    private static func runbook(_ v: YAMLValue, file: String, into scenario: inout Scenario, _ sink: ErrorSink) {
+        guard let rel = v.string(sink, expected: "a path to a runbook") else { return }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let resolved = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).standardizedFileURL.path
+        scenario.runbookPath = relativeToCurrentDirectory(resolved)
+        scenario.runbookLocation = v.location
+        if !FileManager.default.fileExists(atPath: resolved) {
+            sink.add(v.location, expected: "an existing runbook file", found: "'\(rel)' (no such file)",
+                     hint: "the path is relative to the scenario file")
+        }
+    }
+
+    /// `sandbox: {services: …, directory: …}`; directory overrides apply on top of
+    /// `directory` (and are still checked when there is none).
+    private static func sandbox(_ v: YAMLValue, directory: inout Directory?, _ sink: ErrorSink) -> Sandbox {
+        var services: [String: ServiceBehaviour] = [:]
+        var override = false
+        for (k, l, x) in v.mapping(sink) ?? [] {
+            switch k {
+            case "services": services.merge(self.services(x, sink)) { _, new in new }
+            case "directory":
+                override = true
+                if let base = directory { directory = DirectoryLoader.overrides(x, onto: base, sink) }
+                else { _ = DirectoryLoader.overrides(x, onto: Directory(), sink) }
+            default: sink.add(l, expected: "services or directory", found: "'\(k)'")
+            }
+        }
+        return Sandbox(services: services, hasDirectoryOverride: override)
+    }
+
+    /// `services: {host: behaviour}`, hosts lower-cased.
+    private static func services(_ x: YAMLValue, _ sink: ErrorSink) -> [String: ServiceBehaviour] {
+        var services: [String: ServiceBehaviour] = [:]
+        for (host, _, b) in x.mapping(sink, expected: "a mapping of hostname to behaviour") ?? [] {
+            guard let word = b.string(sink) else { continue }
+            if let behaviour = ServiceBehaviour(rawValue: word) { services[host.lowercased()] = behaviour }
+            else {
+                sink.add(b.location, expected: "one of " + ServiceBehaviour.allCases.map(\.rawValue).joined(separator: ", "),
+                         found: "'\(word)'")
+            }
+        }
+        return services
     }
 
     /// `expect: {resolved_by_step: N}`; whether N is one of the runbook's steps is
