@@ -111,7 +111,7 @@ let package = Package(
         // exit code a user sees out, without spawning the binary.
         .testTarget(
             name: "JobsTests",
-            dependencies: ["Jobs", "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "ChildProcess"]
+            dependencies: ["Jobs", "RunbookKit", "ProbeKit", "DrillKit", "ReportKit"]
         ),
         .testTarget(
             name: "ColdReadTests",

@@ -1,7 +1,7 @@
 import RunbookKit
 import Testing
 
-/// URLParts reads a URL by Character, as a reader sees it: it must split a URL as
+/// URLParts scans ASCII URLs by byte and others by Character; both must split a URL as
 /// a reader would, and `host(of:)` must agree with the full split.
 @Suite struct URLPartsTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -81,12 +81,30 @@ enum CommandWord {
     /// `python3.11`, `deploy.sh`, `./scripts/x.sh`, `bin/rails`; not `.last`,
     /// `licensifydump/`, `sum(rate(…))` or a method chain `project.repository.expire_cache`.
     static func looksLikeProgram(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) { return looksLikeProgram(ascii: bytes) }
         guard let first = word.first, isLetter(first) || first == "." || first == "/" || first == "_" else { return false }
         if first == "." && !word.contains("/") { return false }
         if word.hasSuffix("/") || word.hasSuffix(".") { return false }
         guard word.allSatisfy({ isLetter($0) || isNumber($0) || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" || $0 == "+" })
         else { return false }
         return word.contains("/") || isPlainFileName(word)
+    }
+
+    /// `looksLikeProgram` for an ASCII word, on its bytes.
+    private static func looksLikeProgram(ascii bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first, let last = bytes.last,
+              ShellSyntax.isLetter(first) || first == UInt8(ascii: ".") || first == UInt8(ascii: "/") || first == UInt8(ascii: "_"),
+              last != UInt8(ascii: "/"), last != UInt8(ascii: ".") else { return false }
+        var hasSlash = false
+        var hasDot = false
+        for byte in bytes {
+            hasSlash = hasSlash || byte == UInt8(ascii: "/")
+            hasDot = hasDot || byte == UInt8(ascii: ".")
+            guard ShellSyntax.isLetter(byte) || ShellSyntax.isDigit(byte) || "-_./+".utf8.contains(byte) else { return false }
+        }
+        if first == UInt8(ascii: ".") && !hasSlash { return false }
+        return hasSlash || !hasDot || isPlainFileName(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A name with dots is a file with an extension (`deploy.sh`) or a version

@@ -26,7 +26,7 @@ struct MarkdownRunbookLoader {
         }
 
         let tree = CmarkTree(markdown: front.body)
-        let sourceLines = front.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = front.body.lineSlices()
         let stem = RunbookIdentity.stem(of: file)
         var runbook = Runbook(id: RunbookIdentity.defaultId(forFile: file, workspaceRoot: options.workspaceRoot), title: stem, path: file, sha256: sha256,
                               location: SourceLocation(file: file, line: 1))
@@ -144,7 +144,7 @@ struct MarkdownRunbookLoader {
                     // cmark-gfm reports an HTML block's end one line short inside list items, so
                     // the comment's own line count decides how far it reaches.
                     let literal = n.literal
-                    let lineCount = max(1, literal.split(separator: "\n", omittingEmptySubsequences: false).count - (literal.hasSuffix("\n") ? 1 : 0))
+                    let lineCount = max(1, literal.lineSlices().count - (literal.hasSuffix("\n") ? 1 : 0))
                     hidden.formUnion(n.startLine..<(n.startLine + lineCount))
                 }
             }

@@ -24,7 +24,7 @@ struct ShellTools {
     /// Tool names in a code block, each with its 0-based line offset in the block.
     /// `info` is the fence's info string, nil for an indented block.
     func tools(inCodeBlock code: String, info: String?) -> [(name: String, lineOffset: Int)] {
-        let block = ShellBlock(lines: code.split(separator: "\n", omittingEmptySubsequences: false), language: CodeBlockLanguage(info: info), known: known)
+        let block = ShellBlock(lines: code.lineSlices(), language: CodeBlockLanguage(info: info), known: known)
         return block.commands().flatMap { command in command.programs.map { ($0.word.text, $0.line) } }
     }
 

@@ -2,7 +2,7 @@
 /// order mark dropped, CR LF and a lone CR turned into LF.
 ///
 /// Done once where text enters (`SourceText.read`, `RunbookLoader.parse`), so the front
-/// matter fence, cmark-gfm's lines, Yams' marks and every line split see the same
+/// matter fence, cmark-gfm's lines, Yams' marks and every `lineSlices()` see the same
 /// lines as in the LF file: each CR LF or CR becomes exactly one LF, so line numbers do
 /// not move, and columns do not either (the CR sat at a line's end; the BOM counted as
 /// no column in any editor). Before this, a CRLF file's `---` fence never matched and its

@@ -34,7 +34,7 @@ enum YAMLRunbookSniffer {
     static func hasSteps(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { return false }
         let text = LineEndings.normalized(String(decoding: data, as: UTF8.self))
-        return text.split(separator: "\n", omittingEmptySubsequences: false).contains { line in
+        return text.lineSlices().contains { line in
             for key in ["steps", "\"steps\"", "'steps'"] where line.hasPrefix(key) {
                 if line.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" }).first == ":" { return true }
             }
