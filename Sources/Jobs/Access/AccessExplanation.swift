@@ -14,9 +14,7 @@ public struct AccessExplanation: Sendable {
     public var environment: [String: String]
 
     public init(subject: String?, offline: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.subject = subject
-        self.offline = offline
-        self.environment = environment
+        (self.subject, self.offline, self.environment) = (subject, offline, environment)
     }
 
     /// The report for the subject, over every scope the project's runbooks declare and

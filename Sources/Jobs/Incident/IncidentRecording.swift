@@ -15,10 +15,7 @@ public struct IncidentRecording: Sendable {
     public var now: @Sendable () -> Date
 
     public init(runbook: String, note: String, date: String?, now: @escaping @Sendable () -> Date = Date.init) {
-        self.runbook = runbook
-        self.note = note
-        self.date = date
-        self.now = now
+        (self.runbook, self.note, self.date, self.now) = (runbook, note, date, now)
     }
 
     /// What was recorded, and where.

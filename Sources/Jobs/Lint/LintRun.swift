@@ -15,10 +15,7 @@ public struct LintRun: Sendable {
     public var environment: [String: String]
 
     public init(paths: [String], strict: Bool, offline: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.paths = paths
-        self.strict = strict
-        self.offline = offline
-        self.environment = environment
+        (self.paths, self.strict, self.offline, self.environment) = (paths, strict, offline, environment)
     }
 
     /// Lints the runbooks against `directory`; live rotation members that match nobody in

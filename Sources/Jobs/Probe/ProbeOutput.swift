@@ -80,8 +80,7 @@ public struct ProbeProgress: Sendable {
     public let total: Int
 
     public init(enabled: Bool, total: Int) {
-        self.enabled = enabled
-        self.total = total
+        (self.enabled, self.total) = (enabled, total)
     }
 
     /// Redraws the line at every hundredth of the run (and at its end), not on every

@@ -22,13 +22,8 @@ public struct ProbeRun: Sendable {
     public init(runbooks: [String], scenario: String? = nil, reader: String? = nil, options: ProbeOptions = ProbeOptions(),
                 offline: Bool = false, showsProgress: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.runbooks = runbooks
-        self.scenario = scenario
-        self.reader = reader
-        self.options = options
-        self.offline = offline
-        self.showsProgress = showsProgress
-        self.environment = environment
+        (self.runbooks, self.scenario, self.reader, self.options) = (runbooks, scenario, reader, options)
+        (self.offline, self.showsProgress, self.environment) = (offline, showsProgress, environment)
     }
 
     /// Each runbook with its results, in reading order.

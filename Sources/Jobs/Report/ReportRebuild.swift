@@ -10,8 +10,7 @@ public struct ReportRebuild: Sendable {
     public var format: ReportFormat
 
     public init(runID: String, format: ReportFormat) {
-        self.runID = runID
-        self.format = format
+        (self.runID, self.format) = (runID, format)
     }
 
     /// The report in its format, and whether the run was clean.

@@ -11,8 +11,7 @@ public struct ScheduleListing: Sendable {
     public var now: @Sendable () -> Date
 
     public init(asOf: String?, now: @escaping @Sendable () -> Date = Date.init) {
-        self.asOf = asOf
-        self.now = now
+        (self.asOf, self.now) = (asOf, now)
     }
 
     /// The schedule's rows in their order, and what the table and calendar need to print them.

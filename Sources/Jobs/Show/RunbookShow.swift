@@ -13,8 +13,7 @@ public struct RunbookShow: Sendable {
     public var format: Format
 
     public init(paths: [String], format: Format) {
-        self.paths = paths
-        self.format = format
+        (self.paths, self.format) = (paths, format)
     }
 
     /// The runbooks as read, in `format`; any runbook that does not load is an input
