@@ -131,6 +131,12 @@ let package = Package(
             dependencies: ["Telemetry", "RunbookKit", "DrillKit", "ReportKit", "ChildProcess", "coldread"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
+        // Whole jobs run in-process: a project folder in, the findings, rows, report or
+        // exit code a user sees out, without spawning the binary.
+        .testTarget(
+            name: "JobsTests",
+            dependencies: ["Jobs", "RunbookKit", "ProbeKit", "DrillKit", "ReportKit"]
+        ),
         .testTarget(
             name: "ColdReadTests",
             dependencies: [

@@ -31,16 +31,8 @@ public enum DirectoryLoader {
                 case "groups": directory.groups = groups(value, sink)
                 case "grants": directory.grants = grants(value, sink)
                 case "members": directory.members = members(value, sink)
-                case "federation":
-                    for (k, kl, v) in value.mapping(sink) ?? [] {
-                        if k == "central" { directory.federationCentral = (v.stringList(sink) ?? []).map(\.0) }
-                        else { sink.add(kl, expected: "central", found: "'\(k)'") }
-                    }
-                case "sso":
-                    for (k, kl, v) in value.mapping(sink) ?? [] {
-                        if k == "login_hosts" { directory.ssoLoginHosts = (v.stringList(sink) ?? []).map { $0.0.lowercased() } }
-                        else { sink.add(kl, expected: "login_hosts", found: "'\(k)'") }
-                    }
+                case "federation": directory.federationCentral = list(under: "central", of: value, sink) ?? directory.federationCentral
+                case "sso": directory.ssoLoginHosts = list(under: "login_hosts", of: value, sink)?.map { $0.lowercased() } ?? directory.ssoLoginHosts
                 case "tools": directory.tools = (value.stringList(sink) ?? []).map(\.0)
                 case "context_sections": directory.contextSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
                 case "contact_sections": directory.contactSections = (value.stringList(sink) ?? []).map { $0.0.lowercased() }
@@ -61,10 +53,17 @@ public enum DirectoryLoader {
 
     /// `redact: {query_params: [name, prefix*]}`: more parameter names every output redacts.
     static func redactedParameters(_ value: YAMLValue, _ sink: ErrorSink) -> [String] {
-        var names: [String] = []
-        for (key, keyLocation, v) in value.mapping(sink, expected: "{query_params: [...]}") ?? [] {
-            if key == "query_params" { names += (v.stringList(sink, expected: "a list of query parameter names") ?? []).map(\.0) }
-            else { sink.add(keyLocation, expected: "query_params", found: "'\(key)'") }
+        list(under: "query_params", of: value, sink, expected: "{query_params: [...]}", listExpected: "a list of query parameter names") ?? []
+    }
+
+    /// `{key: [text]}`, the shape of `federation`, `sso` and `redact`: the list under the
+    /// one key allowed, or nil when it is not there.
+    static func list(under key: String, of value: YAMLValue, _ sink: ErrorSink,
+                     expected: String = "a mapping", listExpected: String = "a list of text") -> [String]? {
+        var names: [String]?
+        for (k, kl, v) in value.mapping(sink, expected: expected) ?? [] {
+            if k == key { names = (names ?? []) + (v.stringList(sink, expected: listExpected) ?? []).map(\.0) }
+            else { sink.add(kl, expected: key, found: "'\(k)'") }
         }
         return names
     }
@@ -175,30 +174,31 @@ public enum DirectoryLoader {
             case "after_gap": if let m = mode(v) { policy.afterGap = m }
             case "clean_runs_to_recover":
                 if let n = v.int(sink, in: 1...100, what: "clean runs to recover") { policy.cleanRunsToRecover = n }
-            case "slot":
-                for (sk, skl, sv) in v.mapping(sink) ?? [] {
-                    switch sk {
-                    case "weekday":
-                        if let s = sv.string(sink) {
-                            if let i = weekdays.firstIndex(of: s.lowercased()) { policy.slotWeekday = i + 1 }
-                            else { sink.add(sv.location, expected: "a weekday such as tuesday", found: "'\(s)'") }
-                        }
-                    case "time":
-                        if let time = sv.clockTime(sink, what: "a time") {
-                            policy.slotHour = time.hour
-                            policy.slotMinute = time.minute
-                        }
-                    case "timezone":
-                        if let s = sv.string(sink) {
-                            if TimeZone(identifier: s) != nil { policy.slotTimeZone = s }
-                            else { sink.add(sv.location, expected: "an IANA time zone such as Europe/Berlin", found: "'\(s)'") }
-                        }
-                    default: sink.add(skl, expected: "weekday, time or timezone", found: "'\(sk)'")
-                    }
-                }
+            case "slot": slot(v, into: &policy, sink)
             default: sink.add(kl, expected: "default, after_gap, clean_runs_to_recover or slot", found: "'\(key)'")
             }
         }
         return policy
+    }
+
+    /// `slot: {weekday: tuesday, time: "14:00", timezone: Europe/Berlin}`.
+    static func slot(_ v: YAMLValue, into policy: inout CadencePolicy, _ sink: ErrorSink) {
+        for (sk, skl, sv) in v.mapping(sink) ?? [] {
+            switch sk {
+            case "weekday":
+                guard let s = sv.string(sink) else { continue }
+                if let i = weekdays.firstIndex(of: s.lowercased()) { policy.slotWeekday = i + 1 }
+                else { sink.add(sv.location, expected: "a weekday such as tuesday", found: "'\(s)'") }
+            case "time":
+                guard let time = sv.clockTime(sink, what: "a time") else { continue }
+                policy.slotHour = time.hour
+                policy.slotMinute = time.minute
+            case "timezone":
+                guard let s = sv.string(sink) else { continue }
+                if TimeZone(identifier: s) != nil { policy.slotTimeZone = s }
+                else { sink.add(sv.location, expected: "an IANA time zone such as Europe/Berlin", found: "'\(s)'") }
+            default: sink.add(skl, expected: "weekday, time or timezone", found: "'\(sk)'")
+            }
+        }
     }
 }

@@ -38,31 +38,34 @@ public enum IncidentsLoader {
                     continue
                 }
                 if value.isNull { continue }
-                for item in value.sequence(sink, expected: "a list of {runbook, date, note}") ?? [] {
-                    var incident = Incident(runbook: "", date: "", note: "", location: item.location)
-                    var sawDate = false
-                    for (k, kl, v) in item.mapping(sink, expected: "{runbook, date, note}") ?? [] {
-                        switch k {
-                        case "runbook": incident.runbook = v.string(sink, expected: "a runbook id") ?? ""
-                        case "date":
-                            sawDate = true
-                            let date = v.string(sink, expected: "a date such as 2026-03-14") ?? ""
-                            if isCalendarDate(date) { incident.date = date }
-                            else { sink.add(v.location, expected: "a date such as 2026-03-14", found: "'\(date)'") }
-                        case "note": incident.note = v.string(sink, expected: "a note") ?? ""
-                        default: sink.add(kl, expected: "runbook, date or note", found: "'\(k)'")
-                        }
-                    }
-                    if incident.runbook.isEmpty {
-                        sink.add(item.location, expected: "a 'runbook:' id", found: "none", hint: "name the runbook the incident showed a gap in")
-                    }
-                    if !sawDate { sink.add(item.location, expected: "a 'date:' such as 2026-03-14", found: "none") }
-                    incidents.append(incident)
-                }
+                incidents += (value.sequence(sink, expected: "a list of {runbook, date, note}") ?? []).map { incident($0, sink) }
             }
         }
         try sink.throwIfAny()
         return incidents
+    }
+
+    /// One `{runbook, date, note}` entry; a missing runbook or date is an error at the entry.
+    private static func incident(_ item: YAMLValue, _ sink: ErrorSink) -> Incident {
+        var incident = Incident(runbook: "", date: "", note: "", location: item.location)
+        var sawDate = false
+        for (k, kl, v) in item.mapping(sink, expected: "{runbook, date, note}") ?? [] {
+            switch k {
+            case "runbook": incident.runbook = v.string(sink, expected: "a runbook id") ?? ""
+            case "date":
+                sawDate = true
+                let date = v.string(sink, expected: "a date such as 2026-03-14") ?? ""
+                if isCalendarDate(date) { incident.date = date }
+                else { sink.add(v.location, expected: "a date such as 2026-03-14", found: "'\(date)'") }
+            case "note": incident.note = v.string(sink, expected: "a note") ?? ""
+            default: sink.add(kl, expected: "runbook, date or note", found: "'\(k)'")
+            }
+        }
+        if incident.runbook.isEmpty {
+            sink.add(item.location, expected: "a 'runbook:' id", found: "none", hint: "name the runbook the incident showed a gap in")
+        }
+        if !sawDate { sink.add(item.location, expected: "a 'date:' such as 2026-03-14", found: "none") }
+        return incident
     }
 
     /// The comment a new file starts with.

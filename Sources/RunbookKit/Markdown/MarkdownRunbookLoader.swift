@@ -199,21 +199,21 @@ struct Annotation {
     static func isAnnotation(_ node: MarkdownNode) -> Bool {
         guard node.isHTML else { return false }
         let opening = node.literal.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        guard opening.hasPrefix(ascii: "<!--") else { return false }
-        return opening.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(ascii: "coldread")
+        guard opening.hasPrefix("<!--") else { return false }
+        return opening.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("coldread")
     }
 
     init?(node: MarkdownNode) {
         guard node.isHTML else { return nil }
         let literal = node.literal
         let opening = literal.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        guard opening.hasPrefix(ascii: "<!--") else { return nil }
+        guard opening.hasPrefix("<!--") else { return nil }
         let afterOpen = opening.dropFirst(4)
         let trimmed = afterOpen.drop(while: { $0 == " " || $0 == "\t" })
-        guard trimmed.hasPrefix(ascii: "coldread") else { return nil }
+        guard trimmed.hasPrefix("coldread") else { return nil }
         var body = trimmed.dropFirst("coldread".count)
         if let first = body.first, !(first == " " || first == "\n" || first == "\t" || first == "\r" || first == "-") { return nil }
-        if let close = body.firstRange(ofASCII: "-->") { body = body[..<close.lowerBound] }
+        if let close = body.firstRange(of: "-->") { body = body[..<close.lowerBound] }
         var line = node.line
         var column = node.column
         if let firstNewline = body.firstIndex(of: "\n"), body[..<firstNewline].allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {

@@ -122,7 +122,7 @@ struct ShellBlock {
     /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command.
     private func rootPromptCommand(_ line: Substring) -> Substring? {
         let text = line.withoutLeadingBlanks
-        guard text.hasPrefix(ascii: "# ") else { return nil }
+        guard text.hasPrefix("# ") else { return nil }
         let command = text.dropFirst(2).drop { $0 == " " }
         let word = command.prefix { $0 != " " && $0 != "\t" }
         guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
@@ -135,7 +135,7 @@ struct ShellBlock {
         for marker in command.syntax.heredocMarkers {
             while index < lines.count {
                 var line = lines[index].withoutLeadingBlanks
-                if line.hasPrefix(ascii: "> ") { line = line.dropFirst(2) }
+                if line.hasPrefix("> ") { line = line.dropFirst(2) }
                 index += 1
                 if line.trimmingWhitespace() == marker { break }
             }

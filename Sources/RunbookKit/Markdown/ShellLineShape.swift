@@ -19,10 +19,10 @@ enum ShellLineShape: Equatable {
         // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
         if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
         if CommandWord.isAssignment(word.utf8) { return .command }
-        if word.containsByte(UInt8(ascii: ":")) || word.containsByte(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
+        if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].withoutLeadingBlanks
-        if rest.hasPrefix(ascii: ": ") || rest == ":" || rest.hasPrefix(ascii: "= ") || rest == "=" { return .code }
+        if rest.hasPrefix(": ") || rest == ":" || rest.hasPrefix("= ") || rest == "=" { return .code }
         if opensCodeBlock(word, text) { return .code }
         if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
@@ -37,7 +37,7 @@ enum ShellLineShape: Equatable {
     /// `server {`, `resource "x" "y" {`: a C-like block (nginx, HCL, code). A shell opens
     /// a block only with `{` itself or a function (`f() {`).
     private static func opensCodeBlock(_ word: Substring, _ line: Substring) -> Bool {
-        guard line.hasSuffix(ascii: " {") else { return false }
+        guard line.hasSuffix(" {") else { return false }
         return word != "{" && word != "function" && !word.hasSuffix("()")
     }
 
@@ -47,11 +47,11 @@ enum ShellLineShape: Equatable {
     static func opensCommand(_ word: Substring) -> Bool {
         guard let byte = word.utf8.first else { return false }
         if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {  // the common case, without Unicode properties
-            return word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil
+            return word.utf8.last != UInt8(ascii: ">") && word.firstRange(of: "::") == nil
         }
         if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { return false }
         guard let first = word.first else { return false }
-        if first.isLetter { return !first.isUppercase && word.utf8.last != UInt8(ascii: ">") && word.firstRange(ofASCII: "::") == nil }
+        if first.isLetter { return !first.isUppercase && word.utf8.last != UInt8(ascii: ">") && word.firstRange(of: "::") == nil }
         switch first {
         case "/", "~", "_", "(", "!", "$", "`": return true
         case ".": return word.hasPrefix("./") || word.hasPrefix("../") || word == "."

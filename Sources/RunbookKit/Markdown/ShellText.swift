@@ -19,12 +19,4 @@ extension Substring {
     var firstBlankDelimitedWord: Substring {
         self[..<(utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) ?? endIndex)]
     }
-
-    func containsByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
-
-    /// `hasSuffix(suffix)` for an ASCII `suffix`, decided by bytes.
-    func hasSuffix(ascii suffix: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-        return utf8.count >= pattern.count && utf8.suffix(pattern.count).elementsEqual(pattern)
-    }
 }

@@ -28,40 +28,51 @@ struct StepDeclarations {
             rotation = value.string(sink, expected: "a rotation name")
             rotationLocation = value.location
         case "probes":
-            for item in value.sequence(sink, expected: "a list of commands") ?? [] {
-                switch item.node {
-                case .scalar:
-                    if let s = item.string(sink) {
-                        let argv = ArgvSplitter.split(s)
-                        if argv.isEmpty { sink.add(item.location, expected: "a command", found: "an empty string") }
-                        else { probes.append(CommandProbe(argv: argv, location: item.location)) }
-                    }
-                case .sequence:
-                    let argv = (item.stringList(sink) ?? []).map(\.0)
-                    if argv.isEmpty { sink.add(item.location, expected: "a non-empty argv", found: "an empty list") }
-                    else { probes.append(CommandProbe(argv: argv, location: item.location)) }
-                default:
-                    sink.add(item.location, expected: "a command string or an argv list", found: item.kindDescription)
-                }
-            }
+            probes += Self.commandProbes(value, sink)
         case "break_glass":
-            var scope: Scope?
-            var url: String?
-            for (k, kl, v) in value.mapping(sink, expected: "{scope: …, url: …}") ?? [] {
-                switch k {
-                case "scope": if let s = v.string(sink, expected: "a scope") { scope = Scope(s, location: v.location) }
-                case "url": url = v.string(sink, expected: "a URL")
-                default: sink.add(kl, expected: "scope or url", found: "'\(k)'")
-                }
-            }
-            if scope == nil && url == nil && !value.isNull {
-                sink.add(value.location, expected: "a break-glass scope or url", found: "neither")
-            }
-            breakGlass = BreakGlass(scope: scope, url: url, location: value.location)
+            breakGlass = Self.breakGlass(value, sink)
         default:
             return false
         }
         return true
+    }
+
+    /// `probes:` as a list of commands, each a string split like a shell would or an argv list.
+    private static func commandProbes(_ value: YAMLValue, _ sink: ErrorSink) -> [CommandProbe] {
+        var probes: [CommandProbe] = []
+        for item in value.sequence(sink, expected: "a list of commands") ?? [] {
+            switch item.node {
+            case .scalar:
+                guard let s = item.string(sink) else { continue }
+                let argv = ArgvSplitter.split(s)
+                if argv.isEmpty { sink.add(item.location, expected: "a command", found: "an empty string") }
+                else { probes.append(CommandProbe(argv: argv, location: item.location)) }
+            case .sequence:
+                let argv = (item.stringList(sink) ?? []).map(\.0)
+                if argv.isEmpty { sink.add(item.location, expected: "a non-empty argv", found: "an empty list") }
+                else { probes.append(CommandProbe(argv: argv, location: item.location)) }
+            default:
+                sink.add(item.location, expected: "a command string or an argv list", found: item.kindDescription)
+            }
+        }
+        return probes
+    }
+
+    /// `break_glass: {scope: …, url: …}`: at least one of the two unless left empty.
+    private static func breakGlass(_ value: YAMLValue, _ sink: ErrorSink) -> BreakGlass {
+        var scope: Scope?
+        var url: String?
+        for (k, kl, v) in value.mapping(sink, expected: "{scope: …, url: …}") ?? [] {
+            switch k {
+            case "scope": if let s = v.string(sink, expected: "a scope") { scope = Scope(s, location: v.location) }
+            case "url": url = v.string(sink, expected: "a URL")
+            default: sink.add(kl, expected: "scope or url", found: "'\(k)'")
+            }
+        }
+        if scope == nil && url == nil && !value.isNull {
+            sink.add(value.location, expected: "a break-glass scope or url", found: "neither")
+        }
+        return BreakGlass(scope: scope, url: url, location: value.location)
     }
 
     func apply(to step: inout Step) {

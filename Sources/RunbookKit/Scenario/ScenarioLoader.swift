@@ -16,42 +16,49 @@ public enum ScenarioLoader {
         var scenario = Scenario(id: stem, title: stem, path: file, runbookPath: "",
                                 runbookLocation: SourceLocation(file: file, line: 1))
         var resultDirectory = directory
-        var sawRunbook = false
         if let root = YAMLText.parse(text, file: file, sink: sink), let pairs = root.mapping(sink, expected: "a scenario mapping") {
             for (key, kl, v) in pairs {
-                switch key {
-                case "id": scenario.id = v.string(sink) ?? scenario.id
-                case "title": scenario.title = v.string(sink) ?? scenario.title
-                case "runbook":
-                    sawRunbook = true
-                    if let rel = v.string(sink, expected: "a path to a runbook") {
-                        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-                        let resolved = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).standardizedFileURL.path
-                        scenario.runbookPath = relativeToCurrentDirectory(resolved)
-                        scenario.runbookLocation = v.location
-                        if !FileManager.default.fileExists(atPath: resolved) {
-                            sink.add(v.location, expected: "an existing runbook file", found: "'\(rel)' (no such file)",
-                                     hint: "the path is relative to the scenario file")
-                        }
-                    }
-                case "briefing": scenario.briefing = v.string(sink) ?? ""
-                case "clock": if v.clockTime(sink, what: "a simulated clock") != nil { scenario.clock = v.string(sink) }
-                case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
-                case "signals": scenario.signals = signals(v, sink)
-                case "injects": scenario.injects = injects(v, sink)
-                case "expect": expectation(v, sink, into: &scenario)
-                case "sandbox": scenario.sandbox = SandboxReading.sandbox(v, sink, directory: &resultDirectory)
-                default:
-                    sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
-                             found: "'\(key)'")
-                }
+                read(key: key, at: kl, value: v, file: file, into: &scenario, directory: &resultDirectory, sink)
             }
-            if !sawRunbook {
+            if !pairs.contains(where: { $0.key == "runbook" }) {
                 sink.add(root.location, expected: "a 'runbook:' path", found: "none", hint: "name the runbook this scenario drills")
             }
         }
         try sink.throwIfAny()
         return (scenario, resultDirectory)
+    }
+
+    /// One top-level key of a scenario.
+    private static func read(key: String, at kl: SourceLocation, value v: YAMLValue, file: String,
+                             into scenario: inout Scenario, directory: inout Directory?, _ sink: ErrorSink) {
+        switch key {
+        case "id": scenario.id = v.string(sink) ?? scenario.id
+        case "title": scenario.title = v.string(sink) ?? scenario.title
+        case "runbook": runbook(v, file: file, into: &scenario, sink)
+        case "briefing": scenario.briefing = v.string(sink) ?? ""
+        case "clock": if v.clockTime(sink, what: "a simulated clock") != nil { scenario.clock = v.string(sink) }
+        case "budget": scenario.budgetSeconds = v.durationSeconds(sink, what: "budget")
+        case "signals": scenario.signals = signals(v, sink)
+        case "injects": scenario.injects = injects(v, sink)
+        case "expect": expectation(v, sink, into: &scenario)
+        case "sandbox": scenario.sandbox = SandboxReading.sandbox(v, sink, directory: &directory)
+        default:
+            sink.add(kl, expected: "one of id, title, runbook, briefing, clock, budget, signals, injects, expect, sandbox",
+                     found: "'\(key)'")
+        }
+    }
+
+    /// `runbook:`, relative to the scenario file; the file must exist.
+    private static func runbook(_ v: YAMLValue, file: String, into scenario: inout Scenario, _ sink: ErrorSink) {
+        guard let rel = v.string(sink, expected: "a path to a runbook") else { return }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let resolved = rel.hasPrefix("/") ? rel : base.appendingPathComponent(rel).standardizedFileURL.path
+        scenario.runbookPath = relativeToCurrentDirectory(resolved)
+        scenario.runbookLocation = v.location
+        if !FileManager.default.fileExists(atPath: resolved) {
+            sink.add(v.location, expected: "an existing runbook file", found: "'\(rel)' (no such file)",
+                     hint: "the path is relative to the scenario file")
+        }
     }
 
     /// `expect: {resolved_by_step: N}`; whether N is one of the runbook's steps is

@@ -12,7 +12,6 @@ struct YAMLRunbookLoader {
         let sink = ErrorSink()
         let stem = RunbookIdentity.stem(of: file)
         var runbook = Runbook(id: RunbookIdentity.defaultId(forFile: file, workspaceRoot: workspaceRoot), title: stem, path: file, sha256: sha256, location: SourceLocation(file: file, line: 1))
-        var declarations = RunbookDeclarations()
         if let root = YAMLText.parse(text, file: file, sink: sink),
            let pairs = root.mapping(sink, expected: "a runbook mapping (id, title, steps, …)") {
             runbook.location = root.location
@@ -24,24 +23,30 @@ struct YAMLRunbookLoader {
                 try sink.throwIfAny()
                 return runbook
             }
-            for (key, keyLocation, value) in pairs {
-                if declarations.read(key: key, value: value, sink) { continue }
-                switch key {
-                case "briefing": runbook.briefing = briefing(value, heading: "Briefing", sink)
-                case "contacts": runbook.contacts = briefing(value, heading: "Contacts", sink)
-                case "steps":
-                    for item in value.sequence(sink, expected: "a list of steps") ?? [] {
-                        if let step = step(item, index: runbook.steps.count + 1, sink) { runbook.steps.append(step) }
-                    }
-                default:
-                    sink.add(keyLocation, expected: "one of " + (RunbookDeclarations.keys + ["briefing", "contacts", "steps"]).joined(separator: ", "),
-                             found: "'\(key)'")
+            read(pairs, into: &runbook, sink)
+        }
+        try sink.throwIfAny()
+        return runbook
+    }
+
+    /// The runbook's top-level keys: declarations, briefing, contacts and steps.
+    private func read(_ pairs: [(key: String, keyLocation: SourceLocation, value: YAMLValue)], into runbook: inout Runbook, _ sink: ErrorSink) {
+        var declarations = RunbookDeclarations()
+        for (key, keyLocation, value) in pairs {
+            if declarations.read(key: key, value: value, sink) { continue }
+            switch key {
+            case "briefing": runbook.briefing = briefing(value, heading: "Briefing", sink)
+            case "contacts": runbook.contacts = briefing(value, heading: "Contacts", sink)
+            case "steps":
+                for item in value.sequence(sink, expected: "a list of steps") ?? [] {
+                    if let step = step(item, index: runbook.steps.count + 1, sink) { runbook.steps.append(step) }
                 }
+            default:
+                sink.add(keyLocation, expected: "one of " + (RunbookDeclarations.keys + ["briefing", "contacts", "steps"]).joined(separator: ", "),
+                         found: "'\(key)'")
             }
         }
         declarations.apply(to: &runbook)
-        try sink.throwIfAny()
-        return runbook
     }
 
     private func briefing(_ value: YAMLValue, heading: String, _ sink: ErrorSink) -> [BriefingSection] {
@@ -68,24 +73,7 @@ struct YAMLRunbookLoader {
             switch key {
             case "title": step.title = value.string(sink) ?? step.title; sawTitle = true
             case "body": step.body = value.string(sink) ?? ""
-            case "links":
-                for link in value.sequence(sink, expected: "a list of links") ?? [] {
-                    switch link.node {
-                    case .scalar:
-                        if let url = link.string(sink) { step.links.append(Link(title: url, url: url, location: link.location)) }
-                    default:
-                        var title: String?, url: String?
-                        for (k, kl, v) in link.mapping(sink, expected: "{title, url}") ?? [] {
-                            switch k {
-                            case "title": title = v.string(sink)
-                            case "url": url = v.string(sink)
-                            default: sink.add(kl, expected: "title or url", found: "'\(k)'")
-                            }
-                        }
-                        if let url { step.links.append(Link(title: title ?? url, url: url, location: link.location)) }
-                        else { sink.add(link.location, expected: "a link with 'url'", found: "none") }
-                    }
-                }
+            case "links": step.links += links(value, sink)
             default:
                 sink.add(keyLocation, expected: "one of " + (["title", "body", "links"] + StepDeclarations.keys).joined(separator: ", "),
                          found: "'\(key)'")
@@ -94,5 +82,27 @@ struct YAMLRunbookLoader {
         if !sawTitle { sink.add(item.location, expected: "a step 'title'", found: "none") }
         decl.apply(to: &step)
         return step
+    }
+
+    /// `links:` as URLs or `{title, url}` mappings; a mapping without `url` is an error.
+    private func links(_ value: YAMLValue, _ sink: ErrorSink) -> [Link] {
+        var links: [Link] = []
+        for link in value.sequence(sink, expected: "a list of links") ?? [] {
+            if case .scalar = link.node {
+                if let url = link.string(sink) { links.append(Link(title: url, url: url, location: link.location)) }
+                continue
+            }
+            var title: String?, url: String?
+            for (k, kl, v) in link.mapping(sink, expected: "{title, url}") ?? [] {
+                switch k {
+                case "title": title = v.string(sink)
+                case "url": url = v.string(sink)
+                default: sink.add(kl, expected: "title or url", found: "'\(k)'")
+                }
+            }
+            if let url { links.append(Link(title: title ?? url, url: url, location: link.location)) }
+            else { sink.add(link.location, expected: "a link with 'url'", found: "none") }
+        }
+        return links
     }
 }

@@ -1,32 +1,32 @@
 import Foundation
-import Jobs
 import ReportKit
 import RunbookKit
 
 /// The runbooks a project keeps under `Runbooks/`, for the schedule and for naming a
 /// runbook by id or path on the command line.
-struct RunbookCatalog {
-    struct Entry {
-        var id: String
-        var title: String
-        var path: String
+public struct RunbookCatalog: Sendable {
+    public struct Entry: Sendable {
+        public var id: String
+        public var title: String
+        public var path: String
     }
 
-    var directory: Directory
-    var root: String
+    public var directory: Directory
+    /// The folder that holds coldread.yaml.
+    public var root: String
+    /// Where the project keeps its runbooks.
+    public var folder: String { RunFolders.path("Runbooks", under: root) }
 
-    init(directory: Directory, options: ConfigOptions) {
-        self.directory = directory
-        root = options.projectRoot(of: directory)
+    /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
+    public init(directory: Directory, root: String? = nil) {
+        (self.directory, self.root) = (directory, root ?? ProjectDirectory.root(of: directory))
     }
-
-    var folder: String { RunFolders.path("Runbooks", under: root) }
 
     /// Every runbook under `Runbooks/`. A file that does not load is still scheduled, by
     /// its path id, and its errors go to stderr: a broken runbook is due all the more. A
     /// later file that repeats an explicit id is scheduled under its path id instead
     /// (with the `duplicate-id` error on stderr), so two runbooks never share a cadence.
-    func entries() -> [Entry] {
+    public func entries() -> [Entry] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
         let files = (try? RunbookPaths.files([folder])) ?? []
         let options = LoaderOptions(directory: directory)
@@ -53,7 +53,7 @@ struct RunbookCatalog {
     }
 
     /// The catalog as `KnownRunbooks`, for matching ids from journals and incident files.
-    func known(_ entries: [Entry]) -> KnownRunbooks {
+    public func known(_ entries: [Entry]) -> KnownRunbooks {
         KnownRunbooks(entries.map { KnownRunbooks.Entry(id: $0.id, path: $0.path) })
     }
 
@@ -62,7 +62,7 @@ struct RunbookCatalog {
     /// only one runbook has that stem), else the argument itself unless `requireKnown`.
     /// `among`: the catalog's entries when the caller has them already (each load reads
     /// every runbook and says its warnings again).
-    func id(of argument: String, requireKnown: Bool, among loaded: [Entry]? = nil) throws(CommandFailure) -> String {
+    public func id(of argument: String, requireKnown: Bool, among loaded: [Entry]? = nil) throws(CommandFailure) -> String {
         let candidates = argument.hasPrefix("/") ? [argument] : [argument, root + "/" + argument]
         var isDir: ObjCBool = false
         if let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue }) {

@@ -1,7 +1,7 @@
 import Foundation
 import RunbookKit
 import Testing
-@testable import coldread
+import Jobs
 
 /// `coldread probe --format json` is written by hand for speed; it must stay the exact
 /// bytes JSONEncoder gives for the same document, every field and escape included.

@@ -1,12 +1,8 @@
 import ArgumentParser
-import Foundation
 import Jobs
-import ProbeKit
-import RunbookKit
 
 /// `coldread access`: who is on each rotation and group, whether each member holds each
-/// scope, and where every answer came from (which provider, fetched when). The
-/// facilitator's "why does lint say Ben lacks traces:read".
+/// scope, and where every answer came from.
 struct Access: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain rotation and group membership and scope grants, with the source and fetch time of each.",
@@ -30,12 +26,7 @@ struct Access: AsyncParsableCommand {
             throw CommandFailure.input("coldread access: unknown --format '\(format)' (hint: use text or json)")
         }
         let directory = try configOptions.loadDirectory()
-        let runbooks = LintRun.targets(paths: [], root: configOptions.projectRoot(of: directory))
-        let access = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: runbooks)
-            ?? LiveAccess.offline(directory: directory)
-        let scopes = AccessSetup.scopes(in: runbooks, directory: directory)
-            .union(directory.grants.keys.filter { !$0.hasSuffix("*") })
-        let report = try AccessReport(access: access, subject: subject, scopes: scopes.sorted(), live: access.isLive)
+        let report = try await AccessExplanation(subject: subject, offline: offline).run(directory: directory)
         StandardOutput.write((format == .json ? report.json() : report.text()) + "\n")
     }
 }

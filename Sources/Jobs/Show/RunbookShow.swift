@@ -1,29 +1,24 @@
-import ArgumentParser
-import Jobs
 import ReportKit
 import RunbookKit
 
 /// `coldread show`: a runbook as ColdRead reads it, so an author can see why a step
 /// reads as it does.
-struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print runbooks as ColdRead reads them: briefing, contacts, and each step with its line, tools, links and declarations.",
-        discussion: "The JSON (--format json) is a stable interface with \"version\": 1; see docs/show.md. Exit 0, or 2 when a runbook does not load.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+public struct RunbookShow: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
         case text, json
     }
 
-    @OptionGroup var configOptions: ConfigOptions
+    /// Runbook files or folders.
+    public var paths: [String]
+    public var format: Format
 
-    @Argument(help: "Runbook files or folders.")
-    var paths: [String]
+    public init(paths: [String], format: Format) {
+        (self.paths, self.format) = (paths, format)
+    }
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
-
-    func run() throws {
-        let directory = try configOptions.loadDirectory()
+    /// The runbooks as read, in `format`; any runbook that does not load is an input
+    /// error listing every load error.
+    public func run(directory: Directory) throws(CommandFailure) -> String {
         let files = try RunbookPaths.files(paths)
         guard !files.isEmpty else {
             throw CommandFailure.input("coldread show: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md files, or .yaml files with steps:)")
@@ -38,8 +33,8 @@ struct Show: ParsableCommand {
         }
         if !errors.isEmpty { throw CommandFailure.input(LoadErrors(errors)) }
         switch format {
-        case .text: StandardOutput.write(RunbookShowText.render(runbooks))
-        case .json: StandardOutput.write(RunbookView.json(runbooks) + "\n")
+        case .text: return RunbookShowText.render(runbooks)
+        case .json: return RunbookView.json(runbooks) + "\n"
         }
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
-import Jobs
 import ProbeKit
 import ReportKit
 import RunbookKit
 
 /// Builds the access oracle a command asks: the live providers configured under
 /// `providers:` layered over the file, or the file alone with `--offline` (or when no
-/// provider is configured). Tokens come from the process environment only.
-enum AccessSetup {
+/// provider is configured). Tokens come from the environment given, the process's by default.
+public enum AccessSetup {
     /// The live oracle, or nil when the file alone answers.
-    static func liveOracle(directory: Directory, offline: Bool, runbookPaths: [String]) async -> LiveAccess? {
+    public static func liveOracle(directory: Directory, offline: Bool, runbookPaths: [String],
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) async -> LiveAccess? {
         guard !offline, !directory.providers.isEmpty else { return nil }
-        return await LiveAccess.prefetch(directory: directory, environment: ProcessInfo.processInfo.environment,
+        return await LiveAccess.prefetch(directory: directory, environment: environment,
                                          scopes: scopes(in: runbookPaths, directory: directory))
     }
 
     /// Every scope the runbooks declare (steps and break-glass paths), for command checks.
     /// Runbooks that fail to load are skipped here; lint reports them itself.
-    static func scopes(in paths: [String], directory: Directory) -> Set<String> {
+    public static func scopes(in paths: [String], directory: Directory) -> Set<String> {
         guard let files = try? RunbookLoader.expand(paths) else { return [] }
         let options = LoaderOptions(directory: directory)
         var scopes = Set<String>()
@@ -33,7 +33,7 @@ enum AccessSetup {
 
     /// `unknown-member` findings for people a live source put on a rotation whom no
     /// directory member matches by email, at the rotation's place in coldread.yaml.
-    static func unmatchedMemberFindings(_ access: LiveAccess, directory: Directory, usedRotations: Set<String>) -> [Finding] {
+    public static func unmatchedMemberFindings(_ access: LiveAccess, directory: Directory, usedRotations: Set<String>) -> [Finding] {
         access.unmatchedRotationMembers.filter { usedRotations.contains($0.rotation) }.map { entry in
             let listing = access.rotations[entry.rotation]
             let location = directory.rotations[entry.rotation]?.location ?? SourceLocation(file: directory.path, line: 1)

@@ -1,16 +1,17 @@
-import ArgumentParser
 import Foundation
-import Jobs
 
 /// `coldread init`: a starter directory, one annotated runbook and one scenario.
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a starter coldread.yaml, an annotated example runbook and a scenario.")
+public struct ProjectInit: Sendable {
+    /// The folder to initialise.
+    public var folder: String
 
-    @Argument(help: "Folder to initialise (default: the working directory).")
-    var folder: String = "."
+    public init(folder: String) {
+        self.folder = folder
+    }
 
-    func run() throws {
+    /// Writes the starter files, telling `wrote` each path as it is written; writes
+    /// nothing when any of them exists already.
+    public func run(wrote: (String) -> Void) throws {
         let files = StarterFiles.all
         let fm = FileManager.default
         let existing = files.map { folder + "/" + $0.path }.filter { fm.fileExists(atPath: $0) }
@@ -21,8 +22,7 @@ struct Init: ParsableCommand {
             let path = folder + "/" + file.path
             try fm.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
             try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
-            print("wrote \(relativePath(path))")
+            wrote(relativePath(path))
         }
-        print("next: coldread lint Runbooks/")
     }
 }

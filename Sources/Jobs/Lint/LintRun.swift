@@ -1,65 +1,54 @@
-import ArgumentParser
 import Foundation
-import Jobs
 import Synchronization
 import ProbeKit
 import ReportKit
 import RunbookKit
 
-/// `coldread lint`: the pre-merge permission contract.
-struct Lint: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check runbooks' declared scopes, links and rollbacks against the on-call rotation.",
-        discussion: "Rules: " + LintRule.allCases.map(\.rawValue).joined(separator: ", ")
-            + ". Exit 0 when clean, 1 with error findings, 2 on usage or config errors.")
+/// `coldread lint`: the pre-merge permission contract, as one job. The executable turns
+/// its flags into this and prints `Outcome.findings` in the chosen `FindingFormat`.
+public struct LintRun: Sendable {
+    public var paths: [String]
+    public var strict: Bool
+    /// Ask only the access directory in coldread.yaml, not the live providers.
+    public var offline: Bool
+    /// Where live providers find their tokens (`token_env`).
+    public var environment: [String: String]
 
-    @OptionGroup var configOptions: ConfigOptions
+    public init(paths: [String], strict: Bool, offline: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        (self.paths, self.strict, self.offline, self.environment) = (paths, strict, offline, environment)
+    }
 
-    @Argument(help: "Runbook files or folders (default: Runbooks/ beside coldread.yaml).")
-    var paths: [String] = []
-
-    @Option(help: "Output format: text, json, sarif or github.")
-    var format: String = "text"
-
-    @Flag(help: "Treat warnings (undeclared scopes, non-federated links) as errors.")
-    var strict = false
-
-    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers configured under providers:.")
-    var offline = false
-
-    func run() async throws {
-        guard let format = FindingFormat(rawValue: format) else {
-            throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let directory = try configOptions.loadDirectory()
+    /// Lints the runbooks against `directory`; live rotation members that match nobody in
+    /// the directory are findings too. Exit 1 when any finding is an error.
+    public func run(directory: Directory) async throws(CommandFailure) -> Outcome {
         _ = try Outbound.loadCredentials()
-        let root = configOptions.projectRoot(of: directory)
-        let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root))
-        var run = try LintRun.run(paths: paths, directory: directory, root: root, access: live, strict: strict)
+        let root = ProjectDirectory.root(of: directory)
+        let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root), environment: environment)
+        var run = try Self.check(paths: paths, directory: directory, root: root, access: live, strict: strict)
         if let live {
             run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: run.usedRotations)
         }
-        StandardOutput.write(format.render(run.findings, filesChecked: run.files, toolVersion: ColdRead.configuration.version) + "\n")
-        if run.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        return run
     }
-}
 
-/// Loads and lints a set of runbooks; a runbook that fails to load becomes
-/// `load-error` findings and the others are still checked.
-enum LintRun {
-    struct Outcome {
-        var findings: [Finding]
-        var files: Int
+    public struct Outcome: Sendable {
+        public var findings: [Finding]
+        public var files: Int
         /// The rotations the loaded runbooks and their steps name.
-        var usedRotations: Set<String>
+        public var usedRotations: Set<String>
+
+        /// DESIGN.md: 1 when any finding is an error, else 0.
+        public var exitCode: Int32 { findings.contains { $0.severity == .error } ? 1 : 0 }
     }
 
     /// The paths given, or `Runbooks/` beside coldread.yaml.
-    static func targets(paths: [String], root: String) -> [String] {
+    public static func targets(paths: [String], root: String) -> [String] {
         paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths
     }
 
-    static func run(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
+    /// Loads and lints a set of runbooks; a runbook that fails to load becomes
+    /// `load-error` findings and the others are still checked.
+    public static func check(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
         let files = try RunbookPaths.files(targets(paths: paths, root: root))
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash

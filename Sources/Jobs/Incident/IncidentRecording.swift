@@ -1,40 +1,48 @@
-import ArgumentParser
 import DrillKit
 import Foundation
-import Jobs
 import RunbookKit
 
 /// `coldread incident RUNBOOK --note TEXT`: records a real incident that showed the
 /// runbook to have a gap, which puts it on monthly drills.
-struct IncidentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "incident",
-        abstract: "Record a real incident that revealed a gap in a runbook (it moves to monthly drills).",
-        discussion: "Appends to Drills/incidents.yaml beside coldread.yaml, creating it when missing."
-    )
+public struct IncidentRecording: Sendable {
+    /// The runbook's id or path.
+    public var runbook: String
+    /// What the incident showed to be missing.
+    public var note: String
+    /// `YYYY-MM-DD`; nil is today in the drill slot's time zone.
+    public var date: String?
+    /// The clock that says what "today" is when `date` is nil.
+    public var now: @Sendable () -> Date
 
-    @Argument(help: "The runbook's id or path.")
-    var runbook: String
+    public init(runbook: String, note: String, date: String?, now: @escaping @Sendable () -> Date = Date.init) {
+        (self.runbook, self.note, self.date, self.now) = (runbook, note, date, now)
+    }
 
-    @Option(name: .long, help: "What the incident showed to be missing.")
-    var note: String
+    /// What was recorded, and where.
+    public struct Outcome: Sendable {
+        public var runbookId: String
+        public var day: String
+        public var path: String
+        public var cadence: CadencePolicy
 
-    @Option(name: .long, help: "The incident's date, YYYY-MM-DD (default: today in the drill slot's time zone).")
-    var date: String?
+        /// The line `coldread incident` prints.
+        public var summary: String {
+            "Recorded an incident for \(runbookId) on \(day) in \(path): \(runbookId) is now on \(cadence.afterGap.rawValue) drills until \(cadence.cleanRunsToRecover) clean drills in a row (see `coldread schedule`).\n"
+        }
+    }
 
-    @OptionGroup var configOptions: ConfigOptions
-
-    func run() throws {
-        let directory = try configOptions.loadDirectory()
+    /// Appends the incident to `Drills/incidents.yaml` beside coldread.yaml, creating it
+    /// when missing; the file's leading comments are kept.
+    public func run(directory: Directory) throws(CommandFailure) -> Outcome {
         let slot = DrillSlot(policy: directory.cadence)
-        let day = date ?? slot.day(of: Date())
+        let day = date ?? slot.day(of: now())
         guard IncidentsLoader.isCalendarDate(day), slot.startOfDay(day) != nil else {
             throw CommandFailure.input("coldread incident: --date expected a date such as 2026-03-14, found '\(day)'")
         }
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CommandFailure.input("coldread incident: --note expected what the incident showed to be missing, found nothing (hint: --note \"the trace store needs an account the rotation lacks\")")
         }
-        let catalog = RunbookCatalog(directory: directory, options: configOptions)
+        let catalog = RunbookCatalog(directory: directory)
         let id = try catalog.id(of: runbook, requireKnown: true)
         let folder = RunFolders.path("Drills", under: catalog.root)
         let path = folder + "/incidents.yaml"
@@ -52,6 +60,6 @@ struct IncidentCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input("\(path):1:1: error: expected a writable incidents file, found \(error.localizedDescription) (hint: check the Drills folder's permissions)")
         }
-        StandardOutput.write("Recorded an incident for \(id) on \(day) in \(path): \(id) is now on \(directory.cadence.afterGap.rawValue) drills until \(directory.cadence.cleanRunsToRecover) clean drills in a row (see `coldread schedule`).\n")
+        return Outcome(runbookId: id, day: day, path: path, cadence: directory.cadence)
     }
 }

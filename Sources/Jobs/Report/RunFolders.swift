@@ -1,34 +1,36 @@
 import DrillKit
 import Foundation
-import Jobs
 import ReportKit
 import RunbookKit
 
 /// The project's run folders and how a report is rebuilt from one of them.
-struct RunFolders {
-    var directory: Directory
-    var root: String
-    var store: RunStore
+public struct RunFolders: Sendable {
+    public var directory: Directory
+    /// The folder that holds coldread.yaml.
+    public var root: String
+    public var store: RunStore
 
-    init(directory: Directory, options: ConfigOptions) {
+    /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
+    public init(directory: Directory, root: String? = nil) {
+        let project = root ?? ProjectDirectory.root(of: directory)
         self.directory = directory
-        root = options.projectRoot(of: directory)
-        store = RunStore(root: Self.path("Drills/runs", under: root))
+        self.root = project
+        store = RunStore(root: Self.path("Drills/runs", under: project))
     }
 
     /// A path inside the project, written without a leading `./` for readable messages.
-    static func path(_ relative: String, under root: String) -> String {
+    public static func path(_ relative: String, under root: String) -> String {
         root == "." ? relative : root + "/" + relative
     }
 
-    struct Loaded {
-        var runId: String
-        var events: [JournalEvent]
-        var report: RunReport
+    public struct Loaded: Sendable {
+        public var runId: String
+        public var events: [JournalEvent]
+        public var report: RunReport
     }
 
     /// Reads a run's journal (torn-line warnings go to stderr) and folds it into a report.
-    func load(_ reference: String) throws(CommandFailure) -> Loaded {
+    public func load(_ reference: String) throws(CommandFailure) -> Loaded {
         guard let runId = store.resolve(reference) else {
             let known = store.runIds()
             let hint = known.isEmpty ? "no runs yet under \(store.root); start one with `coldread drill`" : "see `coldread history`; latest is \(known.last!)"
@@ -38,7 +40,7 @@ struct RunFolders {
         return Loaded(runId: runId, events: events, report: RunReport(events: events, runbooks: runbooksAsRun(events), directory: directory))
     }
 
-    func readEvents(_ runId: String) throws(CommandFailure) -> [JournalEvent] {
+    public func readEvents(_ runId: String) throws(CommandFailure) -> [JournalEvent] {
         let contents: JournalReader.Contents
         do {
             contents = try JournalReader.read(store.journalPath(of: runId))
@@ -52,7 +54,7 @@ struct RunFolders {
     /// The runbooks as run, when their files still have the same bytes: then the report
     /// can list steps never reached and name rotations and break-glass paths. A changed
     /// file is not used, because its steps may no longer be the ones the reader saw.
-    func runbooksAsRun(_ events: [JournalEvent]) -> [Runbook] {
+    public func runbooksAsRun(_ events: [JournalEvent]) -> [Runbook] {
         guard let started = events.first(where: { $0.type == .started }) else { return [] }
         let refs = started.runbook.map { [$0] } ?? started.runbooks ?? []
         return refs.compactMap { ref in
@@ -71,7 +73,7 @@ extension RunFolders {
     /// Every run's journal, oldest first. A journal that cannot be read is skipped with
     /// its error on stderr, so one damaged run does not hide the others. An empty one (a
     /// run killed before its first event) holds nothing to list and is skipped quietly.
-    func allRuns() -> [(runId: String, events: [JournalEvent])] {
+    public func allRuns() -> [(runId: String, events: [JournalEvent])] {
         var runs: [(runId: String, events: [JournalEvent])] = []
         for runId in store.runIds() {
             let size = (try? FileManager.default.attributesOfItem(atPath: store.journalPath(of: runId))[.size] as? Int) ?? nil

@@ -1,11 +1,10 @@
 import Foundation
-import Jobs
 import RunbookKit
 
 /// The readable table `coldread probe` prints: one block per runbook, one group per step,
 /// one line per probe with its outcome and evidence.
-enum ProbeTable {
-    static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
+public enum ProbeTable {
+    public static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
         var out = ""
         var total = 0
         var blocked = 0
@@ -37,7 +36,7 @@ enum ProbeTable {
         return out
     }
 
-    static func evidence(_ r: ProbeResult) -> String {
+    public static func evidence(_ r: ProbeResult) -> String {
         var parts: [String] = []
         switch r.kind {
         case .link:
@@ -75,21 +74,25 @@ enum ProbeTable {
 
 /// A one-line progress counter on stderr, only when stderr is a terminal, so pipes and
 /// CI logs stay clean.
-struct ProbeProgress: Sendable {
-    let enabled: Bool
+public struct ProbeProgress: Sendable {
+    public let enabled: Bool
     /// Probes the run will answer in all.
-    let total: Int
+    public let total: Int
+
+    public init(enabled: Bool, total: Int) {
+        (self.enabled, self.total) = (enabled, total)
+    }
 
     /// Redraws the line at every hundredth of the run (and at its end), not on every
     /// answer: ten thousand links would otherwise mean ten thousand terminal writes.
-    func update(answered: Int) {
+    public func update(answered: Int) {
         guard enabled else { return }
         let step = max(1, total / 100)
         guard answered == 0 || answered == total || answered % step == 0 else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(answered) of \(total) probes answered".utf8))
     }
 
-    func end() {
+    public func end() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }

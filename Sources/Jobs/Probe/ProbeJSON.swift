@@ -1,12 +1,11 @@
-import Jobs
 import RunbookKit
 
 /// DESIGN.md's JSON: `{"version": 1, "results": [{runbook, kind, step, outcome, …}]}`,
 /// compact, keys sorted, slashes unescaped: the bytes JSONEncoder gives with
 /// `[.sortedKeys, .withoutEscapingSlashes]` (a test compares the two), written directly
 /// because a probe of ten thousand links spent more time in JSONEncoder than in probing.
-enum ProbeJSON {
-    static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
+public enum ProbeJSON {
+    public static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
         var json = JSONBytes(capacity: 64 + report.reduce(0) { $0 + $1.1.count } * 192)
         json.raw("{\"results\":[")
         var firstEntry = true

@@ -1,23 +1,22 @@
 import DrillKit
 import Foundation
-import Jobs
 import ReportKit
 import RunbookKit
 
 /// The schedule listing, as a text table or JSON (`"version": 1`).
-enum ScheduleTable {
-    enum Format: String { case text, json }
+public enum ScheduleTable {
+    public enum Format: String, Sendable { case text, json }
 
-    struct Row {
-        var status: CadenceStatus
-        var title: String
-        var path: String
+    public struct Row: Sendable {
+        public var status: CadenceStatus
+        public var title: String
+        public var path: String
         /// The latest dry-run's result for this runbook, if any dry-run covered it.
-        var dryRun: DryRunHealth? = nil
+        public var dryRun: DryRunHealth? = nil
 
         /// The calendar event: at the due slot, or for an overdue runbook at the first slot
         /// from now, so the calendar offers a time that can still be kept.
-        func calendarEntry(slot: DrillSlot, asOf: Date) -> DrillCalendar.Entry {
+        public func calendarEntry(slot: DrillSlot, asOf: Date) -> DrillCalendar.Entry {
             let due = status.overdue ? max(status.nextDue, slot.slot(atOrAfter: asOf)) : status.nextDue
             var detail = ["Runbook: \(path)", "Mode: \(status.mode.rawValue)", "Clean streak: \(status.cleanStreak)"]
             if let last = status.lastDrill {
@@ -66,7 +65,7 @@ enum ScheduleTable {
     /// Overdue runbooks first; among the rest, those where a dry-run found rot; then the
     /// cadence's own order (due date, id). Rot never flips the cadence to monthly: only a
     /// human drill does that.
-    static func ordered(_ rows: [Row]) -> [Row] {
+    public static func ordered(_ rows: [Row]) -> [Row] {
         rows.enumerated().sorted { a, b in
             if a.element.status.overdue != b.element.status.overdue { return a.element.status.overdue }
             let rotA = a.element.dryRun?.rotFound == true, rotB = b.element.dryRun?.rotFound == true
@@ -75,7 +74,7 @@ enum ScheduleTable {
         }.map(\.element)
     }
 
-    static func render(_ rows: [Row], format: Format, slot: DrillSlot, asOf: Date) -> String {
+    public static func render(_ rows: [Row], format: Format, slot: DrillSlot, asOf: Date) -> String {
         switch format {
         case .text:
             let policy = slot.policy

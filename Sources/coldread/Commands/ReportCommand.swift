@@ -1,8 +1,7 @@
 import ArgumentParser
-import DrillKit
-import Foundation
 import Jobs
 import ReportKit
+import Foundation
 import RunbookKit
 import Telemetry
 
@@ -36,24 +35,20 @@ struct ReportCommand: AsyncParsableCommand {
             throw CommandFailure.input("coldread report: --format expected one of md, json, html, junit, found '\(format)' (hint: --format html writes one self-contained file)")
         }
         let directory = try configOptions.loadDirectory()
-        _ = try Outbound.loadCredentials()
         if let history {
+            _ = try Outbound.loadCredentials()
             guard format == .html else {
                 throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
             }
             let trend = try HistoryCommand.job(runbook: history, directory: directory, options: configOptions).run().trend
             return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
         }
-        let runs = RunFolders(directory: directory, options: configOptions)
-        let loaded = try runs.load(runID)
+        let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
         if let export {
-            try await exportRun(loaded.runId, as: export, directory: directory)
+            try await exportRun(rebuilt.runId, as: export, directory: directory)
         }
-        // A dry-run's journal holds the whole run: rebuilt as the run itself wrote it.
-        let dryRun = DryRunResult.report(loaded.events, as: format, store: runs.store)
-        let text = dryRun?.text ?? format.render(loaded.report)
-        try ReportDestination.write(text, to: output)
-        if !(dryRun?.clean ?? loaded.report.clean) { throw ExitCode(1) }
+        try rebuilt.write(to: output)
+        if rebuilt.exitCode != 0 { throw ExitCode(rebuilt.exitCode) }
     }
 
     /// `--export otlp`: the run as it would have been sent when it finished.

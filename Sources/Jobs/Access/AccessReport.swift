@@ -1,24 +1,23 @@
 import Foundation
-import Jobs
 import ProbeKit
 import RunbookKit
 
 /// What `coldread access` prints, built from the oracle's answers and provenance.
-struct AccessReport {
-    enum Format: String { case text, json }
+public struct AccessReport: Sendable {
+    public enum Format: String, Sendable { case text, json }
 
-    struct Listing: Encodable {
-        var name: String
-        var source: SourceRef
-        var members: [String]
-        var unmatched: [String]
-        var failure: String?
+    public struct Listing: Encodable, Sendable {
+        public var name: String
+        public var source: SourceRef
+        public var members: [String]
+        public var unmatched: [String]
+        public var failure: String?
     }
 
-    struct SourceRef: Encodable {
-        var provider: String
-        var detail: String
-        var fetchedAt: String?
+    public struct SourceRef: Encodable, Sendable {
+        public var provider: String
+        public var detail: String
+        public var fetchedAt: String?
 
         init(_ p: Provenance) {
             provider = p.source.rawValue
@@ -29,36 +28,36 @@ struct AccessReport {
         enum CodingKeys: String, CodingKey { case provider, detail, fetchedAt = "fetched_at" }
     }
 
-    struct ScopeLine: Encodable {
-        var scope: String
-        var answer: String
-        var reason: String?
-        var because: String
-        var sources: [SourceRef]
+    public struct ScopeLine: Encodable, Sendable {
+        public var scope: String
+        public var answer: String
+        public var reason: String?
+        public var because: String
+        public var sources: [SourceRef]
     }
 
-    struct MemberView: Encodable {
-        var name: String
-        var email: String?
-        var known: Bool
-        var rotations: [String]
-        var groups: [String]
-        var scopes: [ScopeLine]
+    public struct MemberView: Encodable, Sendable {
+        public var name: String
+        public var email: String?
+        public var known: Bool
+        public var rotations: [String]
+        public var groups: [String]
+        public var scopes: [ScopeLine]
     }
 
-    struct Document: Encodable {
-        var version = 1
-        var live: Bool
-        var rotations: [Listing]
-        var groups: [Listing]
-        var members: [MemberView]
+    public struct Document: Encodable, Sendable {
+        public var version = 1
+        public var live: Bool
+        public var rotations: [Listing]
+        public var groups: [Listing]
+        public var members: [MemberView]
     }
 
-    let document: Document
+    public let document: Document
     /// The rotation asked about, whose text view summarises each scope across members.
     private var rotationSubject: String?
 
-    init(access: LiveAccess, subject: String?, scopes: [String], live: Bool) throws(CommandFailure) {
+    public init(access: LiveAccess, subject: String?, scopes: [String], live: Bool) throws(CommandFailure) {
         func listing(_ r: ResolvedListing) -> Listing {
             Listing(name: r.name, source: SourceRef(r.provenance), members: r.members, unmatched: r.unmatched, failure: r.failure)
         }
@@ -94,13 +93,13 @@ struct AccessReport {
         }
     }
 
-    func json() -> String {
+    public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"version\":1}"
     }
 
-    func text() -> String {
+    public func text() -> String {
         var lines: [String] = []
         for (title, listings) in [("rotation", document.rotations), ("group", document.groups)] {
             for l in listings {
@@ -145,7 +144,7 @@ struct AccessReport {
         return base + (s.fetchedAt.map { ", fetched \($0)" } ?? "")
     }
 
-    static func word(_ a: ScopeAnswer) -> String {
+    public static func word(_ a: ScopeAnswer) -> String {
         switch a {
         case .held: return "held"
         case .notHeld: return "not_held"
@@ -153,7 +152,7 @@ struct AccessReport {
         }
     }
 
-    static func reason(_ a: ScopeAnswer) -> String? {
+    public static func reason(_ a: ScopeAnswer) -> String? {
         if case .unknown(let r) = a { return r }
         return nil
     }

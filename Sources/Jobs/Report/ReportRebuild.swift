@@ -1,0 +1,41 @@
+import DrillKit
+import Foundation
+import ReportKit
+import RunbookKit
+
+/// `coldread report RUN_ID|latest`: rebuilds a run's report from its journal.
+public struct ReportRebuild: Sendable {
+    /// A run id, a unique prefix of one, or `latest`.
+    public var runID: String
+    public var format: ReportFormat
+
+    public init(runID: String, format: ReportFormat) {
+        (self.runID, self.format) = (runID, format)
+    }
+
+    /// The report in its format, and whether the run was clean.
+    public struct Outcome: Sendable {
+        public var runId: String
+        public var report: RunReport
+        public var text: String
+        public var clean: Bool
+
+        /// DESIGN.md: 0 when the run was clean, 1 when a step was blocked.
+        public var exitCode: Int32 { clean ? 0 : 1 }
+
+        /// Writes the report to a file (atomically, redacted), or to stdout without one.
+        public func write(to path: String?) throws(CommandFailure) {
+            try ReportDestination.write(text, to: path)
+        }
+    }
+
+    public func run(directory: Directory) throws(CommandFailure) -> Outcome {
+        _ = try Outbound.loadCredentials()
+        let runs = RunFolders(directory: directory)
+        let loaded = try runs.load(runID)
+        // A dry-run's journal holds the whole run: rebuilt as the run itself wrote it.
+        let dryRun = DryRunResult.report(loaded.events, as: format, store: runs.store)
+        return Outcome(runId: loaded.runId, report: loaded.report, text: dryRun?.text ?? format.render(loaded.report),
+                       clean: dryRun?.clean ?? loaded.report.clean)
+    }
+}

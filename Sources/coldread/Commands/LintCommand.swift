@@ -1,0 +1,35 @@
+import ArgumentParser
+import Jobs
+import ReportKit
+
+/// `coldread lint`: the pre-merge permission contract.
+struct Lint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check runbooks' declared scopes, links and rollbacks against the on-call rotation.",
+        discussion: "Rules: " + LintRule.allCases.map(\.rawValue).joined(separator: ", ")
+            + ". Exit 0 when clean, 1 with error findings, 2 on usage or config errors.")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Argument(help: "Runbook files or folders (default: Runbooks/ beside coldread.yaml).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: String = "text"
+
+    @Flag(help: "Treat warnings (undeclared scopes, non-federated links) as errors.")
+    var strict = false
+
+    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers configured under providers:.")
+    var offline = false
+
+    func run() async throws {
+        guard let format = FindingFormat(rawValue: format) else {
+            throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let directory = try configOptions.loadDirectory()
+        let outcome = try await LintRun(paths: paths, strict: strict, offline: offline).run(directory: directory)
+        StandardOutput.write(format.render(outcome.findings, filesChecked: outcome.files, toolVersion: ColdRead.configuration.version) + "\n")
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

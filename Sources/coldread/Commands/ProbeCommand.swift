@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Jobs
+import ProbeKit
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `coldread probe`: checks, as the reader, every link, scope, tool and command check of
+/// each step. Exit 1 when anything would block the reader, 2 on bad input or config.
+struct Probe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Probe every step's links, scopes, tools and command checks, as the reader.",
+        discussion: """
+            Without --reader, scopes are checked for every member of the runbook's rotation.
+            With --scenario, the scenario's runbook is probed when none is named, and its
+            sandbox is served on loopback for this run. Credentials come from
+            $COLDREAD_CREDENTIALS or ~/.config/coldread/credentials.yaml.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
+    var runbooks: [String] = []
+
+    @Option(help: "A scenario file; its sandbox is served on loopback for this run.")
+    var scenario: String?
+
+    @Option(help: "Probe scopes as this one reader instead of the whole rotation.")
+    var reader: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var probeFlags: ProbeFlags
+
+    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
+    var offline = false
+
+    @OptionGroup var config: ConfigOptions
+
+    func validate() throws {
+        if runbooks.isEmpty && scenario == nil {
+            throw ValidationError("name a runbook to probe, or a --scenario whose runbook to probe")
+        }
+    }
+
+    func run() async throws {
+        let directory = try config.loadDirectory()
+        // Stopped from outside, `probe` has nothing to save: it kills its command probes'
+        // process groups and leaves with 128 + the signal.
+        let stop = SignalTrap(SignalTrap.headlessStopSignals)
+        stop.install { signo in
+            ProbeProcessGroups.killAll()
+            Foundation.exit(128 + signo)
+        }
+        defer { stop.cancel() }
+        let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probeFlags.options(),
+                           offline: offline, showsProgress: isatty(STDERR_FILENO) == 1)
+        let outcome = try await job.run(directory: directory)
+        // The handler kills the probes' groups before it exits, so a killed probe can end
+        // the run first: a run cut short by a signal still leaves with 128 + the signal.
+        if let signo = stop.signal { Foundation.exit(128 + signo) }
+        switch format {
+        case .text: StandardOutput.write(ProbeTable.render(outcome.report))
+        case .json: StandardOutput.write(ProbeJSON.render(outcome.report) + "\n")
+        }
+        await outcome.closing.value
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Jobs
+
+/// `coldread schedule`: each runbook's drill cadence, overdue first.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Show when each runbook is next due for a cold drill, overdue first.",
+        discussion: """
+        Quarterly by default; an incident (coldread incident) or an unclean drill puts a runbook on monthly, and \
+        two clean drills in a row bring it back. Dry-runs never count. A runbook never drilled is overdue.
+        """
+    )
+
+    @Option(name: .long, help: "Evaluate the cadence as of DATE (YYYY-MM-DD, or an RFC 3339 time). Default: now.")
+    var asOf: String?
+
+    @Option(name: .long, help: "text or json.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Also write the schedule as an iCalendar file (RFC 5545).")
+    var ics: String?
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    func run() throws {
+        guard let format = ScheduleTable.Format(rawValue: format) else {
+            throw CommandFailure.input("coldread schedule: --format expected text or json, found '\(format)' (hint: --format json for scripts)")
+        }
+        let directory = try configOptions.loadDirectory()
+        let schedule = try ScheduleListing(asOf: asOf).run(directory: directory)
+        StandardOutput.write(schedule.render(format))
+        if let ics { try schedule.writeCalendar(to: ics) }
+    }
+}
