@@ -33,11 +33,6 @@ struct CommandProber: Sendable {
         platform.createSession = true
         // On cancellation (a deadline, SIGTERM) the whole group goes, not just its leader.
         platform.teardownSequence = Self.killGroup
-        let environment: Subprocess.Environment = options.commandEnvironment.map { env in
-            .custom(Dictionary(uniqueKeysWithValues: env.compactMap { key, value in
-                Subprocess.Environment.Key(rawValue: key).map { ($0, value) }
-            }))
-        } ?? .inherit
         let limit = options.commandOutputLimit
         let timeout = options.commandTimeout
         do {
@@ -47,49 +42,69 @@ struct CommandProber: Sendable {
             ) { execution in
                 ProbeProcessGroups.enter(execution.processIdentifier.value)
                 defer { ProbeProcessGroups.leave(execution.processIdentifier.value) }
-                return try await withThrowingTaskGroup(of: CommandPart.self) { group in
-                    group.addTask { .output(await OutputTail.collect(execution.standardOutput, limit: limit)) }
-                    group.addTask { .error(await OutputTail.collect(execution.standardError, limit: limit)) }
-                    group.addTask {
-                        try await Task.sleep(for: timeout)
-                        return .timedOut
-                    }
-                    var error: [UInt8] = []
-                    var timedOut = false
-                    var streamsOpen = 2
-                    while streamsOpen > 0, let part = try await group.next() {
-                        switch part {
-                        case .output: streamsOpen -= 1
-                        case .error(let bytes): error = bytes; streamsOpen -= 1
-                        case .timedOut:
-                            timedOut = true
-                            await execution.teardown(using: Self.killGroup)
-                        }
-                    }
-                    group.cancelAll()
-                    return CommandEnd(stderr: error, timedOut: timedOut)
-                }
+                return try await Self.watch(execution, limit: limit, timeout: timeout)
             }
-            let end = run.closureResult
-            if end.timedOut {
-                result.outcome = .timeout
-                result.reason = "still running after \(formatSeconds(timeout)); stopped"
-                return result
-            }
-            switch run.terminationStatus {
-            case .exited(0):
-                result.outcome = .pass
-            case .exited(let code):
-                result.exitCode = Int(code)
-                result.stderrTail = OutputTail.lastLines(end.stderr, count: Self.stderrLines)
-            case .signaled(let signal):
-                result.reason = "killed by signal \(signal)"
-                result.stderrTail = OutputTail.lastLines(end.stderr, count: Self.stderrLines)
-            }
+            record(run.closureResult, status: run.terminationStatus, into: &result)
         } catch {
             result.reason = "could not run '\(name)': \(error)"
         }
         return result
+    }
+
+    /// The reader's environment, or the one the options set in its place.
+    private var environment: Subprocess.Environment {
+        options.commandEnvironment.map { env in
+            .custom(Dictionary(uniqueKeysWithValues: env.compactMap { key, value in
+                Subprocess.Environment.Key(rawValue: key).map { ($0, value) }
+            }))
+        } ?? .inherit
+    }
+
+    /// Drains both streams (keeping stderr's tail) until they close or the timeout comes
+    /// first, when the whole process group is killed: a probe never outlives its budget.
+    private static func watch(_ execution: Execution<NoInput, SequenceOutput, SequenceOutput>,
+                              limit: Int, timeout: Duration) async throws -> CommandEnd {
+        try await withThrowingTaskGroup(of: CommandPart.self) { group in
+            group.addTask { .output(await OutputTail.collect(execution.standardOutput, limit: limit)) }
+            group.addTask { .error(await OutputTail.collect(execution.standardError, limit: limit)) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return .timedOut
+            }
+            var error: [UInt8] = []
+            var timedOut = false
+            var streamsOpen = 2
+            while streamsOpen > 0, let part = try await group.next() {
+                switch part {
+                case .output: streamsOpen -= 1
+                case .error(let bytes): error = bytes; streamsOpen -= 1
+                case .timedOut:
+                    timedOut = true
+                    await execution.teardown(using: Self.killGroup)
+                }
+            }
+            group.cancelAll()
+            return CommandEnd(stderr: error, timedOut: timedOut)
+        }
+    }
+
+    /// Turns how the command ended into the result's outcome and evidence.
+    private func record(_ end: CommandEnd, status: TerminationStatus, into result: inout ProbeResult) {
+        if end.timedOut {
+            result.outcome = .timeout
+            result.reason = "still running after \(formatSeconds(options.commandTimeout)); stopped"
+            return
+        }
+        switch status {
+        case .exited(0):
+            result.outcome = .pass
+        case .exited(let code):
+            result.exitCode = Int(code)
+            result.stderrTail = OutputTail.lastLines(end.stderr, count: Self.stderrLines)
+        case .signaled(let signal):
+            result.reason = "killed by signal \(signal)"
+            result.stderrTail = OutputTail.lastLines(end.stderr, count: Self.stderrLines)
+        }
     }
 
     /// SIGKILL to the probe's process group at once: a SIGTERM first would let a shell

@@ -183,10 +183,8 @@ public actor ProbeSession {
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
                                 routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
-        let commandProber = CommandProber(options: options, tools: tools)
-        let docsBase = self.docsBase
-        let links = self.links
-        let commands = self.commands
+        let network = NetworkProbes(links: prober, commands: CommandProber(options: options, tools: tools),
+                                    docsBase: docsBase, linkCache: links, commandCache: commands)
         answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
@@ -195,25 +193,43 @@ public actor ProbeSession {
         let workers = min(options.crewSize, queue.count)
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
-                group.addTask {
-                    while !Task.isCancelled, let (place, job) = queue.next() {
-                        switch job {
-                        case .link(let step, let url, let target, let breakGlass):
-                            let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
-                            let evidence = await links.value(for: LinkProber.dedupKey(address)) { await prober.probe(address, target: target) }
-                            var result = evidence.result(step: step, url: url)
-                            result.breakGlass = breakGlass ? true : nil
-                            sink(place, result)
-                        case .command(let step, let argv):
-                            var result = await commands.value(for: argv) { await commandProber.probe(argv: argv, step: step) }
-                            result.step = step
-                            sink(place, result)
-                        case .scope, .tool, .localLink:
-                            break
-                        }
-                    }
-                }
+                group.addTask { await network.work(through: queue, sink) }
             }
+        }
+    }
+}
+
+/// The jobs that wait on the network or a child process, answered once each per session:
+/// a link or argv met again is served from the session's caches.
+private struct NetworkProbes: Sendable {
+    let links: LinkProber
+    let commands: CommandProber
+    let docsBase: String?
+    let linkCache: OnceCache<String, LinkEvidence>
+    let commandCache: OnceCache<[String], ProbeResult>
+
+    /// One worker of the crew: takes the next job until none is left or the run is cancelled.
+    func work(through queue: JobQueue, _ sink: @Sendable (JobPlace, ProbeResult) -> Void) async {
+        while !Task.isCancelled, let (place, job) = queue.next() {
+            if let result = await answer(job) { sink(place, result) }
+        }
+    }
+
+    /// The job's result, or nil for a job answered at once (scopes, tools, local links).
+    func answer(_ job: ProbeJob) async -> ProbeResult? {
+        switch job {
+        case .link(let step, let url, let target, let breakGlass):
+            let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
+            let evidence = await linkCache.value(for: LinkProber.dedupKey(address)) { await links.probe(address, target: target) }
+            var result = evidence.result(step: step, url: url)
+            result.breakGlass = breakGlass ? true : nil
+            return result
+        case .command(let step, let argv):
+            var result = await commandCache.value(for: argv) { await commands.probe(argv: argv, step: step) }
+            result.step = step
+            return result
+        case .scope, .tool, .localLink:
+            return nil
         }
     }
 }

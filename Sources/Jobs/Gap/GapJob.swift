@@ -48,21 +48,10 @@ public struct GapJob: Sendable {
     }
 
     public func run() async throws(CommandFailure) -> GapResult {
-        var directory = self.directory
-        var sandbox: Sandbox?
-        var paths = options.runbookPaths
-        if let scenarioPath = options.scenarioPath {
-            do {
-                let loaded = try ScenarioLoader.load(scenarioPath, directory: directory)
-                directory = loaded.directory ?? directory
-                sandbox = loaded.scenario.sandbox
-                if paths.isEmpty { paths = [loaded.scenario.runbookPath] }
-            } catch {
-                throw .input(error)
-            }
-        }
+        let target = try ScenarioTarget(scenario: options.scenarioPath, paths: options.runbookPaths, directory: self.directory)
+        let (directory, sandbox, paths) = (target.directory, target.sandbox, target.paths)
         let access = options.scenarioPath != nil && sandbox?.hasDirectoryOverride == true ? directory : self.access
-        let runbooks = try GapRunbooks.load(paths, directory: directory)
+        let runbooks = try ProbedRunbooks.load(paths, directory: directory, command: "coldread gap")
         let authors = try options.author.people(access: access, directory: directory)
         let readers = try options.reader.people(access: access, directory: directory)
         let world = GapWorld(sandbox: sandbox, directory: directory, options: options.probe)

@@ -41,19 +41,10 @@ public struct ProbeRun: Sendable {
         var directory = directory
         // First, so that every later message (a runbook's load error too) is redacted with them.
         let credentials = try Outbound.loadCredentials()
-        var sandbox: Sandbox?
-        var paths = runbooks
-        if let scenario {
-            do {
-                let loaded = try ScenarioLoader.load(scenario, directory: directory)
-                directory = loaded.directory ?? directory
-                sandbox = loaded.scenario.sandbox
-                if paths.isEmpty { paths = [loaded.scenario.runbookPath] }
-            } catch {
-                throw CommandFailure.input(error)
-            }
-        }
-        let loaded = try loadRunbooks(paths, directory: directory)
+        let target = try ScenarioTarget(scenario: scenario, paths: runbooks, directory: directory)
+        directory = target.directory
+        let (sandbox, paths) = (target.sandbox, target.paths)
+        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread")
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths, environment: environment) ?? directory
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
@@ -77,21 +68,5 @@ public struct ProbeRun: Sendable {
         }
         progress.end()
         return Outcome(report: Array(zip(loaded, results)), closing: Task { await session.shutdown() })
-    }
-
-    private func loadRunbooks(_ paths: [String], directory: Directory) throws(CommandFailure) -> [Runbook] {
-        let files = try RunbookPaths.files(paths)
-        var runbooks: [Runbook] = []
-        var errors: [LoadError] = []
-        // No probe result names the text's hash, so it is not computed.
-        for result in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory, recordsSHA256: false)) {
-            switch result {
-            case .success(let runbook): runbooks.append(runbook)
-            case .failure(let error): errors += error.errors
-            }
-        }
-        if !errors.isEmpty { throw .input(LoadErrors(errors)) }
-        if runbooks.isEmpty { throw .input("coldread: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md or .yaml files)") }
-        return runbooks
     }
 }

@@ -50,53 +50,67 @@ public struct CommandScopeChecks: ScopeChecker {
         let shown = argv.joined(separator: " ")
         var platform = PlatformOptions()
         platform.createSession = true
-        let limit = Self.stderrLimit
         let timeout = timeout
         do {
             let run = try await Subprocess.run(
                 program.contains("/") ? Executable.path(FilePath(program)) : Executable.name(program), arguments: Arguments(Array(argv.dropFirst())),
                 platformOptions: platform, input: .none, output: .discarded, error: .sequence
             ) { execution in
-                await withTaskGroup(of: CommandRunEnd.self) { group in
-                    group.addTask {
-                        var tail: [UInt8] = []
-                        do {
-                            for try await buffer in execution.standardError {
-                                buffer.withUnsafeBytes { tail.append(contentsOf: $0) }
-                                if tail.count > limit { tail.removeFirst(tail.count - limit) }
-                            }
-                        } catch {}
-                        return .finished(stderr: tail)
-                    }
-                    group.addTask {
-                        try? await Task.sleep(for: timeout)
-                        return .timedOut
-                    }
-                    let first = await group.next() ?? .timedOut
-                    if case .timedOut = first {
-                        await execution.teardown(using: [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))])
-                    }
-                    group.cancelAll()
-                    return first
-                }
+                await Self.watch(execution, timeout: timeout)
             }
-            switch (run.closureResult, run.terminationStatus) {
-            case (.timedOut, _):
-                return .unknown(reason: "`\(shown)` did not finish within \(timeout.components.seconds) s")
-            case (_, .exited(0)):
-                return .held
-            case (_, .exited(1)):
-                return .notHeld
-            case (.finished(let stderr), .exited(let code)):
-                return .unknown(reason: "`\(shown)` exited \(code)" + Self.lastLine(stderr).map { ": \($0)" }.orEmpty)
-            case (.finished(let stderr), .signaled(let signal)):
-                return .unknown(reason: "`\(shown)` was killed by signal \(signal)" + Self.lastLine(stderr).map { ": \($0)" }.orEmpty)
-            }
+            return answer(shown, end: run.closureResult, status: run.terminationStatus)
         } catch {
             if (error as? SubprocessError)?.code == .executableNotFound {
                 return .unknown(reason: "`\(program)` is not on PATH, so `\(shown)` could not run")
             }
             return .unknown(reason: "`\(shown)` could not run: \(error)")
+        }
+    }
+
+    /// Waits for the check to close its stderr, or for the timeout, when its process group
+    /// is shut down: a hung check answers unknown instead of holding the run.
+    private static func watch(_ execution: Execution<NoInput, DiscardedOutput, SequenceOutput>,
+                              timeout: Duration) async -> CommandRunEnd {
+        await withTaskGroup(of: CommandRunEnd.self) { group in
+            group.addTask { .finished(stderr: await stderrTail(execution.standardError)) }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .timedOut
+            }
+            let first = await group.next() ?? .timedOut
+            if case .timedOut = first {
+                await execution.teardown(using: [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))])
+            }
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// The last `stderrLimit` bytes of stderr, so a chatty check costs bounded memory.
+    private static func stderrTail(_ stream: SubprocessOutputSequence) async -> [UInt8] {
+        var tail: [UInt8] = []
+        do {
+            for try await buffer in stream {
+                buffer.withUnsafeBytes { tail.append(contentsOf: $0) }
+                if tail.count > stderrLimit { tail.removeFirst(tail.count - stderrLimit) }
+            }
+        } catch {}
+        return tail
+    }
+
+    /// Exit 0 held, exit 1 not held; anything else unknown, with stderr's last line as the reason.
+    private func answer(_ shown: String, end: CommandRunEnd, status: TerminationStatus) -> ScopeAnswer {
+        switch (end, status) {
+        case (.timedOut, _):
+            return .unknown(reason: "`\(shown)` did not finish within \(timeout.components.seconds) s")
+        case (_, .exited(0)):
+            return .held
+        case (_, .exited(1)):
+            return .notHeld
+        case (.finished(let stderr), .exited(let code)):
+            return .unknown(reason: "`\(shown)` exited \(code)" + Self.lastLine(stderr).map { ": \($0)" }.orEmpty)
+        case (.finished(let stderr), .signaled(let signal)):
+            return .unknown(reason: "`\(shown)` was killed by signal \(signal)" + Self.lastLine(stderr).map { ": \($0)" }.orEmpty)
         }
     }
 

@@ -72,21 +72,24 @@ extension LiveAccess {
 
     /// Each rotation from the first source that covers it, all fetched at once.
     private static func listRotations(_ names: Set<String>, from sources: [any RotationProvider], file: FileAccessSource) async -> [String: MemberListing] {
-        await withTaskGroup(of: (String, MemberListing).self) { group in
-            for name in names {
-                let source = sources.first { $0.covers(rotation: name) } ?? file
-                group.addTask { (name, await source.members(ofRotation: name)) }
-            }
-            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        await listAtOnce(names) { name in
+            await (sources.first { $0.covers(rotation: name) } ?? file).members(ofRotation: name)
         }
     }
 
     /// Each group from the first source that covers it, all fetched at once.
     private static func listGroups(_ names: Set<String>, from sources: [any GroupProvider], file: FileAccessSource) async -> [String: MemberListing] {
+        await listAtOnce(names) { name in
+            await (sources.first { $0.covers(group: name) } ?? file).members(ofGroup: name)
+        }
+    }
+
+    /// Every name's listing, all asked for at once: one slow provider costs its own wait, not the sum.
+    private static func listAtOnce(_ names: Set<String>,
+                                   _ listing: @escaping @Sendable (String) async -> MemberListing) async -> [String: MemberListing] {
         await withTaskGroup(of: (String, MemberListing).self) { group in
             for name in names {
-                let source = sources.first { $0.covers(group: name) } ?? file
-                group.addTask { (name, await source.members(ofGroup: name)) }
+                group.addTask { (name, await listing(name)) }
             }
             return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }

@@ -21,7 +21,20 @@ public enum HTMLReport {
         out.append("</head>")
         out.append("<body>")
         out.append("<h1>\(e(ReportText.title(report)))</h1>")
-        out.append("<dl class=\"header\">")
+        out += header(report)
+        out.append("<h2>Timeline</h2>")
+        out.append(TimelineSVG.render(report))
+        out += steps(report)
+        out += roadmap(report)
+        out.append("</body>")
+        out.append("</html>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The run's facts as a definition list: who read what, when, and how it ended.
+    private static func header(_ report: RunReport) -> [String] {
+        let e = Markup.escape
+        var out = ["<dl class=\"header\">"]
         func row(_ term: String, _ value: String) { out.append("<dt>\(term)</dt><dd>\(value)</dd>") }
         row("Run", "<code>\(e(report.runId))</code> (\(e(report.kind.rawValue)))")
         if let scenario = report.scenario { row("Scenario", "\(e(scenario.id)) (\(e(scenario.path)))") }
@@ -35,48 +48,58 @@ public enum HTMLReport {
         row("Result", "<strong class=\"\(report.clean ? "clean" : "unclean")\">\(e(ReportText.result(report)))</strong>")
         row("Time", e(ReportText.time(report)))
         out.append("</dl>")
+        return out
+    }
 
-        out.append("<h2>Timeline</h2>")
-        out.append(TimelineSVG.render(report))
-
-        out.append("<h2>Steps</h2>")
-        out.append("<table class=\"steps\">")
+    /// The steps table, one row a step, with its probes, notes and injects as a list.
+    private static func steps(_ report: RunReport) -> [String] {
+        let e = Markup.escape
+        var out = ["<h2>Steps</h2>", "<table class=\"steps\">"]
         out.append("<colgroup><col class=\"number\"/><col class=\"step\"/><col class=\"status\"/><col class=\"time\"/><col class=\"details\"/></colgroup>")
         out.append("<thead><tr><th>#</th><th>Step</th><th>Status</th><th>Time</th><th>Probes, notes and injects</th></tr></thead>")
         out.append("<tbody>")
         for step in report.steps {
             let number = step.runbookId.map { "\(e($0)) \(step.index)" } ?? "\(step.index)"
-            var details: [String] = []
-            if let reason = step.blockedReason {
-                details.append("<li class=\"blocked\">Blocked: \(e(reason.label))\(step.blockedNote.map { " — \(e($0))" } ?? "")</li>")
-            }
-            for probe in step.probes {
-                let cls = probe.outcome.blocks ? "fail" : probe.outcome.isInconclusive ? "unknown" : "pass"
-                details.append("<li class=\"\(cls)\">\(e(ReportText.evidence(probe)))</li>")
-            }
-            for note in step.notes { details.append("<li class=\"note\">Note: \(e(note))</li>") }
-            for inject in step.injects { details.append("<li class=\"inject\">Inject: \(e(inject))</li>") }
+            let details = stepDetails(step)
             let list = details.isEmpty ? "" : "<ul>\(details.joined())</ul>"
             out.append("<tr class=\"\(step.status.rawValue)\"><td>\(number)</td><td>\(e(step.title))</td><td>\(e(ReportText.status(step.status)))</td><td>\(e(ReportText.duration(ms: step.timeMs)))</td><td>\(list)</td></tr>")
         }
         out.append("</tbody>")
         out.append("</table>")
+        return out
+    }
 
-        out.append("<h2>Roadmap</h2>")
-        if report.roadmap.isEmpty {
-            out.append("<p>No gaps: the reader was not stopped, and every probe passed.</p>")
-        } else {
-            out.append("<ol class=\"roadmap\">")
-            for gap in report.roadmap {
-                let cost = gap.blocking && gap.costMs > 0 ? " — cost \(e(ReportText.duration(ms: gap.costMs)))" : ""
-                let remedies = gap.remedies.map { "<li>\(Markup.escapeWithCode($0))</li>" }.joined()
-                out.append("<li><h3>\(e(gap.heading))</h3><p class=\"where\">\(e(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(e(gap.stepTitle))\(cost)</p><p>\(Markup.escapeWithCode(gap.finding))</p><ul>\(remedies)</ul></li>")
-            }
-            out.append("</ol>")
+    /// A step's list items: why it was blocked, then its probes, notes and injects.
+    private static func stepDetails(_ step: StepReport) -> [String] {
+        let e = Markup.escape
+        var details: [String] = []
+        if let reason = step.blockedReason {
+            details.append("<li class=\"blocked\">Blocked: \(e(reason.label))\(step.blockedNote.map { " — \(e($0))" } ?? "")</li>")
         }
-        out.append("</body>")
-        out.append("</html>")
-        return out.joined(separator: "\n") + "\n"
+        for probe in step.probes {
+            let cls = probe.outcome.blocks ? "fail" : probe.outcome.isInconclusive ? "unknown" : "pass"
+            details.append("<li class=\"\(cls)\">\(e(ReportText.evidence(probe)))</li>")
+        }
+        for note in step.notes { details.append("<li class=\"note\">Note: \(e(note))</li>") }
+        for inject in step.injects { details.append("<li class=\"inject\">Inject: \(e(inject))</li>") }
+        return details
+    }
+
+    /// The roadmap: each gap with where it stood, what it cost and how to close it.
+    private static func roadmap(_ report: RunReport) -> [String] {
+        let e = Markup.escape
+        var out = ["<h2>Roadmap</h2>"]
+        guard !report.roadmap.isEmpty else {
+            return out + ["<p>No gaps: the reader was not stopped, and every probe passed.</p>"]
+        }
+        out.append("<ol class=\"roadmap\">")
+        for gap in report.roadmap {
+            let cost = gap.blocking && gap.costMs > 0 ? " — cost \(e(ReportText.duration(ms: gap.costMs)))" : ""
+            let remedies = gap.remedies.map { "<li>\(Markup.escapeWithCode($0))</li>" }.joined()
+            out.append("<li><h3>\(e(gap.heading))</h3><p class=\"where\">\(e(ReportText.stepLabel(gap.step, runbookId: gap.runbookId))): \(e(gap.stepTitle))\(cost)</p><p>\(Markup.escapeWithCode(gap.finding))</p><ul>\(remedies)</ul></li>")
+        }
+        out.append("</ol>")
+        return out
     }
 
     static let style = """

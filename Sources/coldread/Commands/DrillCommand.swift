@@ -45,16 +45,9 @@ struct Drill: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
-        let utf8 = CursesScreen.prepareLocale()
-        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let trap = SignalTrap()
-        trap.install()
-        CursesScreen.restoreTerminalOnCrash()
-        let outcome = try await DrillTerminal.run(setup, credentials: credentials, trap: trap) {
-            guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
-                throw CommandFailure.input("coldread drill: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread dry-run`)")
-            }
-            return screen
+        let start = CursesStart()
+        let outcome = try await DrillTerminal.run(setup, credentials: credentials, trap: start.trap) {
+            try start.screen(command: "drill", alternative: "coldread dry-run")
         }
         setup.warnings.forEach(StandardError.write)
         if case .finished = outcome.exit {

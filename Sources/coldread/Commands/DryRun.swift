@@ -17,10 +17,7 @@ struct DryRun: AsyncParsableCommand {
         abstract: "Load, lint and probe every runbook headless (cron, CI); exit 1 when anything is blocked.",
         discussion: "Exit codes: 0 clean, 1 a blocked step, a lint error or a runbook that does not load, 2 config or input error.")
 
-    @OptionGroup var configOptions: ConfigOptions
-
-    @Argument(help: "Runbook files or folders (default: Runbooks/ beside coldread.yaml).")
-    var paths: [String] = []
+    @OptionGroup var project: ProjectRunbooks
 
     @Option(help: "Output on stdout: text or json.")
     var format: String = "text"
@@ -51,10 +48,10 @@ struct DryRun: AsyncParsableCommand {
         }
         let deadlineSeconds = try readDeadline()
         let shard = try readShard()
-        let directory = try configOptions.loadDirectory()
+        let directory = try project.configOptions.loadDirectory()
         let credentials = try Outbound.loadCredentials()
-        let root = configOptions.projectRoot(of: directory)
-        var files = try RunbookPaths.files(paths.isEmpty ? [root == "." ? "Runbooks" : root + "/Runbooks"] : paths)
+        let root = project.configOptions.projectRoot(of: directory)
+        var files = try RunbookPaths.files(LintRun.targets(paths: project.paths, root: root))
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
@@ -74,7 +71,7 @@ struct DryRun: AsyncParsableCommand {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }
         }
-        try await TelemetryHook.publish(runId: outcome.summary.runId, directory: directory, options: configOptions, prometheus: prometheus)
+        try await TelemetryHook.publish(runId: outcome.summary.runId, directory: directory, options: project.configOptions, prometheus: prometheus)
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
         if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }

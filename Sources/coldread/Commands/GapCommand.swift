@@ -41,12 +41,7 @@ struct GapCommand: AsyncParsableCommand {
     @Option(help: "Output format: text, json, sarif or github.")
     var format: Format = .text
 
-    @OptionGroup var probeFlags: ProbeFlags
-
-    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
-    var offline = false
-
-    @OptionGroup var config: ConfigOptions
+    @OptionGroup var probing: ProbingFlags
 
     func validate() throws {
         if (author == nil) == (authorTeam == nil) { throw ValidationError("name the author with exactly one of --author or --author-team") }
@@ -55,14 +50,14 @@ struct GapCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = try config.loadDirectory()
+        let directory = try probing.config.loadDirectory()
         let credentials = try Outbound.loadCredentials()
-        let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: runbooks)
+        let live = await AccessSetup.liveOracle(directory: directory, offline: probing.offline, runbookPaths: runbooks)
         let options = GapJob.Options(
             runbookPaths: runbooks,
             author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
             reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
-            scenarioPath: scenario, probe: probeFlags.options())
+            scenarioPath: scenario, probe: probing.limits.options())
         let source = live == nil ? relativePath(directory.path) : "live providers over \(relativePath(directory.path))"
         let result = try await GapJob(options: options, directory: directory, access: live, credentials: credentials,
                                       accessSource: source).run()

@@ -9,10 +9,7 @@ struct Lint: AsyncParsableCommand {
         discussion: "Rules: " + LintRule.allCases.map(\.rawValue).joined(separator: ", ")
             + ". Exit 0 when clean, 1 with error findings, 2 on usage or config errors.")
 
-    @OptionGroup var configOptions: ConfigOptions
-
-    @Argument(help: "Runbook files or folders (default: Runbooks/ beside coldread.yaml).")
-    var paths: [String] = []
+    @OptionGroup var project: ProjectRunbooks
 
     @Option(help: "Output format: text, json, sarif or github.")
     var format: String = "text"
@@ -27,8 +24,8 @@ struct Lint: AsyncParsableCommand {
         guard let format = FindingFormat(rawValue: format) else {
             throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let directory = try configOptions.loadDirectory()
-        let outcome = try await LintRun(paths: paths, strict: strict, offline: offline).run(directory: directory)
+        let directory = try project.configOptions.loadDirectory()
+        let outcome = try await LintRun(paths: project.paths, strict: strict, offline: offline).run(directory: directory)
         StandardOutput.write(format.render(outcome.findings, filesChecked: outcome.files, toolVersion: ColdRead.configuration.version) + "\n")
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

@@ -40,12 +40,7 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @OptionGroup var probeFlags: ProbeFlags
-
-    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
-    var offline = false
-
-    @OptionGroup var config: ConfigOptions
+    @OptionGroup var probing: ProbingFlags
 
     func validate() throws {
         if runbooks.isEmpty && scenario == nil {
@@ -54,7 +49,7 @@ struct Probe: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = try config.loadDirectory()
+        let directory = try probing.config.loadDirectory()
         // Stopped from outside, `probe` has nothing to save: it kills its command probes'
         // process groups and leaves with 128 + the signal.
         let stop = SignalTrap(SignalTrap.headlessStopSignals)
@@ -63,8 +58,8 @@ struct Probe: AsyncParsableCommand {
             Foundation.exit(128 + signo)
         }
         defer { stop.cancel() }
-        let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probeFlags.options(),
-                           offline: offline, showsProgress: isatty(STDERR_FILENO) == 1)
+        let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probing.limits.options(),
+                           offline: probing.offline, showsProgress: isatty(STDERR_FILENO) == 1)
         let outcome = try await job.run(directory: directory)
         // The handler kills the probes' groups before it exits, so a killed probe can end
         // the run first: a run cut short by a signal still leaves with 128 + the signal.

@@ -24,15 +24,9 @@ struct ReviewCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread review: expected a terminal, found none (hint: `coldread report \(loaded.runId)` prints the same report without one)")
         }
-        let utf8 = CursesScreen.prepareLocale()
-        let color = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let trap = SignalTrap()
-        trap.install()
-        CursesScreen.restoreTerminalOnCrash()
-        guard let screen = CursesScreen(utf8: utf8, color: color, redaction: Outbound.redaction) else {
-            throw CommandFailure.input("coldread review: this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")) cannot be driven by curses (hint: set TERM=xterm-256color, or use `coldread report`)")
-        }
+        let start = CursesStart()
+        let screen = try start.screen(command: "review", alternative: "coldread report")
         defer { screen.end() }
-        ReviewLoop.run(loaded.report, on: screen, signals: trap)
+        ReviewLoop.run(loaded.report, on: screen, signals: start.trap)
     }
 }
