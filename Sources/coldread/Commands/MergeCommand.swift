@@ -15,8 +15,7 @@ struct MergeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The shard runs: run ids or unique prefixes of them.", valueName: "run-id"))
     var runIDs: [String]
 
-    @Option(name: .long, help: "md, json, html or junit.")
-    var format: String = "md"
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @Option(name: .long, help: "Write the merged report to FILE instead of stdout.")
     var output: String?
@@ -24,9 +23,7 @@ struct MergeCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() async throws {
-        guard let format = ReportFormat(rawValue: format) else {
-            throw CommandFailure.input("coldread merge: --format expected one of md, json, html, junit, found '\(format)' (hint: --format junit writes one JUnit file for CI)")
-        }
+        let format = try reportFormat.read(command: "merge", hint: "--format junit writes one JUnit file for CI")
         let directory = try configOptions.loadDirectory()
         _ = try Outbound.loadCredentials()
         let runs = RunFolders(directory: directory, options: configOptions)

@@ -16,8 +16,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "A run id, a unique prefix of one, or `latest`.")
     var runID: String = "latest"
 
-    @Option(name: .long, help: "md, json, html or junit.")
-    var format: String = "md"
+    @OptionGroup var reportFormat: ReportFormatOption
 
     @Option(name: .long, help: "Write the report to FILE instead of stdout.")
     var output: String?
@@ -31,9 +30,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() async throws {
-        guard let format = ReportFormat(rawValue: format) else {
-            throw CommandFailure.input("coldread report: --format expected one of md, json, html, junit, found '\(format)' (hint: --format html writes one self-contained file)")
-        }
+        let format = try reportFormat.read(command: "report", hint: "--format html writes one self-contained file")
         let directory = try configOptions.loadDirectory()
         if let history {
             _ = try Outbound.loadCredentials()
