@@ -38,14 +38,20 @@ public enum LinkPurpose: Sendable, Hashable {
 
     /// The purpose of the link at `url` in `step` (a probe result keeps only the URL).
     public static func of(url: String, in step: Step, of runbook: Runbook?, directory: Directory?) -> LinkPurpose {
+        of(url: url, in: step, breakGlass: BreakGlassEndpoints(runbook?.steps ?? [step]), directory: directory)
+    }
+
+    /// The purpose of the link at `url` in `step`, with the break-glass endpoints of its
+    /// runbook found once for all its links.
+    static func of(url: String, in step: Step, breakGlass: BreakGlassEndpoints, directory: Directory?) -> LinkPurpose {
         let host = URLParts.host(of: url)?.lowercased()
         if let host, directory?.isCentral(host: host) == true { return .observability }
-        let glassURLs = (runbook?.steps ?? [step]).compactMap { $0.breakGlass?.url }
-        if glassURLs.contains(url) { return .action }
-        if let host, glassURLs.contains(where: { URLParts.host(of: $0)?.lowercased() == host }) { return .action }
+        if breakGlass.urls.contains(url) { return .action }
+        if let host, breakGlass.hosts.contains(host) { return .action }
         let scopes = step.scopes.map(\.name)
-        if let host, let named = scopes.first(where: { names(host, $0) }) {
-            return isReadScope(named) ? .observability : .action
+        if let host, !scopes.isEmpty {
+            let labels = host.split(separator: ".")
+            if let named = scopes.first(where: { names(labels, $0) }) { return isReadScope(named) ? .observability : .action }
         }
         if scopes.contains(where: isReadScope) { return .observability }
         if !scopes.isEmpty { return .action }
@@ -54,10 +60,10 @@ public enum LinkPurpose: Sendable, Hashable {
     }
 
     /// True when the scope's system (its first `:` segment, `deploy` of `deploy:rollback`)
-    /// is one of the host's labels: that scope is what the link needs.
-    static func names(_ host: String, _ scope: String) -> Bool {
+    /// is one of the host's labels (split once per link): that scope is what the link needs.
+    static func names(_ hostLabels: [Substring], _ scope: String) -> Bool {
         guard let system = scope.lowercased().split(separator: ":").first, !system.isEmpty else { return false }
-        return host.split(separator: ".").contains(system)
+        return hostLabels.contains(system)
     }
 
     /// True when the scope only reads: its verb (the last `:` segment that is not a
@@ -94,5 +100,18 @@ public enum LinkPurpose: Sendable, Hashable {
         guard labels.count > 2 else { return host }
         let keep = labels[labels.count - 2].count <= 3 ? 3 : 2
         return labels.suffix(keep).joined(separator: ".")
+    }
+}
+
+/// The break-glass URLs a runbook declares and their hosts (lower case): every link of
+/// the runbook to one of them is an action endpoint. Found once per runbook, because lint
+/// asks the purpose of every link of every step.
+struct BreakGlassEndpoints {
+    let urls: [String]
+    let hosts: [String]
+
+    init(_ steps: [Step]) {
+        urls = steps.compactMap { $0.breakGlass?.url }
+        hosts = urls.compactMap { URLParts.host(of: $0)?.lowercased() }
     }
 }

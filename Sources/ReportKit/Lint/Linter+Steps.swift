@@ -35,7 +35,7 @@ struct StepExecutors {
 
 /// The rules that look at one step: its scopes, break-glass path, links and rollback.
 extension Linter {
-    func lintStep(_ step: Step, of runbook: Runbook, into sink: inout FindingSink) {
+    func lintStep(_ step: Step, of runbook: Runbook, breakGlass: BreakGlassEndpoints, into sink: inout FindingSink) {
         let label = "step \(step.index) \"\(Self.shortTitle(step.title))\""
         if step.isAction && !step.scopesDeclared {
             sink.add(.undeclaredScope, step.location,
@@ -46,7 +46,7 @@ extension Linter {
         let breakGlassHeld = isBreakGlassHeld(step, by: executors)
         let everyScopeHeld = lintScopes(step, of: runbook, label: label, executors: executors, breakGlassHeld: breakGlassHeld, into: &sink)
         lintBreakGlass(step, label: label, executors: executors, breakGlassHeld: breakGlassHeld, everyScopeHeld: everyScopeHeld, into: &sink)
-        lintLinks(step, of: runbook, label: label, into: &sink)
+        lintLinks(step, breakGlass: breakGlass, label: label, into: &sink)
         lintRollback(step, of: runbook, label: label, into: &sink)
     }
 
@@ -116,11 +116,11 @@ extension Linter {
 
     /// `non-federated-link` for observability links outside central observability. Action
     /// endpoints (`LinkPurpose`) are the scope and break-glass rules' business.
-    private func lintLinks(_ step: Step, of runbook: Runbook, label: String, into sink: inout FindingSink) {
+    private func lintLinks(_ step: Step, breakGlass: BreakGlassEndpoints, label: String, into sink: inout FindingSink) {
         guard !directory.federationCentral.isEmpty else { return }
         for link in step.links {
             guard let host = link.host, !directory.isCentral(host: host),
-                  LinkPurpose.of(link, in: step, of: runbook, directory: directory) == .observability else { continue }
+                  LinkPurpose.of(url: link.url, in: step, breakGlass: breakGlass, directory: directory) == .observability else { continue }
             sink.add(.nonFederatedLink, link.location,
                      "\(label) links to \(host), outside central observability (\(directory.federationCentral.joined(separator: ", "))); federate it into the central stack so the reader needs no extra login",
                      step: step.index, subject: link.url)

@@ -26,8 +26,9 @@ public struct Linter: Sendable {
         if runbook.steps.isEmpty {
             sink.add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: write its steps as a numbered list or as H3 headings under an H2)")
         }
+        let breakGlass = BreakGlassEndpoints(runbook.steps)
         for step in runbook.steps {
-            lintStep(step, of: runbook, into: &sink)
+            lintStep(step, of: runbook, breakGlass: breakGlass, into: &sink)
         }
         return sink.findings
     }

@@ -164,7 +164,9 @@ public struct Grant: Hashable, Sendable {
 
     /// `k8s:*` covers `k8s:patch:deployment`; other patterns must match exactly.
     public func covers(_ scope: String) -> Bool {
-        if pattern.hasSuffix("*") { return scope.hasPrefix(pattern.dropLast()) }
+        // As UTF-8: `String.hasPrefix(Substring)` compares `Character`s, and lint asks this
+        // for every scope of every step against every grant.
+        if pattern.hasSuffix("*") { return scope.utf8.starts(with: pattern.utf8.dropLast()) }
         return pattern == scope
     }
 }

@@ -30,7 +30,7 @@ struct ShellCommandLine {
             guard continues(piece), index < lines.count else { break }
             joined += " "
             var next = lines[index].withoutLeadingBlanks
-            if afterPrompts, next.hasPrefix("> ") { next = next.dropFirst(2) }  // the shell's continuation prompt
+            if afterPrompts, next.utf8.starts(with: "> ".utf8) { next = next.dropFirst(2) }  // the shell's continuation prompt
             piece = next.withoutTrailingBlanks
         }
         return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start,
@@ -53,7 +53,7 @@ struct ShellCommandLine {
     /// Whether the shell reads on into the next line: after a `\`, a `|` or a `&&`.
     private static func continues(_ piece: Substring) -> Bool {
         let last = piece.utf8.last
-        return last == UInt8(ascii: "\\") || last == UInt8(ascii: "|") || piece.hasSuffix("&&")
+        return last == UInt8(ascii: "\\") || last == UInt8(ascii: "|") || piece.utf8.suffix(2).elementsEqual("&&".utf8)
     }
 
 }
