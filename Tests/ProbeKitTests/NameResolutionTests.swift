@@ -34,9 +34,9 @@ struct NameResolutionTests {
         // name up again, 1,000 links took half a minute here (a release build, alone).
         // Alone, 5 s here (the machine's resolver times out on .invalid); inside the whole
         // suite on two cores, 16 s has been seen (sync tests that wait on children hold
-        // the two-thread cooperative pool). The bound, five sixths of the link deadline,
-        // still tells one lookup per name from one per link (31 s before, alone).
-        #expect(elapsed < .seconds(25), "took \(elapsed) against a 30 s link deadline")
+        // the two-thread cooperative pool). The bound is the link deadline itself: the run
+        // never waits one out. How fast it is, is Benchmarks/' business.
+        #expect(elapsed < .seconds(30), "took \(elapsed) against a 30 s link deadline")
     }
 
     @Test("100 links to a port that refuses: all unreachable at once, none timeout")
@@ -53,11 +53,11 @@ struct NameResolutionTests {
         #expect(results.allSatisfy { $0.outcome == .unreachable && $0.reason == "127.0.0.1 refused the connection" },
                 "\(Set(results.map { "\($0.outcome.rawValue): \($0.reason ?? "")" }))")
         // Alone this takes 0.03 s. In the whole suite on two cores, Swift's cooperative
-        // pool (two threads) is shared with tests that block on children, and 10 s has been
-        // seen, and 20 s with a second test run on the machine; what this test guards is
-        // "never a timeout", so the bound is five sixths of the link deadline. Speed is
-        // measured in Benchmarks/, not here.
-        #expect(elapsed < .seconds(25), "took \(elapsed) against a 30 s link deadline")
+        // pool (two threads) is shared with tests that block on children: 10 s has been
+        // seen, and 25 s with builds running beside it. What this test guards is "never a
+        // timeout", so the bound is the link deadline itself. Speed is measured in
+        // Benchmarks/, not here.
+        #expect(elapsed < .seconds(30), "took \(elapsed) against a 30 s link deadline")
     }
 
     @Test("a port that refused is not tried again in the run; a re-probe of the step tries it")
