@@ -51,7 +51,7 @@ struct Drill: AsyncParsableCommand {
         }
         setup.warnings.forEach(StandardError.write)
         if case .finished = outcome.exit {
-            try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory, options: config)
+            try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory)
         }
         try finish(outcome, setup: setup)
     }

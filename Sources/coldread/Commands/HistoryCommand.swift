@@ -26,16 +26,16 @@ struct HistoryCommand: ParsableCommand {
             throw CommandFailure.input("coldread history: --format expected text or json, found '\(format)' (hint: --format json gives the same rows for scripts)")
         }
         let directory = try configOptions.loadDirectory()
-        let result = try Self.job(runbook: runbook, directory: directory, options: configOptions).run()
+        let result = try Self.job(runbook: runbook, directory: directory).run()
         StandardOutput.write(HistoryTable.render(result, format: format))
     }
 
     /// The history job over this project's journals: every run, or (with a runbook) the
     /// runs and incidents of that runbook, matched to it by path first. Shared with
     /// `report --history`.
-    static func job(runbook: String?, directory: Directory, options: ConfigOptions) throws -> HistoryJob {
-        let runs = RunFolders(directory: directory, options: options)
-        let catalog = RunbookCatalog(directory: directory, options: options)
+    static func job(runbook: String?, directory: Directory) throws -> HistoryJob {
+        let runs = RunFolders(directory: directory)
+        let catalog = RunbookCatalog(directory: directory)
         // Older journals name a runbook by its file stem: matched to the runbook, by path first.
         let entries = runbook.map { _ in catalog.entries() }
         let filter = try runbook.map { try catalog.id(of: $0, requireKnown: false, among: entries) }

@@ -26,7 +26,7 @@ struct MergeCommand: AsyncParsableCommand {
         let format = try reportFormat.read(command: "merge", hint: "--format junit writes one JUnit file for CI")
         let directory = try configOptions.loadDirectory()
         _ = try Outbound.loadCredentials()
-        let runs = RunFolders(directory: directory, options: configOptions)
+        let runs = RunFolders(directory: directory)
         var shards: [DryRunMerge.Run] = []
         for reference in runIDs {
             let loaded = try runs.load(reference)

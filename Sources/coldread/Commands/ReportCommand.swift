@@ -37,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard format == .html else {
                 throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
             }
-            let trend = try HistoryCommand.job(runbook: history, directory: directory, options: configOptions).run().trend
+            let trend = try HistoryCommand.job(runbook: history, directory: directory).run().trend
             return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
         }
         let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
@@ -56,6 +56,6 @@ struct ReportCommand: AsyncParsableCommand {
         guard OTLPDestination(environment: ProcessInfo.processInfo.environment, settings: directory.telemetry) != nil else {
             throw .input("coldread report: --export otlp found no collector (hint: set OTEL_EXPORTER_OTLP_ENDPOINT, or telemetry: {endpoint: URL} in coldread.yaml)")
         }
-        try await TelemetryHook.publish(runId: runId, directory: directory, options: configOptions)
+        try await TelemetryHook.publish(runId: runId, directory: directory)
     }
 }

@@ -20,7 +20,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let directory = try configOptions.loadDirectory()
-        let loaded = try RunFolders(directory: directory, options: configOptions).load(runID)
+        let loaded = try RunFolders(directory: directory).load(runID)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread review: expected a terminal, found none (hint: `coldread report \(loaded.runId)` prints the same report without one)")
         }
