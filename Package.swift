@@ -113,11 +113,22 @@ let package = Package(
         ),
         // Test support: children started with posix_spawn and waitpid (see its doc comment).
         .target(name: "ChildProcess", path: "Tests/Support/ChildProcess"),
+        // PagerDuty, SCIM and GitHub on loopback, in their APIs' shapes, for ProbeKit's
+        // provider tests and the binary's drill and lint tests alike.
+        .target(
+            name: "ProviderServers",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/Support/ProviderServers"
+        ),
         .testTarget(name: "RunbookKitTests", dependencies: ["RunbookKit", "CCmark"]),
         .testTarget(
             name: "ProbeKitTests",
             dependencies: [
-                "ProbeKit", "RunbookKit", "ChildProcess",
+                "ProbeKit", "RunbookKit", "ChildProcess", "ProviderServers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -140,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "ColdReadTests",
             dependencies: [
-                "RunbookKit", "coldread", "Jobs", "ReportKit", "TerminalUI", "DrillKit", "ChildProcess",
+                "RunbookKit", "coldread", "Jobs", "ReportKit", "TerminalUI", "DrillKit", "ChildProcess", "ProviderServers",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import DrillKit
 import Foundation
 import Jobs
+import ProviderServers
 import RunbookKit
 import TerminalUI
 import Testing

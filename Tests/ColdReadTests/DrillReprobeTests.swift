@@ -1,6 +1,7 @@
 import DrillKit
 import Foundation
 import Jobs
+import ProviderServers
 import Synchronization
 import TerminalUI
 import Testing

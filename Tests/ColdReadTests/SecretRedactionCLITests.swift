@@ -53,8 +53,8 @@ import Testing
         let files = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String } ?? []
         return files.filter { !$0.hasPrefix("Runbooks/") }.compactMap { relative in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: dir + "/" + relative, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? nil : relative
+            let exists = FileManager.default.fileExists(atPath: dir + "/" + relative, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue ? relative : nil
         }
     }
 

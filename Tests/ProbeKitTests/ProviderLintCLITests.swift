@@ -1,5 +1,6 @@
 import ChildProcess
 import Foundation
+import ProviderServers
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import ProbeKit
+import ProviderServers
 import RunbookKit
 import Testing
 

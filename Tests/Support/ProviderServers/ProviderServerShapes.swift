@@ -5,10 +5,10 @@ import Foundation
 /// object), RFC 7644 §3.4.2 ListResponse around RFC 7643 §8 Group and User examples, and
 /// GitHub's REST "simple user" and team membership objects. Only names, ids and emails
 /// vary per test.
-enum ProviderShapes {
+public enum ProviderShapes {
     // MARK: PagerDuty
 
-    static func pagerDutyUser(id: String, name: String, email: String) -> String {
+    public static func pagerDutyUser(id: String, name: String, email: String) -> String {
         """
         {"id": "\(id)", "type": "user", "name": "\(name)", "summary": "\(name)", "email": "\(email)",
          "time_zone": "America/Lima", "color": "green", "role": "admin", "avatar_url": "https://secure.gravatar.com/avatar/1?d=mm",
@@ -17,7 +17,7 @@ enum ProviderShapes {
         """
     }
 
-    static func onCall(schedule: String, level: Int, user: String) -> String {
+    public static func onCall(schedule: String, level: Int, user: String) -> String {
         """
         {"escalation_policy": {"id": "PT20YPA", "type": "escalation_policy_reference", "summary": "Engineering Escalation Policy",
            "self": "https://api.pagerduty.com/escalation_policies/PT20YPA", "html_url": "https://subdomain.pagerduty.com/escalation_policies/PT20YPA"},
@@ -29,22 +29,22 @@ enum ProviderShapes {
         """
     }
 
-    static func onCallsPage(_ entries: [String], limit: Int, offset: Int, more: Bool) -> String {
+    public static func onCallsPage(_ entries: [String], limit: Int, offset: Int, more: Bool) -> String {
         #"{"oncalls": [\#(entries.joined(separator: ","))], "limit": \#(limit), "offset": \#(offset), "more": \#(more), "total": null}"#
     }
 
-    static let pagerDutyUnauthorized = #"{"error": {"message": "Unauthorized", "code": 2006}}"#
+    public static let pagerDutyUnauthorized = #"{"error": {"message": "Unauthorized", "code": 2006}}"#
 
     // MARK: SCIM (RFC 7643, RFC 7644)
 
-    static func scimList(_ resources: [String], total: Int, startIndex: Int) -> String {
+    public static func scimList(_ resources: [String], total: Int, startIndex: Int) -> String {
         """
         {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": \(total),
          "itemsPerPage": \(resources.count), "startIndex": \(startIndex), "Resources": [\(resources.joined(separator: ","))]}
         """
     }
 
-    static func scimGroup(id: String, displayName: String, members: [(id: String, display: String)]?) -> String {
+    public static func scimGroup(id: String, displayName: String, members: [(id: String, display: String)]?) -> String {
         let list = members.map { m in
             ", \"members\": [" + m.map { #"{"value": "\#($0.id)", "$ref": "https://example.com/v2/Users/\#($0.id)", "display": "\#($0.display)"}"# }
                 .joined(separator: ",") + "]"
@@ -56,7 +56,7 @@ enum ProviderShapes {
         """
     }
 
-    static func scimUser(id: String, userName: String, email: String, groups: [(id: String, display: String)] = []) -> String {
+    public static func scimUser(id: String, userName: String, email: String, groups: [(id: String, display: String)] = []) -> String {
         let groupList = groups.map { #"{"value": "\#($0.id)", "$ref": "https://example.com/v2/Groups/\#($0.id)", "display": "\#($0.display)", "type": "direct"}"# }
             .joined(separator: ",")
         return """
@@ -69,11 +69,11 @@ enum ProviderShapes {
         """
     }
 
-    static let scimUnauthorized = #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "detail": "Authorization failure. The authorization header is invalid or missing.", "status": "401"}"#
+    public static let scimUnauthorized = #"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"], "detail": "Authorization failure. The authorization header is invalid or missing.", "status": "401"}"#
 
     // MARK: GitHub REST
 
-    static func gitHubUser(login: String, id: Int) -> String {
+    public static func gitHubUser(login: String, id: Int) -> String {
         """
         {"login": "\(login)", "id": \(id), "node_id": "MDQ6VXNlcjE=", "avatar_url": "https://github.com/images/error/\(login)_happy.gif",
          "gravatar_id": "", "url": "https://api.github.com/users/\(login)", "html_url": "https://github.com/\(login)",
@@ -81,9 +81,9 @@ enum ProviderShapes {
         """
     }
 
-    static func gitHubMembership(login: String, state: String) -> String {
+    public static func gitHubMembership(login: String, state: String) -> String {
         #"{"url": "https://api.github.com/teams/1/memberships/\#(login)", "role": "member", "state": "\#(state)"}"#
     }
 
-    static let gitHubBadCredentials = #"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"}"#
+    public static let gitHubBadCredentials = #"{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"}"#
 }

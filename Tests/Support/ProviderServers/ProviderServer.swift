@@ -7,35 +7,35 @@ import Synchronization
 /// A real HTTP server on 127.0.0.1 that stands in for PagerDuty, a SCIM service or
 /// GitHub in tests. Each test gives it a route function that answers in the real API's
 /// shapes; the server records every request so tests can check the headers sent.
-final class ProviderServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var query: [String: [String]]
-        var headers: [String: String]
+public final class ProviderServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var query: [String: [String]]
+        public var headers: [String: String]
 
-        func first(_ name: String) -> String? { query[name]?.first }
+        public func first(_ name: String) -> String? { query[name]?.first }
     }
 
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         case json(String, status: Int = 200, headers: [(String, String)] = [])
         /// Never answers: the client's timeout must end the request.
         case never
     }
 
-    let port: Int
+    public let port: Int
     private let channel: any Channel
     private let log = Mutex<[Request]>([])
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var requests: [Request] { log.withLock { $0 } }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var requests: [Request] { log.withLock { $0 } }
 
     private init(channel: any Channel) {
         self.channel = channel
         port = channel.localAddress?.port ?? 0
     }
 
-    static func start(_ route: @escaping @Sendable (Request) -> Reply) async throws -> ProviderServer {
+    public static func start(_ route: @escaping @Sendable (Request) -> Reply) async throws -> ProviderServer {
         let box = Mutex<ProviderServer?>(nil)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -54,7 +54,7 @@ final class ProviderServer: Sendable {
         return server
     }
 
-    func stop() async {
+    public func stop() async {
         try? await channel.close()
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
-/// PagerDuty and SCIM served on loopback for whole-command tests: `lint` and `access` here,
-/// and the drill in ColdReadTests, which links this file. PagerDuty puts ana and ben on
-/// call for schedule PI7DH85 (plus `alsoOnCall`); SCIM's group `sre` holds only ana,
-/// though the directory lists ana, ben and chidi in it.
-enum LoopbackProviders {
-    static let pdToken = "pd-secret-41c7e2d9"
-    static let scimToken = "scim-secret-9b0a55f3"
-    static let tokens = ["PAGERDUTY_TOKEN": pdToken, "SCIM_TOKEN": scimToken]
+/// PagerDuty and SCIM served on loopback for whole-command tests: `lint` and `access` in
+/// ProbeKitTests, the drill in ColdReadTests. PagerDuty puts ana and ben on call for
+/// schedule PI7DH85 (plus `alsoOnCall`); SCIM's group `sre` holds only ana, though the
+/// directory lists ana, ben and chidi in it.
+public enum LoopbackProviders {
+    public static let pdToken = "pd-secret-41c7e2d9"
+    public static let scimToken = "scim-secret-9b0a55f3"
+    public static let tokens = ["PAGERDUTY_TOKEN": pdToken, "SCIM_TOKEN": scimToken]
 
-    static func start(alsoOnCall: [String] = []) async throws -> (pd: ProviderServer, scim: ProviderServer) {
+    public static func start(alsoOnCall: [String] = []) async throws -> (pd: ProviderServer, scim: ProviderServer) {
         let pd = try await ProviderServer.start { request in
             guard request.headers["authorization"] == "Token token=\(pdToken)" else { return .json(ProviderShapes.pagerDutyUnauthorized, status: 401) }
             let onCall = [("PXPGF42", "ana@corp.example"), ("PAM4FGS", "ben@corp.example")] + alsoOnCall.enumerated().map { ("PX\($0.offset)", $0.element) }
@@ -30,7 +30,7 @@ enum LoopbackProviders {
     }
 
     /// coldread.yaml with both providers configured: `grafana:read` is granted to `sre`.
-    static func directory(pd: String, scim: String) -> String {
+    public static func directory(pd: String, scim: String) -> String {
         """
         rotations: {sre-primary: {members: [ana]}}
         members:
@@ -47,7 +47,7 @@ enum LoopbackProviders {
     }
 
     /// A one-step runbook of rotation sre-primary whose step needs `grafana:read`.
-    static let dashRunbook = """
+    public static let dashRunbook = """
         ---
         rotation: sre-primary
         ---

@@ -1,1 +1,0 @@
-../../ProbeKitTests/Support/ProviderServerShapes.swift
