@@ -136,12 +136,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DrillKitTests", dependencies: ["DrillKit", "RunbookKit"]),
-        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit", "ChildProcess"]),
+        .testTarget(
+            name: "ReportKitTests", dependencies: ["ReportKit", "DrillKit", "RunbookKit", "ChildProcess"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "TelemetryTests",
             dependencies: ["Telemetry", "RunbookKit", "DrillKit", "ReportKit", "ChildProcess", "coldread"]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "DrillKit", "RunbookKit"], exclude: ["Fixtures"]),
         // Whole jobs run in-process: a project folder in, the findings, rows, report or
         // exit code a user sees out, without spawning the binary.
         .testTarget(
@@ -156,7 +159,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            // Golden frames and runbooks the tests read by path.
+            exclude: ["Fixtures", "ReviewFrames"]
         ),
     ],
     swiftLanguageModes: [.v6]
