@@ -22,6 +22,9 @@ public actor ProbeSession {
     private let sandboxServer: SandboxServer?
     /// Hosts the sandbox answers for: never sent to the world, even before it runs.
     private let sandboxHosts: Set<String>
+    /// Sandbox hosts that open for some people only (`opens_for`): they are asked as the
+    /// reader (the person cookie), and their answers are kept per person.
+    private let personalHosts: Set<String>
     private var routes: [String: HostRoute]
     /// The one start-up of this session; later callers wait for the same one.
     private var startup: Task<Void, any Error>?
@@ -54,14 +57,17 @@ public actor ProbeSession {
         tools = ToolProber(searchPath: options.searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                            workspaceRoot: URL(fileURLWithPath: directory.path).deletingLastPathComponent().path)
         if let sandbox, !sandbox.services.isEmpty {
+            let people = sandbox.peopleLetIn(groups: directory.groups)
             sandboxServer = SandboxServer(
                 services: sandbox.services,
                 loginHost: directory.ssoLoginHosts.first ?? "login.sandbox.invalid",
-                slowDelay: options.requestTimeout + .seconds(2))
+                slowDelay: options.requestTimeout + .seconds(2), opensFor: people)
             sandboxHosts = Set(sandbox.services.keys.map { $0.lowercased() })
+            personalHosts = Set(people.keys)
         } else {
             sandboxServer = nil
             sandboxHosts = []
+            personalHosts = []
         }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
@@ -134,7 +140,8 @@ public actor ProbeSession {
         for job in ProbeJobs.jobs(of: single, docsBase: docsBase) {
             switch job {
             case .link(_, let url, let target, _):
-                links.remove(LinkProber.dedupKey(LinkReference.webAddress(url, docsBase: docsBase) ?? url))
+                let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
+                links.remove(linkKeys(for: audience).key(address, host: target.host))
                 resolver.forget(target.host)
                 refusedPorts.forget(host: target.host)
             case .command(_, let argv):
@@ -181,10 +188,12 @@ public actor ProbeSession {
                      _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
-        let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
+        let keys = linkKeys(for: audience)
+        let asked = keys.person.map { credentials.actingAs($0, onSandboxHosts: personalHosts) } ?? credentials
+        let prober = LinkProber(client: client, options: options, credentials: asked, detector: detector, gate: gate,
                                 routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
         let network = NetworkProbes(links: prober, commands: CommandProber(options: options, tools: tools),
-                                    docsBase: docsBase, linkCache: links, commandCache: commands)
+                                    docsBase: docsBase, linkCache: links, linkKeys: keys, commandCache: commands)
         answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
@@ -199,6 +208,26 @@ public actor ProbeSession {
     }
 }
 
+extension ProbeSession {
+    private nonisolated func linkKeys(for audience: ProbeAudience) -> LinkKeys {
+        LinkKeys(person: personalHosts.isEmpty ? nil : audience.sandboxPerson, personalHosts: personalHosts)
+    }
+}
+
+/// A link's key in the session's cache: its address, and for a sandbox host that opens
+/// for some people only, the person asked too, so one reader's answer is never served
+/// to another.
+struct LinkKeys: Sendable {
+    let person: String?
+    let personalHosts: Set<String>
+
+    func key(_ address: String, host: String) -> String {
+        let key = LinkProber.dedupKey(address)
+        guard personalHosts.contains(host) else { return key }
+        return (person ?? "") + "\u{1F}" + key
+    }
+}
+
 /// The jobs that wait on the network or a child process, answered once each per session:
 /// a link or argv met again is served from the session's caches.
 private struct NetworkProbes: Sendable {
@@ -206,6 +235,7 @@ private struct NetworkProbes: Sendable {
     let commands: CommandProber
     let docsBase: String?
     let linkCache: OnceCache<String, LinkEvidence>
+    let linkKeys: LinkKeys
     let commandCache: OnceCache<[String], ProbeResult>
 
     /// One worker of the crew: takes the next job until none is left or the run is cancelled.
@@ -220,7 +250,7 @@ private struct NetworkProbes: Sendable {
         switch job {
         case .link(let step, let url, let target, let breakGlass):
             let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
-            let evidence = await linkCache.value(for: LinkProber.dedupKey(address)) { await links.probe(address, target: target) }
+            let evidence = await linkCache.value(for: linkKeys.key(address, host: target.host)) { await links.probe(address, target: target) }
             var result = evidence.result(step: step, url: url)
             result.breakGlass = breakGlass ? true : nil
             return result

@@ -4,8 +4,7 @@ import ProbeKit
 import RunbookKit
 
 /// The scenario's sandbox, served once for every person `gap` probes as, with the
-/// routes that send its hostnames to loopback. Groups in a service's `opens_for` are
-/// read as their members here, so the server only compares person names.
+/// routes that send its hostnames to loopback.
 final class GapWorld: Sendable {
     let server: SandboxServer?
     /// Sandbox hostnames: the only hosts that receive the person cookie.
@@ -22,11 +21,8 @@ final class GapWorld: Sendable {
             services = [:]
             return
         }
-        let opensFor = sandbox.opensFor.mapValues { names in
-            Set(names.flatMap { name in directory.groups[name]?.members ?? [name] })
-        }
         server = SandboxServer(services: sandbox.services, loginHost: directory.ssoLoginHosts.first ?? "login.sandbox.invalid",
-                               slowDelay: options.requestTimeout + .seconds(2), opensFor: opensFor)
+                               slowDelay: options.requestTimeout + .seconds(2), opensFor: sandbox.peopleLetIn(groups: directory.groups))
         hosts = sandbox.services.keys.sorted()
         services = sandbox.services
     }
