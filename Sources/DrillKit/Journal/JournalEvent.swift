@@ -66,13 +66,10 @@ public struct RunbookRef: Codable, Hashable, Sendable {
     }
 }
 
+/// Which scenario a run drilled; only the reducer writes one, with the memberwise init.
 public struct ScenarioRef: Codable, Hashable, Sendable {
     public var id: String
     public var path: String
-    public init(id: String, path: String) {
-        self.id = id
-        self.path = path
-    }
 }
 
 /// One line of `journal.jsonl`. The journal is the record: state, reports and the

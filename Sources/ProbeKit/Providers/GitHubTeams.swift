@@ -18,14 +18,6 @@ public struct GitHubTeams: GroupProvider {
     static let pageSize = 100
     static let maxPages = 500
 
-    init(settings: ProviderSettings.GitHub, http: Result<ProviderHTTP, ProviderFailure>, candidateLogins: [String],
-         now: @escaping @Sendable () -> Date) {
-        self.settings = settings
-        self.http = http
-        self.candidateLogins = candidateLogins
-        self.now = now
-    }
-
     public func covers(group: String) -> Bool { settings.groups[group] != nil }
 
     public func members(ofGroup group: String) async -> MemberListing {

@@ -16,12 +16,6 @@ public struct PagerDutyRotations: RotationProvider {
     /// A bound on pages followed, so a server that always says `more` cannot loop forever.
     static let maxPages = 500
 
-    init(settings: ProviderSettings.PagerDuty, http: Result<ProviderHTTP, ProviderFailure>, now: @escaping @Sendable () -> Date) {
-        self.settings = settings
-        self.http = http
-        self.now = now
-    }
-
     public func covers(rotation: String) -> Bool { settings.rotations[rotation] != nil }
 
     public func members(ofRotation rotation: String) async -> MemberListing {
