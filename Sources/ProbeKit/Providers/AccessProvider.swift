@@ -50,18 +50,11 @@ public struct Provenance: Sendable, Hashable {
 public struct ListedPerson: Sendable, Hashable {
     /// A directory member name, when the source speaks in them.
     public var name: String?
-    public var emails: [String]
+    public var emails: [String] = []
     /// A GitHub login, or a SCIM `userName` that is not an email.
     public var login: String?
     /// The source's own id for the user, for the record.
     public var sourceId: String?
-
-    public init(name: String? = nil, emails: [String] = [], login: String? = nil, sourceId: String? = nil) {
-        self.name = name
-        self.emails = emails
-        self.login = login
-        self.sourceId = sourceId
-    }
 }
 
 /// The members of a rotation or a group as one source sees them, or why it cannot say.
@@ -73,11 +66,6 @@ public struct MemberListing: Sendable {
 
     public var outcome: Outcome
     public var provenance: Provenance
-
-    public init(_ outcome: Outcome, provenance: Provenance) {
-        self.outcome = outcome
-        self.provenance = provenance
-    }
 }
 
 /// Whose access a scope check asks about: a named member (impersonated where the check
@@ -91,11 +79,6 @@ public enum AccessSubject: Sendable, Hashable {
 public struct CheckedAnswer: Sendable, Hashable {
     public var answer: ScopeAnswer
     public var provenance: Provenance
-
-    public init(_ answer: ScopeAnswer, provenance: Provenance) {
-        self.answer = answer
-        self.provenance = provenance
-    }
 }
 
 /// A source of rotation membership: who may be paged for a rotation.
