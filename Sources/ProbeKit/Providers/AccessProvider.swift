@@ -66,6 +66,13 @@ public struct MemberListing: Sendable {
 
     public var outcome: Outcome
     public var provenance: Provenance
+
+    /// A source asked about a rotation or group its settings map to nothing (no schedule,
+    /// no team): unknown, in the one sentence every such source uses.
+    static func unmapped(_ list: String, named name: String, in source: Provenance.Source, lacking what: String) -> MemberListing {
+        MemberListing(outcome: .unknown(reason: "no \(source.title) \(what) is configured for \(list) '\(name)'"),
+                      provenance: Provenance(source: source, detail: "\(list) \(name)"))
+    }
 }
 
 /// Whose access a scope check asks about: a named member (impersonated where the check

@@ -19,8 +19,7 @@ public struct GitHubTeams: GroupProvider {
 
     public func members(ofGroup group: String) async -> MemberListing {
         guard let slug = settings.groups[group] else {
-            return MemberListing(outcome: .unknown(reason: "no GitHub team is configured for group '\(group)'"),
-                                 provenance: Provenance(source: .github, detail: "group \(group)"))
+            return .unmapped("group", named: group, in: .github, lacking: "team")
         }
         let provenance = Provenance(source: .github, detail: "team \(settings.org)/\(slug)", fetchedAt: now())
         do throws(ProviderFailure) {

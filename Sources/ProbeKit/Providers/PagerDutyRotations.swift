@@ -15,8 +15,7 @@ public struct PagerDutyRotations: RotationProvider {
 
     public func members(ofRotation rotation: String) async -> MemberListing {
         guard let schedule = settings.rotations[rotation] else {
-            return MemberListing(outcome: .unknown(reason: "no PagerDuty schedule is configured for rotation '\(rotation)'"),
-                                 provenance: Provenance(source: .pagerduty, detail: "rotation \(rotation)"))
+            return .unmapped("rotation", named: rotation, in: .pagerduty, lacking: "schedule")
         }
         let fetchedAt = now()
         let provenance = Provenance(source: .pagerduty, detail: "schedule \(schedule)", fetchedAt: fetchedAt)
