@@ -4,23 +4,12 @@ import RunbookKit
 import Testing
 
 /// `lint --format json` is written by hand for speed; it must stay byte for byte what
-/// JSONEncoder writes for the same document.
+/// JSONEncoder writes for the same document, with each finding the `FindingJSONEntry`
+/// that the dry-run's JSON encodes.
 @Suite struct FindingsJSONTests {
-    /// The document as an Encodable, encoded the way the lint encoded it before.
-    struct ReferenceFinding: Encodable {
-        var rule_id: String
-        var severity: String
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
-        var runbook: String?
-        var step: Int?
-    }
-
     struct ReferenceDocument: Encodable {
         var version = 1
-        var findings: [ReferenceFinding]
+        var findings: [FindingJSONEntry]
         var summary: [String: Int]
     }
 
@@ -28,11 +17,7 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = ReferenceDocument(
-            findings: findings.map {
-                ReferenceFinding(rule_id: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.location.file,
-                                 line: $0.location.line, column: $0.location.column, message: $0.message,
-                                 runbook: $0.runbookId, step: $0.step)
-            },
+            findings: findings.map(FindingJSONEntry.init),
             summary: [
                 "files": filesChecked,
                 "errors": findings.filter { $0.severity == .error }.count,

@@ -211,7 +211,7 @@ private struct Transaction {
             record(.started) {
                 $0.runId = context.runId
                 $0.kind = .drill
-                $0.runbook = RunbookRef(id: context.runbook.id, path: context.runbook.path, sha256: context.runbook.sha256)
+                $0.runbook = RunbookRef(context.runbook)
                 $0.scenario = context.scenario.map { ScenarioRef(id: $0.id, path: $0.path) }
                 $0.reader = context.reader
                 $0.cold = context.cold

@@ -64,15 +64,17 @@ public struct RunbookRef: Codable, Hashable, Sendable {
         self.path = path
         self.sha256 = sha256
     }
+
+    /// The runbook as loaded now: what a drill or a dry-run journals when it starts.
+    public init(_ runbook: Runbook) {
+        self.init(id: runbook.id, path: runbook.path, sha256: runbook.sha256)
+    }
 }
 
+/// Which scenario a run drilled; only the reducer writes one, with the memberwise init.
 public struct ScenarioRef: Codable, Hashable, Sendable {
     public var id: String
     public var path: String
-    public init(id: String, path: String) {
-        self.id = id
-        self.path = path
-    }
 }
 
 /// One line of `journal.jsonl`. The journal is the record: state, reports and the

@@ -1,5 +1,6 @@
 import Foundation
 import ProbeKit
+import ReportKit
 import RunbookKit
 
 /// What `coldread access` prints, built from the oracle's answers and provenance.
@@ -94,9 +95,7 @@ public struct AccessReport: Sendable {
     }
 
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"version\":1}"
+        JSONDocument.text(document) ?? "{\"version\":1}"
     }
 
     public func text() -> String {

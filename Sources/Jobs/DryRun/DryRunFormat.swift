@@ -70,17 +70,9 @@ enum DryRunJSON {
         var path: String
         var clean: Bool
         var load_errors: [String]
-        var findings: [FindingEntry]
+        /// Folded from the journal, which keeps no runbook or step: those members stay out.
+        var findings: [FindingJSONEntry]
         var steps: [StepEntry]
-    }
-
-    struct FindingEntry: Encodable {
-        var rule_id: String
-        var severity: String
-        var file: String
-        var line: Int
-        var column: Int
-        var message: String
     }
 
     struct StepEntry: Encodable {
@@ -99,15 +91,10 @@ enum DryRunJSON {
             runbooks: summary.runbooks.map { rb in
                 RunbookEntry(
                     id: rb.id, path: rb.path, clean: rb.isClean, load_errors: rb.loadErrors.map(\.description),
-                    findings: rb.findings.map {
-                        FindingEntry(rule_id: $0.rule.rawValue, severity: $0.severity.rawValue, file: $0.location.file,
-                                     line: $0.location.line, column: $0.location.column, message: $0.message)
-                    },
+                    findings: rb.findings.map(FindingJSONEntry.init),
                     steps: rb.steps.map { StepEntry(step: $0.index, title: $0.title, line: $0.location.line, blocked: $0.isBlocked, results: $0.results) })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONDocument.text(doc) ?? "{}"
     }
 }
 

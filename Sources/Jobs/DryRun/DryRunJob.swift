@@ -68,7 +68,7 @@ public struct DryRunJob: Sendable {
         started.runId = runId
         started.kind = .dryRun
         started.reader = "rotation"
-        started.runbooks = checked.loaded.map { RunbookRef(id: $0.runbook.id, path: $0.runbook.path, sha256: $0.runbook.sha256) }
+        started.runbooks = checked.loaded.map { RunbookRef($0.runbook) }
             + checked.failed.map { RunbookRef(id: $0.id, path: $0.path, sha256: "") }
         started.configSha256 = sha256Hex(Array(FileManager.default.contents(atPath: directory.path) ?? Data()))
         started.shard = options.shard?.description

@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 import RunbookKit
 
 /// The JSON face of `gap` (`"version": 1`, snake_case): per runbook and step, the
@@ -48,11 +49,7 @@ public enum GapJSON {
             runbooks: result.runbooks.map { runbook in
                 RunbookEntry(id: runbook.id, path: runbook.path, steps: runbook.steps.map(entry))
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(document)) ?? Data("{\"version\":1}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return (JSONDocument.text(document, snakeCaseKeys: true) ?? "{\"version\":1}") + "\n"
     }
 
     private static func entry(_ step: GapStep) -> StepEntry {

@@ -89,10 +89,7 @@ public enum ScheduleTable {
             let document = Document(
                 asOf: ScheduleDates.local(asOf, slot: slot), timezone: slot.calendar.timeZone.identifier,
                 runbooks: rows.map { JSONRow(row: $0, slot: slot) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(document)) ?? Data()
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return (JSONDocument.text(document) ?? "") + "\n"
         }
     }
 

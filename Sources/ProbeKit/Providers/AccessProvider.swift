@@ -50,18 +50,11 @@ public struct Provenance: Sendable, Hashable {
 public struct ListedPerson: Sendable, Hashable {
     /// A directory member name, when the source speaks in them.
     public var name: String?
-    public var emails: [String]
+    public var emails: [String] = []
     /// A GitHub login, or a SCIM `userName` that is not an email.
     public var login: String?
     /// The source's own id for the user, for the record.
     public var sourceId: String?
-
-    public init(name: String? = nil, emails: [String] = [], login: String? = nil, sourceId: String? = nil) {
-        self.name = name
-        self.emails = emails
-        self.login = login
-        self.sourceId = sourceId
-    }
 }
 
 /// The members of a rotation or a group as one source sees them, or why it cannot say.
@@ -74,9 +67,11 @@ public struct MemberListing: Sendable {
     public var outcome: Outcome
     public var provenance: Provenance
 
-    public init(_ outcome: Outcome, provenance: Provenance) {
-        self.outcome = outcome
-        self.provenance = provenance
+    /// A source asked about a rotation or group its settings map to nothing (no schedule,
+    /// no team): unknown, in the one sentence every such source uses.
+    static func unmapped(_ list: String, named name: String, in source: Provenance.Source, lacking what: String) -> MemberListing {
+        MemberListing(outcome: .unknown(reason: "no \(source.title) \(what) is configured for \(list) '\(name)'"),
+                      provenance: Provenance(source: source, detail: "\(list) \(name)"))
     }
 }
 
@@ -91,11 +86,6 @@ public enum AccessSubject: Sendable, Hashable {
 public struct CheckedAnswer: Sendable, Hashable {
     public var answer: ScopeAnswer
     public var provenance: Provenance
-
-    public init(_ answer: ScopeAnswer, provenance: Provenance) {
-        self.answer = answer
-        self.provenance = provenance
-    }
 }
 
 /// A source of rotation membership: who may be paged for a rotation.

@@ -33,15 +33,15 @@ public struct CommandScopeChecks: ScopeChecker {
 
     public func check(scope: String, for subject: AccessSubject) async -> CheckedAnswer {
         guard let template = template(for: scope) else {
-            return CheckedAnswer(.unknown(reason: "no command check covers '\(scope)'"), provenance: Provenance(source: .command, detail: scope))
+            return CheckedAnswer(answer: .unknown(reason: "no command check covers '\(scope)'"), provenance: Provenance(source: .command, detail: scope))
         }
         let fetchedAt = now()
         switch template.argv(for: scope, subject: subject) {
         case .failure(let failure):
-            return CheckedAnswer(.unknown(reason: failure.reason), provenance: Provenance(source: .command, detail: "`\(template.pattern)` check", fetchedAt: fetchedAt))
+            return CheckedAnswer(answer: .unknown(reason: failure.reason), provenance: Provenance(source: .command, detail: "`\(template.pattern)` check", fetchedAt: fetchedAt))
         case .success(let argv):
             let provenance = Provenance(source: .command, detail: "`\(argv.joined(separator: " "))`", fetchedAt: fetchedAt)
-            return CheckedAnswer(await run(argv), provenance: provenance)
+            return CheckedAnswer(answer: await run(argv), provenance: provenance)
         }
     }
 

@@ -22,9 +22,9 @@ public struct FileAccessSource: RotationProvider, GroupProvider, ScopeChecker {
     public func check(scope: String, for subject: AccessSubject) async -> CheckedAnswer {
         switch subject {
         case .member(let name, _):
-            return CheckedAnswer(directory.answer(member: name, scope: scope), provenance: grantProvenance(scope))
+            return CheckedAnswer(answer: directory.answer(member: name, scope: scope), provenance: grantProvenance(scope))
         case .currentReader:
-            return CheckedAnswer(.unknown(reason: "the file directory does not know who is reading; name the reader"),
+            return CheckedAnswer(answer: .unknown(reason: "the file directory does not know who is reading; name the reader"),
                                  provenance: grantProvenance(scope))
         }
     }
@@ -32,16 +32,16 @@ public struct FileAccessSource: RotationProvider, GroupProvider, ScopeChecker {
     /// Synchronous forms, for combining without a suspension point.
     func rotationListing(_ rotation: String) -> MemberListing {
         guard let r = directory.rotations[rotation] else {
-            return MemberListing(.unknown(reason: "\(directory.path) has no rotation '\(rotation)'"), provenance: provenance())
+            return MemberListing(outcome: .unknown(reason: "\(directory.path) has no rotation '\(rotation)'"), provenance: provenance())
         }
-        return MemberListing(.members(r.members.map(person)), provenance: provenance(r.location))
+        return MemberListing(outcome: .members(r.members.map(person)), provenance: provenance(r.location))
     }
 
     func groupListing(_ group: String) -> MemberListing {
         guard let g = directory.groups[group] else {
-            return MemberListing(.unknown(reason: "\(directory.path) has no group '\(group)'"), provenance: provenance())
+            return MemberListing(outcome: .unknown(reason: "\(directory.path) has no group '\(group)'"), provenance: provenance())
         }
-        return MemberListing(.members(g.members.map(person)), provenance: provenance(g.location))
+        return MemberListing(outcome: .members(g.members.map(person)), provenance: provenance(g.location))
     }
 
     func provenance(_ location: SourceLocation? = nil) -> Provenance {

@@ -15,33 +15,21 @@ public struct GitHubTeams: GroupProvider {
     let candidateLogins: [String]
     let now: @Sendable () -> Date
 
-    static let pageSize = 100
-    static let maxPages = 500
-
-    init(settings: ProviderSettings.GitHub, http: Result<ProviderHTTP, ProviderFailure>, candidateLogins: [String],
-         now: @escaping @Sendable () -> Date) {
-        self.settings = settings
-        self.http = http
-        self.candidateLogins = candidateLogins
-        self.now = now
-    }
-
     public func covers(group: String) -> Bool { settings.groups[group] != nil }
 
     public func members(ofGroup group: String) async -> MemberListing {
         guard let slug = settings.groups[group] else {
-            return MemberListing(.unknown(reason: "no GitHub team is configured for group '\(group)'"),
-                                 provenance: Provenance(source: .github, detail: "group \(group)"))
+            return .unmapped("group", named: group, in: .github, lacking: "team")
         }
         let provenance = Provenance(source: .github, detail: "team \(settings.org)/\(slug)", fetchedAt: now())
         do throws(ProviderFailure) {
             let api = try http.get()
             var people: [ListedPerson] = []
-            var next: String? = api.url(teamPath(slug) + "/members", query: [("per_page", String(Self.pageSize))])
+            var next: String? = api.url(teamPath(slug) + "/members", query: [("per_page", String(ProviderHTTP.pageSize))])
             var pages = 0
             while let url = next {
                 pages += 1
-                guard pages <= Self.maxPages else { throw api.failure("GitHub kept linking to more pages after \(Self.maxPages) pages") }
+                guard pages <= ProviderHTTP.maxPages else { throw api.failure("GitHub kept linking to more pages after \(ProviderHTTP.maxPages) pages") }
                 let (users, response) = try await api.getJSON(url, as: [GitHubUser].self)
                 people += users.map { ListedPerson(emails: $0.email.map { [$0] } ?? [], login: $0.login, sourceId: String($0.id)) }
                 next = LinkHeader.next(response.headers["Link"].joined(separator: ", "))
@@ -52,11 +40,11 @@ public struct GitHubTeams: GroupProvider {
             if people.isEmpty, !candidateLogins.isEmpty {
                 var fallback = provenance
                 fallback.detail += " (members by membership lookup)"
-                return MemberListing(.members(try await membersByLookup(api, slug: slug)), provenance: fallback)
+                return MemberListing(outcome: .members(try await membersByLookup(api, slug: slug)), provenance: fallback)
             }
-            return MemberListing(.members(people), provenance: provenance)
+            return MemberListing(outcome: .members(people), provenance: provenance)
         } catch {
-            return MemberListing(.unknown(reason: error.reason), provenance: provenance)
+            return MemberListing(outcome: .unknown(reason: error.reason), provenance: provenance)
         }
     }
 

@@ -34,18 +34,6 @@ public struct LiveAccess: AccessOracle {
         var scope: String
     }
 
-    init(directory: Directory, rotations: [String: ResolvedListing], groups: [String: ResolvedListing], standIns: [String: String],
-         commandAnswers: [MemberScope: CheckedAnswer], commands: CommandScopeChecks, reader: String?, isLive: Bool) {
-        self.directory = directory
-        self.rotations = rotations
-        self.groups = groups
-        self.standIns = standIns
-        self.commandAnswers = commandAnswers
-        self.commands = commands
-        self.reader = reader
-        self.isLive = isLive
-    }
-
     /// The file alone, as `--offline` asks: the same explanations, no network.
     public static func offline(directory: Directory) -> LiveAccess {
         let file = FileAccessSource(directory: directory)

@@ -11,23 +11,11 @@ public struct PagerDutyRotations: RotationProvider {
     let http: Result<ProviderHTTP, ProviderFailure>
     let now: @Sendable () -> Date
 
-    /// Entries asked for per page (PagerDuty's maximum is 100).
-    static let pageSize = 100
-    /// A bound on pages followed, so a server that always says `more` cannot loop forever.
-    static let maxPages = 500
-
-    init(settings: ProviderSettings.PagerDuty, http: Result<ProviderHTTP, ProviderFailure>, now: @escaping @Sendable () -> Date) {
-        self.settings = settings
-        self.http = http
-        self.now = now
-    }
-
     public func covers(rotation: String) -> Bool { settings.rotations[rotation] != nil }
 
     public func members(ofRotation rotation: String) async -> MemberListing {
         guard let schedule = settings.rotations[rotation] else {
-            return MemberListing(.unknown(reason: "no PagerDuty schedule is configured for rotation '\(rotation)'"),
-                                 provenance: Provenance(source: .pagerduty, detail: "rotation \(rotation)"))
+            return .unmapped("rotation", named: rotation, in: .pagerduty, lacking: "schedule")
         }
         let fetchedAt = now()
         let provenance = Provenance(source: .pagerduty, detail: "schedule \(schedule)", fetchedAt: fetchedAt)
@@ -36,11 +24,11 @@ public struct PagerDutyRotations: RotationProvider {
             let people = try await onCallUsers(schedule: schedule, from: fetchedAt, http: api)
             // An empty rotation would hold every scope vacuously; nobody on call is a finding, not a pass.
             guard !people.isEmpty else {
-                return MemberListing(.unknown(reason: "no one is on call for schedule \(schedule) in the next \(settings.windowDays) days"), provenance: provenance)
+                return MemberListing(outcome: .unknown(reason: "no one is on call for schedule \(schedule) in the next \(settings.windowDays) days"), provenance: provenance)
             }
-            return MemberListing(.members(people), provenance: provenance)
+            return MemberListing(outcome: .members(people), provenance: provenance)
         } catch {
-            return MemberListing(.unknown(reason: error.reason), provenance: provenance)
+            return MemberListing(outcome: .unknown(reason: error.reason), provenance: provenance)
         }
     }
 
@@ -51,10 +39,10 @@ public struct PagerDutyRotations: RotationProvider {
         var people: [ListedPerson] = []
         var seen = Set<String>()
         var offset = 0
-        for _ in 0..<Self.maxPages {
+        for _ in 0..<ProviderHTTP.maxPages {
             let url = http.url("/oncalls", query: [
                 ("schedule_ids[]", schedule), ("include[]", "users"), ("since", since), ("until", until),
-                ("limit", String(Self.pageSize)), ("offset", String(offset)),
+                ("limit", String(ProviderHTTP.pageSize)), ("offset", String(offset)),
             ])
             let (page, _) = try await http.getJSON(url, as: OnCallsPage.self)
             for entry in page.oncalls {
@@ -64,7 +52,7 @@ public struct PagerDutyRotations: RotationProvider {
             guard page.more == true, !page.oncalls.isEmpty else { return people }
             offset += page.limit ?? page.oncalls.count
         }
-        throw http.failure("PagerDuty kept saying more pages after \(Self.maxPages) pages of /oncalls")
+        throw http.failure("PagerDuty kept saying more pages after \(ProviderHTTP.maxPages) pages of /oncalls")
     }
 }
 

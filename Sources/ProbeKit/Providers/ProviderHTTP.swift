@@ -19,6 +19,11 @@ struct ProviderHTTP: Sendable {
 
     /// Largest response body read; provider pages are small, a runaway body is an error.
     static let bodyLimit = 8 * 1024 * 1024
+    /// Entries asked for per page: the most PagerDuty and GitHub give, and a fair SCIM count.
+    static let pageSize = 100
+    /// A bound on pages followed, so a server that always says there is more cannot
+    /// keep a run waiting forever.
+    static let maxPages = 500
 
     struct Response: Sendable {
         var status: HTTPResponseStatus

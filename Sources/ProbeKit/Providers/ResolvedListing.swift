@@ -6,16 +6,8 @@ public struct ResolvedListing: Sendable, Hashable {
     /// Member names in source order, without repeats.
     public var members: [String]
     /// The subset of `members` that no directory member matched.
-    public var unmatched: [String]
+    public var unmatched: [String] = []
     /// Why the covering source could not answer; nil when it did.
     public var failure: String?
     public var provenance: Provenance
-
-    public init(name: String, members: [String], unmatched: [String] = [], failure: String? = nil, provenance: Provenance) {
-        self.name = name
-        self.members = members
-        self.unmatched = unmatched
-        self.failure = failure
-        self.provenance = provenance
-    }
 }

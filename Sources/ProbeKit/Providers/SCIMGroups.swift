@@ -17,9 +17,6 @@ public struct SCIMGroups: GroupProvider {
     let users: SCIMUserCache
     let now: @Sendable () -> Date
 
-    static let pageSize = 100
-    static let maxPages = 500
-
     init(settings: ProviderSettings.SCIM, http: Result<ProviderHTTP, ProviderFailure>, fileGroups: Set<String>,
          candidateEmails: [String], now: @escaping @Sendable () -> Date) {
         self.settings = settings
@@ -39,22 +36,22 @@ public struct SCIMGroups: GroupProvider {
             let matches = try await list(api, "/Groups", filter: "displayName eq \(Self.quoted(group))", as: SCIMGroup.self)
                 .filter { $0.displayName.caseInsensitiveCompare(group) == .orderedSame }
             guard !matches.isEmpty else {
-                return MemberListing(.unknown(reason: "SCIM has no group named \"\(group)\" at \(api.baseURL)"), provenance: provenance)
+                return MemberListing(outcome: .unknown(reason: "SCIM has no group named \"\(group)\" at \(api.baseURL)"), provenance: provenance)
             }
             let listed = matches.flatMap { $0.members ?? [] }.filter { ($0.type ?? "User").caseInsensitiveCompare("User") == .orderedSame }
             if listed.isEmpty {
                 let ids = Set(matches.map(\.id))
                 var fallback = provenance
                 fallback.detail += " (members by user lookup)"
-                return MemberListing(.members(try await membersByUserLookup(api, group: group, groupIds: ids)), provenance: fallback)
+                return MemberListing(outcome: .members(try await membersByUserLookup(api, group: group, groupIds: ids)), provenance: fallback)
             }
             var people: [ListedPerson] = []
             for member in listed {
                 people.append(try await person(api, id: member.value))
             }
-            return MemberListing(.members(people), provenance: provenance)
+            return MemberListing(outcome: .members(people), provenance: provenance)
         } catch {
-            return MemberListing(.unknown(reason: error.reason), provenance: provenance)
+            return MemberListing(outcome: .unknown(reason: error.reason), provenance: provenance)
         }
     }
 
@@ -89,15 +86,15 @@ public struct SCIMGroups: GroupProvider {
     private func list<R: Decodable>(_ http: ProviderHTTP, _ path: String, filter: String, as type: R.Type) async throws(ProviderFailure) -> [R] {
         var all: [R] = []
         var start = 1
-        for _ in 0..<Self.maxPages {
-            let url = http.url(path, query: [("filter", filter), ("startIndex", String(start)), ("count", String(Self.pageSize))])
+        for _ in 0..<ProviderHTTP.maxPages {
+            let url = http.url(path, query: [("filter", filter), ("startIndex", String(start)), ("count", String(ProviderHTTP.pageSize))])
             let (page, _) = try await http.getJSON(url, as: SCIMListResponse<R>.self)
             let resources = page.Resources ?? []
             all += resources
             if resources.isEmpty || start - 1 + resources.count >= page.totalResults { return all }
             start += resources.count
         }
-        throw http.failure("SCIM kept returning pages of \(path) after \(Self.maxPages) pages")
+        throw http.failure("SCIM kept returning pages of \(path) after \(ProviderHTTP.maxPages) pages")
     }
 
     /// A SCIM filter string literal (RFC 7644 §3.4.2.2): JSON string rules.

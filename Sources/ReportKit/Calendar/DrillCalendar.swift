@@ -64,22 +64,11 @@ public enum DrillCalendar {
     }
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines.
-    static func escapeText(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r": continue
-            default:
-                if scalar.value < 0x20 && scalar != "\t" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escapeText(_ text: String) -> String { textValue(text) }
+
+    private static let textValue = ScalarEscaping(
+        replacements: ["\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""],
+        forbids: { $0.value < 0x20 && $0 != "\t" })
 
     /// Folds a content line at 75 octets (RFC 5545 §3.1): continuation lines start with a
     /// space, and a multi-byte UTF-8 character is never split.

@@ -69,19 +69,10 @@ struct SARIFLog: Encodable {
     }
 
     /// SARIF wants URIs: relative paths stay relative, spaces and `%` are escaped.
-    static func uri(_ path: String) -> String {
-        var out = ""
-        for ch in path.unicodeScalars {
-            switch ch {
-            case " ": out += "%20"
-            case "%": out += "%25"
-            case "#": out += "%23"
-            case "?": out += "%3F"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func uri(_ path: String) -> String { uriEscaping(path) }
 
-    func rendered() -> String { encodeJSON(self) }
+    private static let uriEscaping = ScalarEscaping(
+        replacements: [" ": "%20", "%": "%25", "#": "%23", "?": "%3F"], forbids: { _ in false })
+
+    func rendered() -> String { JSONDocument.text(self) ?? "{}" }
 }

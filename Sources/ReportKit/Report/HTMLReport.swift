@@ -71,18 +71,7 @@ public enum HTMLReport {
 
     /// A step's list items: why it was blocked, then its probes, notes and injects.
     private static func stepDetails(_ step: StepReport) -> [String] {
-        let e = Markup.escape
-        var details: [String] = []
-        if let reason = step.blockedReason {
-            details.append("<li class=\"blocked\">Blocked: \(e(reason.label))\(step.blockedNote.map { " — \(e($0))" } ?? "")</li>")
-        }
-        for probe in step.probes {
-            let cls = probe.outcome.blocks ? "fail" : probe.outcome.isInconclusive ? "unknown" : "pass"
-            details.append("<li class=\"\(cls)\">\(e(ReportText.evidence(probe)))</li>")
-        }
-        for note in step.notes { details.append("<li class=\"note\">Note: \(e(note))</li>") }
-        for inject in step.injects { details.append("<li class=\"inject\">Inject: \(e(inject))</li>") }
-        return details
+        StepDetail.of(step).map { "<li class=\"\($0.kind.rawValue)\">\(Markup.escape($0.text))</li>" }
     }
 
     /// The roadmap: each gap with where it stood, what it cost and how to close it.

@@ -6,11 +6,7 @@ import RunbookKit
 /// the output is stable and diffs stay small.
 public enum JSONReport {
     public static func render(_ report: RunReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(report: report))) ?? Data("{\"version\":1}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        (JSONDocument.text(Document(report: report), snakeCaseKeys: true) ?? "{\"version\":1}") + "\n"
     }
 
     private struct Document: Encodable {

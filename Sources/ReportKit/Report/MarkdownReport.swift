@@ -33,15 +33,7 @@ public enum MarkdownReport {
             out.append("")
             out.append("### \(ReportText.stepLabel(step.index, runbookId: step.runbookId.map(md))): \(md(step.title))")
             out.append("")
-            if let reason = step.blockedReason {
-                out.append("- Blocked: \(reason.label)\(step.blockedNote.map { " — \(md($0))" } ?? "")")
-            }
-            for probe in step.probes {
-                let mark = probe.outcome.blocks ? "✗" : probe.outcome.isInconclusive ? "?" : "✓"
-                out.append("- \(mark) \(md(ReportText.evidence(probe)))")
-            }
-            for note in step.notes { out.append("- Note: \(md(note))") }
-            for inject in step.injects { out.append("- Inject: \(md(inject))") }
+            out += StepDetail.of(step).map { "- \(probeMarks[$0.kind] ?? "")\(md($0.text))" }
         }
         out.append("")
         out.append("## Roadmap")
@@ -58,6 +50,9 @@ public enum MarkdownReport {
         out.append("")
         return out.joined(separator: "\n")
     }
+
+    /// A probe's line starts with its outcome at a glance; other lines start with a word.
+    private static let probeMarks: [StepDetail.Kind: String] = [.fail: "✗ ", .unknown: "? ", .pass: "✓ "]
 
     /// Escapes text for an inline Markdown context: no raw HTML, no table breaks, one line.
     static func md(_ text: String) -> String {

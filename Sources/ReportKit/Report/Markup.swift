@@ -4,25 +4,11 @@
 enum Markup {
     /// Escapes text for element content and quoted attribute values, and drops characters
     /// XML 1.0 forbids (control characters other than tab and newline).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { xml(text) }
+
+    private static let xml = ScalarEscaping(
+        replacements: ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\r": "&#13;"],
+        forbids: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || (0xFFFE...0xFFFF).contains($0.value) })
 
     /// Escapes text, then shows `backticked` words as code (remedies name scopes and tools
     /// that way). Backticks are not markup-sensitive, so this cannot reopen a tag.

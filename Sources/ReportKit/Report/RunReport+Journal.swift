@@ -49,7 +49,7 @@ extension RunReport {
 
         self.runId = started?.runId ?? ""
         self.kind = kind
-        self.runbook = started?.runbook ?? drilled.map { RunbookRef(id: $0.id, path: $0.path, sha256: $0.sha256) }
+        self.runbook = started?.runbook ?? drilled.map(RunbookRef.init)
         self.runbookTitle = drilled?.title
         self.runbooks = started?.runbooks ?? []
         self.scenario = started?.scenario

@@ -51,48 +51,31 @@ public enum StepStatus: String, Codable, Hashable, Sendable {
     case notReached = "not_reached"
 }
 
-/// One step as the reader experienced it.
+/// One step as the reader experienced it. Only the journal fold builds it, with the
+/// memberwise init: a step starts not reached, with nothing recorded.
 public struct StepReport: Hashable, Sendable, Encodable {
     /// 1-based index in its runbook.
     public var index: Int
     public var title: String
     /// The runbook a step belongs to, in a dry-run over several runbooks.
     public var runbookId: String?
-    public var status: StepStatus
+    public var status: StepStatus = .notReached
     /// From the first time the step was shown to when it was marked, paused spans excluded.
-    public var timeMs: Int
+    public var timeMs = 0
     /// Offset of the step's first showing on the run's timeline, paused spans excluded.
     public var startMs: Int?
     public var blockedReason: BlockedReason?
     /// The note given with the blocked reason.
     public var blockedNote: String?
-    public var notes: [String]
-    public var probes: [ProbeResult]
-    public var injects: [String]
+    public var notes: [String] = []
+    public var probes: [ProbeResult] = []
+    public var injects: [String] = []
     /// The step's line in its runbook file, when the runbook was loaded for the report
     /// (JUnit's `line`); not part of the JSON report.
     public var line: Int?
 
     enum CodingKeys: String, CodingKey {
         case index, title, runbookId, status, timeMs, startMs, blockedReason, blockedNote, notes, probes, injects
-    }
-
-    public init(
-        index: Int, title: String, runbookId: String? = nil, status: StepStatus = .notReached,
-        timeMs: Int = 0, startMs: Int? = nil, blockedReason: BlockedReason? = nil, blockedNote: String? = nil,
-        notes: [String] = [], probes: [ProbeResult] = [], injects: [String] = []
-    ) {
-        self.index = index
-        self.title = title
-        self.runbookId = runbookId
-        self.status = status
-        self.timeMs = timeMs
-        self.startMs = startMs
-        self.blockedReason = blockedReason
-        self.blockedNote = blockedNote
-        self.notes = notes
-        self.probes = probes
-        self.injects = injects
     }
 }
 

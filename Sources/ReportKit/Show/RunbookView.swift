@@ -119,11 +119,7 @@ extension RunbookView {
             var version = 1
             var runbooks: [RunbookView]
         }
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(Document(runbooks: runbooks.map(RunbookView.init)))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return JSONDocument.text(Document(runbooks: runbooks.map(RunbookView.init)), snakeCaseKeys: true) ?? "{}"
     }
 }

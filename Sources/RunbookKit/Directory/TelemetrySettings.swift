@@ -8,19 +8,12 @@ public struct TelemetrySettings: Hashable, Sendable {
     public var tracesEndpoint: String?
     public var metricsEndpoint: String?
     public var serviceName: String?
-    public var resourceAttributes: [String: String]
+    public var resourceAttributes: [String: String] = [:]
     /// `enabled: false` turns export off even when the environment names a collector.
-    public var enabled: Bool
+    public var enabled = true
 
-    public init(endpoint: String? = nil, tracesEndpoint: String? = nil, metricsEndpoint: String? = nil,
-                serviceName: String? = nil, resourceAttributes: [String: String] = [:], enabled: Bool = true) {
-        self.endpoint = endpoint
-        self.tracesEndpoint = tracesEndpoint
-        self.metricsEndpoint = metricsEndpoint
-        self.serviceName = serviceName
-        self.resourceAttributes = resourceAttributes
-        self.enabled = enabled
-    }
+    /// Nothing set: the environment alone decides. The loader fills in the rest.
+    public init() {}
 }
 
 /// Reads `telemetry:` from coldread.yaml, each bad value an error at its place.

@@ -61,10 +61,6 @@ public struct Signal: Hashable, Sendable {
     public var name: String
     /// The payload as readable lines (`key: value`).
     public var lines: [String]
-    public init(name: String, lines: [String]) {
-        self.name = name
-        self.lines = lines
-    }
 }
 
 /// A facilitator's twist, shown at an elapsed time or when the reader reaches a step.
