@@ -37,14 +37,17 @@ struct Drill: AsyncParsableCommand {
 
     func run() async throws {
         // The files are checked first, so a broken runbook or scenario is named even where
-        // there is no terminal (CI, a pre-drill check).
+        // there is no terminal (CI, a pre-drill check); the terminal before the network, so
+        // a drill that cannot start asks no live source.
         // Credentials come first, so every later message is redacted with them.
         let credentials = try Outbound.loadCredentials()
-        let setup = try await DrillSetup.prepare(DrillOptions(
-            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline))
+        let options = DrillOptions(
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline)
+        let files = try DrillFiles.load(options)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
+        let setup = try await DrillSetup.prepare(files, options)
         let start = CursesStart()
         let outcome = try await DrillTerminal.run(setup, credentials: credentials, trap: start.trap) {
             try start.screen(command: "drill", alternative: "coldread dry-run")

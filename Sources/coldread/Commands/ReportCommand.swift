@@ -37,7 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard format == .html else {
                 throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
             }
-            let trend = try HistoryCommand.job(runbook: history, directory: directory).run().trend
+            let trend = try HistoryJob(runbook: history).run(directory: directory).trend
             return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
         }
         let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
