@@ -1,8 +1,6 @@
 import ArgumentParser
-import DrillKit
 import Foundation
 import Jobs
-import RunbookKit
 import TerminalUI
 
 /// `coldread drill RUNBOOK --scenario FILE [--reader NAME] [--resume RUN_ID]`: the reader
@@ -54,26 +52,9 @@ struct Drill: AsyncParsableCommand {
         }
         setup.warnings.forEach(StandardError.write)
         if case .finished = outcome.exit {
-            try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory)
+            try await RunPublishing.publish(runId: outcome.state.context.runId, directory: setup.directory).forEach(StandardError.write)
         }
-        try finish(outcome, setup: setup)
-    }
-
-    /// The line printed after the terminal is given back, and the exit code.
-    private func finish(_ outcome: DrillRunOutcome, setup: DrillSetup) throws {
-        let context = outcome.state.context
-        switch outcome.exit {
-        case .quitBeforeStart:
-            break
-        case .paused:
-            var command = "coldread drill \(runbook)"
-            if let scenario { command += " --scenario \(scenario)" }
-            StandardOutput.write("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)\n")
-        case .finished(let clean):
-            let blocked = outcome.state.progress.blockedSteps.count
-            StandardOutput.write("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)\n")
-        }
-        if let signal = outcome.signal { throw ExitCode(128 + signal) }
-        if case .finished(clean: false) = outcome.exit { throw ExitCode(1) }
+        if let line = outcome.closingLine(runbook: runbook, scenario: scenario) { StandardOutput.write(line + "\n") }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

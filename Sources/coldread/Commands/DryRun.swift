@@ -59,7 +59,7 @@ struct DryRun: AsyncParsableCommand {
                 throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
             }
         }
-        try await TelemetryHook.publish(runId: outcome.summary.runId, directory: directory, prometheus: prometheus)
+        try await RunPublishing.publish(runId: outcome.summary.runId, directory: directory, prometheus: prometheus).forEach(StandardError.write)
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
         if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }

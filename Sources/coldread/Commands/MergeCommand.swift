@@ -1,8 +1,5 @@
 import ArgumentParser
-import DrillKit
-import Foundation
 import Jobs
-import ReportKit
 
 /// `coldread merge RUN_ID…`: the shard runs of one dry-run (`--shard K/N` on each CI
 /// worker, folders copied into Drills/runs/) combined into one run and one report.
@@ -25,17 +22,8 @@ struct MergeCommand: AsyncParsableCommand {
     func run() async throws {
         let format = try reportFormat.read(command: "merge", hint: "--format junit writes one JUnit file for CI")
         let directory = try configOptions.loadDirectory()
-        _ = try Outbound.loadCredentials()
-        let runs = RunFolders(directory: directory)
-        var shards: [DryRunMerge.Run] = []
-        for reference in runIDs {
-            let loaded = try runs.load(reference)
-            shards.append(DryRunMerge.Run(runId: loaded.runId, events: loaded.events))
-        }
-        let merged = try await DryRunMerge(store: runs.store).merge(shards)
-        let text = DryRunResult.report(merged.events, as: format, store: runs.store)?.text
-            ?? format.render(RunReport(events: merged.events, runbooks: [], directory: directory))
-        try ReportDestination.write(text, to: output)
-        if !merged.result.isClean { throw ExitCode(1) }
+        let merged = try await ShardMerge(runIDs: runIDs, format: format).run(directory: directory)
+        try ReportDestination.write(merged.text, to: output)
+        if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Jobs
 import ReportKit
-import Foundation
-import RunbookKit
-import Telemetry
 
 /// `coldread report RUN_ID|latest`: rebuilds a run's report from its journal.
 struct ReportCommand: AsyncParsableCommand {
@@ -42,20 +39,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
         if let export {
-            try await exportRun(rebuilt.runId, as: export, directory: directory)
+            try await RunPublishing.backfill(runId: rebuilt.runId, to: export, directory: directory).forEach(StandardError.write)
         }
         try rebuilt.write(to: output)
         if rebuilt.exitCode != 0 { throw ExitCode(rebuilt.exitCode) }
-    }
-
-    /// `--export otlp`: the run as it would have been sent when it finished.
-    private func exportRun(_ runId: String, as target: String, directory: Directory) async throws(CommandFailure) {
-        guard target == "otlp" else {
-            throw .input("coldread report: --export expected otlp, found '\(target)' (hint: --export otlp sends to OTEL_EXPORTER_OTLP_ENDPOINT)")
-        }
-        guard OTLPDestination(environment: ProcessInfo.processInfo.environment, settings: directory.telemetry) != nil else {
-            throw .input("coldread report: --export otlp found no collector (hint: set OTEL_EXPORTER_OTLP_ENDPOINT, or telemetry: {endpoint: URL} in coldread.yaml)")
-        }
-        try await TelemetryHook.publish(runId: runId, directory: directory)
     }
 }
