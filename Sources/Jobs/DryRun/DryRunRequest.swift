@@ -7,22 +7,19 @@ import RunbookKit
 public struct DryRunRequest: Sendable {
     /// Runbook files or folders; empty for every runbook under `Runbooks/`.
     public var paths: [String]
-    public var deadlineSeconds: Int
-    public var shard: DryRunShard?
     /// A git revision: only runbooks changed since it (all of them when coldread.yaml changed).
     public var changedSince: String?
     /// True to answer access from coldread.yaml alone, asking no live source.
     public var offline: Bool
-    public var probe: ProbeOptions
+    /// The job's options, built once from the flags; `plan` fills in the files.
+    public var options: DryRunOptions
 
     public init(paths: [String], deadline: String, shard: String?, changedSince: String?, offline: Bool,
                 probe: ProbeOptions = ProbeOptions()) throws(CommandFailure) {
         self.paths = paths
-        deadlineSeconds = try Self.readDeadline(deadline)
-        self.shard = try Self.readShard(shard)
         self.changedSince = changedSince
         self.offline = offline
-        self.probe = probe
+        options = DryRunOptions(files: [], deadlineSeconds: try Self.readDeadline(deadline), probe: probe, shard: try Self.readShard(shard))
     }
 
     /// The runbooks this run checks (changed since the revision, then this shard's share)
@@ -35,9 +32,10 @@ public struct DryRunRequest: Sendable {
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }
-        if let shard { files = shard.select(files, workspaceRoot: directory.workspaceRoot) }
+        if let shard = options.shard { files = shard.select(files, workspaceRoot: directory.workspaceRoot) }
         let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files, environment: environment)
-        let options = DryRunOptions(files: files, deadlineSeconds: deadlineSeconds, probe: probe, shard: shard)
+        var options = self.options
+        options.files = files
         return (options, live ?? directory)
     }
 

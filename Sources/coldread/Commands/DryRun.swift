@@ -52,13 +52,7 @@ struct DryRun: AsyncParsableCommand {
                             options: options, signals: Self.stopSignals(trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
         let outcome = try await job.run()
         StandardOutput.write(format.render(outcome) + "\n")
-        if let junit {
-            do {
-                try Outbound.write(outcome.junit, toFile: junit)
-            } catch {
-                throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
-            }
-        }
+        if let junit { try outcome.writeJUnit(to: junit) }
         try await RunPublishing.publish(runId: outcome.summary.runId, directory: directory, prometheus: prometheus).forEach(StandardError.write)
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
