@@ -1,5 +1,6 @@
 import Foundation
 import Jobs
+import ReportKit
 import Testing
 
 /// `HistoryJob` in-process: the runs `coldread history` lists, one runbook's runs matched
@@ -57,5 +58,19 @@ struct HistoryJobTests {
         let thrown = await failure { _ = try HistoryJob(runbook: "agent-wrong-answers").run(directory: directory) }
         #expect(thrown?.exitCode == 2)
         #expect(thrown?.lines.first?.contains("incidents.yaml:1:") == true, "\(thrown?.lines ?? [])")
+    }
+}
+
+/// `report --history RUNBOOK` in-process: the trend as one HTML page, and only as HTML.
+@Suite("Jobs: history page")
+struct HistoryPageTests {
+    @Test func aRunbooksTrendIsOneHTMLPageAndOtherFormatsAreRefused() async throws {
+        let project = try HistoryJobTests.project()
+        let directory = try project.directory()
+        let page = try HistoryJob(runbook: "agent-wrong-answers").page(directory: directory, format: .html)
+        #expect(page.contains("<html") && page.contains("agent-wrong-answers"))
+        let refused = await failure { _ = try HistoryJob(runbook: "agent-wrong-answers").page(directory: directory, format: .md) }
+        #expect(refused?.exitCode == 2)
+        #expect(refused?.lines.first?.hasPrefix("coldread report: --history renders html only, found --format md") == true)
     }
 }

@@ -10,8 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: "Reads Drills/runs/<run-id>/journal.jsonl beside coldread.yaml. Exit 0 when the run was clean, 1 when a step was blocked."
     )
 
-    @Argument(help: "A run id, a unique prefix of one, or `latest`.")
-    var runID: String = "latest"
+    @OptionGroup var reference: RunReference
 
     @OptionGroup var reportFormat: ReportFormatOption
 
@@ -30,14 +29,9 @@ struct ReportCommand: AsyncParsableCommand {
         let format = try reportFormat.read(command: "report", hint: "--format html writes one self-contained file")
         let directory = try configOptions.loadDirectory()
         if let history {
-            _ = try Outbound.loadCredentials()
-            guard format == .html else {
-                throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
-            }
-            let trend = try HistoryJob(runbook: history).run(directory: directory).trend
-            return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
+            return try ReportDestination.write(HistoryJob(runbook: history).page(directory: directory, format: format), to: output)
         }
-        let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
+        let rebuilt = try ReportRebuild(runID: reference.runID, format: format).run(directory: directory)
         if let export {
             try await RunPublishing.backfill(runId: rebuilt.runId, to: export, directory: directory).forEach(StandardError.write)
         }
