@@ -30,4 +30,20 @@ struct JobWarningTests {
         #expect(warnings.lines.count == 1)
         #expect(warnings.lines.first?.contains("journal.jsonl:5:1: warning: skipped a torn last line") == true, "\(warnings.lines)")
     }
+
+    @Test func aYAMLFileWithoutStepsIsToldOnceByLintAndShow() async throws {
+        let project = try ProjectFolder(examples: true)
+        try project.write("Runbooks/values.yaml", "replicas: 3\n")
+        let directory = try project.directory()
+        let lint = WarningCollector()
+        let linted = try await LintRun(paths: [], strict: false, offline: true, warn: lint.sink).run(directory: directory)
+        #expect(linted.files == 2, "the YAML file is passed over, not linted")
+        let show = WarningCollector()
+        _ = try RunbookShow(paths: [project.path("Runbooks")], format: .text, warn: show.sink).run(directory: directory)
+        for collected in [lint, show] {
+            #expect(collected.lines.count == 1, "\(collected.lines)")
+            #expect(collected.lines.first?.hasPrefix("coldread: skipped 1 YAML file without steps: under ") == true, "\(collected.lines)")
+            #expect(collected.lines.first?.contains("Runbooks/ (hint: a YAML runbook has a top-level steps: list") == true, "\(collected.lines)")
+        }
+    }
 }

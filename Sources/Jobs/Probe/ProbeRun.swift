@@ -18,12 +18,14 @@ public struct ProbeRun: Sendable {
     public var showsProgress: Bool
     /// Where live providers find their tokens (`token_env`).
     public var environment: [String: String]
+    /// Told what the folder walk passed over (YAML files without `steps:`).
+    public var warn: WarningSink
 
     public init(runbooks: [String], scenario: String? = nil, reader: String? = nil, options: ProbeOptions = ProbeOptions(),
                 offline: Bool = false, showsProgress: Bool = false,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, warn: @escaping WarningSink = StandardError.write) {
         (self.runbooks, self.scenario, self.reader, self.options) = (runbooks, scenario, reader, options)
-        (self.offline, self.showsProgress, self.environment) = (offline, showsProgress, environment)
+        (self.offline, self.showsProgress, self.environment, self.warn) = (offline, showsProgress, environment, warn)
     }
 
     /// Each runbook with its results, in reading order.
@@ -44,7 +46,7 @@ public struct ProbeRun: Sendable {
         let target = try ScenarioTarget(scenario: scenario, paths: runbooks, directory: directory)
         directory = target.directory
         let (sandbox, paths) = (target.sandbox, target.paths)
-        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread")
+        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread", warn: warn)
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths, environment: environment) ?? directory
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
