@@ -24,11 +24,6 @@ public struct ReportRebuild: Sendable {
 
         /// DESIGN.md: 0 when the run was clean, 1 when a step was blocked.
         public var exitCode: Int32 { clean ? 0 : 1 }
-
-        /// Writes the report to a file (atomically, redacted), or to stdout without one.
-        public func write(to path: String?) throws(CommandFailure) {
-            try ReportDestination.write(text, to: path)
-        }
     }
 
     public func run(directory: Directory) throws(CommandFailure) -> Outcome {
