@@ -17,5 +17,4 @@ struct ProbeProgressTests {
         #expect(drawn.lines.contains("\r\u{1B}[2Kprobing: 2 of 2 probes answered"))
         #expect(drawn.lines.last == "\r\u{1B}[2K")
     }
-
 }
