@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Jobs",
             dependencies: [
-                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI",
+                "RunbookKit", "ProbeKit", "DrillKit", "ReportKit", "TerminalUI", "Telemetry",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

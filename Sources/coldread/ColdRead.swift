@@ -49,20 +49,17 @@ struct ColdRead: AsyncParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            usageError(error, isUsage: code == .validationFailure).forEach(StandardError.write)
-            Foundation.exit(code == .validationFailure ? 2 : 3)
+            let failure = CommandFailure.commandLine(message(for: error), fallback: "\(error)", command: commandName(),
+                                                     isUsage: code == .validationFailure)
+            failure.lines.forEach(StandardError.write)
+            Foundation.exit(failure.exitCode)
         }
     }
 
-    /// A usage error as one line plus a hint that names the subcommand's help, instead of
-    /// ArgumentParser's full usage block: the reader of a CI log needs what went wrong.
-    static func usageError(_ error: any Error, isUsage: Bool) -> [String] {
+    /// `coldread` and the subcommand the arguments name, for the error line.
+    static func commandName() -> String {
         let names = configuration.subcommands.map { $0._commandName }
-        let command = (["coldread"] + CommandLine.arguments.dropFirst().prefix { $0.hasPrefix("-") == false }
+        return (["coldread"] + CommandLine.arguments.dropFirst().prefix { $0.hasPrefix("-") == false }
             .prefix(1).filter(names.contains)).joined(separator: " ")
-        let text = message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        let line = "\(command): error: \(text.isEmpty ? "\(error)" : text)"
-        return isUsage ? [line, "hint: see `\(command) --help`"] : [line]
     }
 }

@@ -108,6 +108,20 @@ import Testing
         }
     }
 
+    /// Without a terminal the real binary refuses at once, before it asks any live
+    /// source: a CI step that runs `coldread drill` by mistake sends PagerDuty and SCIM
+    /// nothing, and waits on neither.
+    @Test func withoutATerminalTheDrillRefusesBeforeAskingAnyLiveSource() async throws {
+        try await withProject { dir, pd, scim in
+            let run = try BinaryRunner.run(["drill", "Runbooks/dash.md", "--reader", "ben", "--config", dir + "/coldread.yaml"],
+                                           in: URL(fileURLWithPath: dir), environment: Self.tokens)
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("coldread drill: needs an interactive terminal"), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+            #expect(pd.requests.isEmpty && scim.requests.isEmpty, "\(pd.requests.map(\.path)) \(scim.requests.map(\.path))")
+        }
+    }
+
     @Test func withoutReaderOrUSERTheReaderIsTheProcessUsersLoginName() throws {
         let login = try #require(getpwuid(geteuid())).pointee.pw_name.map { String(cString: $0) }
         #expect(ReaderName.ofProcess(environment: [:]) == login)

@@ -28,7 +28,7 @@ import Testing
     static let policy = try! DirectoryLoader.parse("rotations: {}\n", file: "coldread.yaml").cadence
 
     @Test func theTrendShowsBlockedStepsTimeAndTheModeAfterEachDrill() throws {
-        let result = HistoryJob(journals: try Self.journals(), runbookId: "agent-wrong-answers", policy: Self.policy).run()
+        let result = HistoryJob.fold(journals: try Self.journals(), runbookId: "agent-wrong-answers", policy: Self.policy)
         let trend = try #require(result.trend)
         #expect(trend.drills.map(\.blockedCount) == [0, 1, 0, 0], "dry-runs are not drills")
         #expect(trend.drills.map(\.modeAfter) == [.quarterly, .monthly, .monthly, .quarterly])

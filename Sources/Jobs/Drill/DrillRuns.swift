@@ -34,7 +34,39 @@ struct DrillRuns {
         return setup(state, warnings: [])
     }
 
-    func resumed(_ reference: String, reader: String) throws(CommandFailure) -> DrillSetup {
+    /// `--resume`'s run, replayed from its journal (read and checked with the files).
+    func resumed(_ journal: ResumedJournal, reader: String) -> DrillSetup {
+        let progress = DrillProgress.replay(journal.contents.events, stepCount: runbook.steps.count)
+        let resumedContext = context(runId: journal.runId, reader: journal.started.reader ?? reader, cold: journal.started.cold)
+        let state = DrillState(context: resumedContext, progress: progress, processMs: timeline.processMs())
+        return setup(state, warnings: journal.contents.warnings)
+    }
+
+    /// Whom an unknown reader may say they are: the runbook's rotation (as the live
+    /// source lists it), else every member the directory knows.
+    func readerChoices(for context: DrillContext) -> [DrillState.ReaderChoice] {
+        guard !context.readerKnown else { return [] }
+        let rotation = runbook.rotation.flatMap { access.members(ofRotation: $0) } ?? []
+        let names = rotation.filter(access.isKnownMember)
+        let candidates = names.isEmpty ? files.directory.knownMembers.sorted() : names
+        return candidates.map { name in
+            DrillState.ReaderChoice(name: name, cold: DrillContext.isCold(reader: name, owner: runbook.owner, groupsOfReader: access.groups(of: name)))
+        }
+    }
+
+    private func setup(_ state: DrillState, warnings: [String]) -> DrillSetup {
+        DrillSetup(state: state, timeline: timeline, directory: files.directory, access: access, scenario: files.scenario, warnings: warnings)
+    }
+}
+
+/// The journal `--resume` names, read and checked before the terminal is taken (a run
+/// that cannot be resumed is named even without a terminal, as `report` names it).
+struct ResumedJournal: Sendable {
+    var runId: String
+    var contents: JournalReader.Contents
+    var started: JournalEvent
+
+    static func read(_ reference: String, store: RunStore, runbook: Runbook) throws(CommandFailure) -> ResumedJournal {
         guard let runId = store.resolve(reference) else {
             throw .input("\(store.root):1:1: error: expected a run to resume, found no run '\(reference)' (hint: list runs with `ls \(store.root)`, or pass `latest`)")
         }
@@ -54,25 +86,6 @@ struct DrillRuns {
            KnownRunbooks([.init(id: runbook.id, path: runbook.path)]).match(recorded, path: started.runbook?.path) == nil {
             throw .input("\(journal):1:1: error: expected a drill of runbook '\(runbook.id)', found one of '\(recorded)' (hint: pass the runbook this run drilled)")
         }
-        let progress = DrillProgress.replay(contents.events, stepCount: runbook.steps.count)
-        let resumedContext = context(runId: runId, reader: started.reader ?? reader, cold: started.cold)
-        let state = DrillState(context: resumedContext, progress: progress, processMs: timeline.processMs())
-        return setup(state, warnings: contents.warnings)
-    }
-
-    /// Whom an unknown reader may say they are: the runbook's rotation (as the live
-    /// source lists it), else every member the directory knows.
-    func readerChoices(for context: DrillContext) -> [DrillState.ReaderChoice] {
-        guard !context.readerKnown else { return [] }
-        let rotation = runbook.rotation.flatMap { access.members(ofRotation: $0) } ?? []
-        let names = rotation.filter(access.isKnownMember)
-        let candidates = names.isEmpty ? files.directory.knownMembers.sorted() : names
-        return candidates.map { name in
-            DrillState.ReaderChoice(name: name, cold: DrillContext.isCold(reader: name, owner: runbook.owner, groupsOfReader: access.groups(of: name)))
-        }
-    }
-
-    private func setup(_ state: DrillState, warnings: [String]) -> DrillSetup {
-        DrillSetup(state: state, timeline: timeline, directory: files.directory, access: access, scenario: files.scenario, warnings: warnings)
+        return ResumedJournal(runId: runId, contents: contents, started: started)
     }
 }

@@ -43,31 +43,41 @@ public struct DrillSetup: Sendable {
     /// Loads and checks the files, asks the live access sources, and opens or offers a run.
     public static func prepare(_ options: DrillOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                                clock: any DrillClock = SystemClock()) async throws(CommandFailure) -> DrillSetup {
-        let files = try DrillFiles.load(options)
+        try await prepare(DrillFiles.load(options), options, environment: environment, clock: clock)
+    }
+
+    /// Asks the live access sources and opens or offers a run, for files already loaded:
+    /// the command checks the terminal between the two, so a drill that cannot start is
+    /// refused at once and asks no live source.
+    public static func prepare(_ files: DrillFiles, _ options: DrillOptions,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               clock: any DrillClock = SystemClock()) async throws(CommandFailure) -> DrillSetup {
         let readerName = options.reader ?? ReaderName.ofProcess(environment: environment)
         let access = await DrillAccess.prefetch(directory: files.directory, runbook: files.runbook, reader: readerName,
                                                 offline: options.offline, environment: environment)
-        let store = RunStore(root: ProjectDirectory.root(of: files.directory) + "/Drills/runs")
-        let runs = DrillRuns(files: files, access: access.oracle, store: store, timeline: RunTimeline(clock: clock))
-        var setup = try options.resume.map { reference throws(CommandFailure) in try runs.resumed(reference, reader: readerName) }
-            ?? runs.fresh(reader: readerName)
+        let runs = DrillRuns(files: files, access: access.oracle, store: files.store, timeline: RunTimeline(clock: clock))
+        var setup = files.resumed.map { runs.resumed($0, reader: readerName) } ?? runs.fresh(reader: readerName)
         setup.state.accessSources = access.notes
         // A resumed run keeps the reader its journal recorded.
         if options.resume == nil { setup.state.readerChoices = runs.readerChoices(for: setup.state.context) }
-        setup.state.cadence = DrillCadenceFiles.read(store: store, runbook: files.runbook, directory: files.directory)
+        setup.state.cadence = DrillCadenceFiles.read(store: files.store, runbook: files.runbook, directory: files.directory)
         return setup
     }
 }
 
-/// The drill's files: the directory (a scenario's sandbox may replace it), the scenario
-/// and the runbook, loaded and checked before the terminal is taken, so a broken file is
-/// named even where there is no terminal.
-struct DrillFiles {
+/// The drill's files: the directory (a scenario's sandbox may replace it), the scenario,
+/// the runbook and `--resume`'s journal, loaded and checked before the terminal is taken,
+/// so a broken file is named even where there is no terminal. Reading them asks no network.
+public struct DrillFiles: Sendable {
     var directory: Directory
     var scenario: Scenario?
     var runbook: Runbook
+    var resumed: ResumedJournal?
 
-    static func load(_ options: DrillOptions) throws(CommandFailure) -> DrillFiles {
+    /// The project's run folders, beside coldread.yaml.
+    var store: RunStore { RunStore(root: ProjectDirectory.root(of: directory) + "/Drills/runs") }
+
+    public static func load(_ options: DrillOptions) throws(CommandFailure) -> DrillFiles {
         var directory = try ProjectDirectory.load(config: options.config)
         var scenario: Scenario?
         let runbook: Runbook
@@ -82,7 +92,11 @@ struct DrillFiles {
             throw .input(error)
         }
         try refuseUndrillable(runbook, scenario: scenario)
-        return DrillFiles(directory: directory, scenario: scenario, runbook: runbook)
+        var files = DrillFiles(directory: directory, scenario: scenario, runbook: runbook)
+        files.resumed = try options.resume.map { reference throws(CommandFailure) in
+            try ResumedJournal.read(reference, store: files.store, runbook: runbook)
+        }
+        return files
     }
 
     /// A runbook with no steps has nothing to drill: finishing it would read "clean" and

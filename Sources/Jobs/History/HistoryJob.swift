@@ -3,25 +3,50 @@ import ReportKit
 import RunbookKit
 
 /// `coldread history [RUNBOOK]`: every run, newest first; for one runbook also the
-/// trend across its drills and the cadence mode after each. The command finds the
-/// journals and matches them to the runbook; this job folds them.
+/// trend across its drills and the cadence mode after each. The job finds the project's
+/// journals, matches them to the runbook by path first, and folds them.
 public struct HistoryJob: Sendable {
-    /// The runs to list, each a journal's events, in any order.
-    public var journals: [[JournalEvent]]
-    /// The runbook the journals belong to, when the listing is one runbook's.
-    public var runbookId: String?
-    public var policy: CadencePolicy
-    /// That runbook's recorded incidents (they change its cadence too).
-    public var incidents: [Incident]
+    /// Only runs of this runbook (an id or a path); nil for every run.
+    public var runbook: String?
+    /// Told what was passed over: a journal that cannot be read, a torn last line, a
+    /// runbook that does not load. The command prints them; tests collect them.
+    public var warn: WarningSink
 
-    public init(journals: [[JournalEvent]], runbookId: String? = nil, policy: CadencePolicy, incidents: [Incident] = []) {
-        self.journals = journals
-        self.runbookId = runbookId
-        self.policy = policy
-        self.incidents = incidents
+    public init(runbook: String?, warn: @escaping WarningSink = StandardError.write) {
+        (self.runbook, self.warn) = (runbook, warn)
     }
 
-    public func run() -> HistoryResult {
+    /// The rows and trend of the runs under `Drills/runs` beside coldread.yaml; a bad
+    /// `Drills/incidents.yaml` is an input error naming its place.
+    public func run(directory: Directory) throws(CommandFailure) -> HistoryResult {
+        let runs = RunFolders(directory: directory, warn: warn)
+        let catalog = RunbookCatalog(directory: directory, warn: warn)
+        // Older journals name a runbook by its file stem: matched to the runbook, by path first.
+        let entries = runbook.map { _ in catalog.entries() }
+        let filter = try runbook.map { argument throws(CommandFailure) in try catalog.id(of: argument, requireKnown: false, among: entries) }
+        let known = entries.map(catalog.known)
+        let journals = runs.allRuns().map(\.events).filter { events in
+            guard let filter, let known else { return true }
+            let report = RunReport(events: events)
+            let refs = report.runbook.map { [$0] } ?? report.runbooks
+            return refs.contains { known.canonical($0.id, path: $0.path) == filter }
+        }
+        var incidents: [Incident] = []
+        if let filter {
+            do {
+                incidents = try IncidentsLoader.load(RunFolders.path("Drills/incidents.yaml", under: runs.root))
+                    .filter { known?.canonical($0.runbook) == filter }
+            } catch {
+                throw CommandFailure.input(error)
+            }
+        }
+        return Self.fold(journals: journals, runbookId: filter, policy: directory.cadence, incidents: incidents)
+    }
+
+    /// The listing of `journals` (each a run's events, in any order): newest first, and
+    /// for `runbookId` its trend with the cadence mode after each drill.
+    public static func fold(journals: [[JournalEvent]], runbookId: String? = nil, policy: CadencePolicy,
+                            incidents: [Incident] = []) -> HistoryResult {
         let trend = runbookId.map { HistoryTrend.build(runbookId: $0, journals: journals, policy: policy, incidents: incidents) }
         let modes = Dictionary((trend?.drills ?? []).map { ($0.runId, $0.modeAfter) }, uniquingKeysWith: { $1 })
         let reports = journals.map { RunReport(events: $0) }

@@ -13,9 +13,12 @@ public struct IncidentRecording: Sendable {
     public var date: String?
     /// The clock that says what "today" is when `date` is nil.
     public var now: @Sendable () -> Date
+    /// Told what naming the runbook passed over (a runbook under `Runbooks/` that does not load).
+    public var warn: WarningSink
 
-    public init(runbook: String, note: String, date: String?, now: @escaping @Sendable () -> Date = Date.init) {
-        (self.runbook, self.note, self.date, self.now) = (runbook, note, date, now)
+    public init(runbook: String, note: String, date: String?, now: @escaping @Sendable () -> Date = Date.init,
+                warn: @escaping WarningSink = StandardError.write) {
+        (self.runbook, self.note, self.date, self.now, self.warn) = (runbook, note, date, now, warn)
     }
 
     /// What was recorded, and where.
@@ -42,7 +45,7 @@ public struct IncidentRecording: Sendable {
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CommandFailure.input("coldread incident: --note expected what the incident showed to be missing, found nothing (hint: --note \"the trace store needs an account the rotation lacks\")")
         }
-        let catalog = RunbookCatalog(directory: directory)
+        let catalog = RunbookCatalog(directory: directory, warn: warn)
         let id = try catalog.id(of: runbook, requireKnown: true)
         let folder = RunFolders.path("Drills", under: catalog.root)
         let path = folder + "/incidents.yaml"

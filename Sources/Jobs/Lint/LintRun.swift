@@ -13,9 +13,12 @@ public struct LintRun: Sendable {
     public var offline: Bool
     /// Where live providers find their tokens (`token_env`).
     public var environment: [String: String]
+    /// Told what the folder walk passed over (YAML files without `steps:`).
+    public var warn: WarningSink
 
-    public init(paths: [String], strict: Bool, offline: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        (self.paths, self.strict, self.offline, self.environment) = (paths, strict, offline, environment)
+    public init(paths: [String], strict: Bool, offline: Bool, environment: [String: String] = ProcessInfo.processInfo.environment,
+                warn: @escaping WarningSink = StandardError.write) {
+        (self.paths, self.strict, self.offline, self.environment, self.warn) = (paths, strict, offline, environment, warn)
     }
 
     /// Lints the runbooks against `directory`; live rotation members that match nobody in
@@ -24,7 +27,7 @@ public struct LintRun: Sendable {
         _ = try Outbound.loadCredentials()
         let root = ProjectDirectory.root(of: directory)
         let live = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: LintRun.targets(paths: paths, root: root), environment: environment)
-        var run = try Self.check(paths: paths, directory: directory, root: root, access: live, strict: strict)
+        var run = try Self.check(paths: paths, directory: directory, root: root, access: live, strict: strict, warn: warn)
         if let live {
             run.findings += AccessSetup.unmatchedMemberFindings(live, directory: directory, usedRotations: run.usedRotations)
         }
@@ -48,8 +51,9 @@ public struct LintRun: Sendable {
 
     /// Loads and lints a set of runbooks; a runbook that fails to load becomes
     /// `load-error` findings and the others are still checked.
-    public static func check(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool) throws(CommandFailure) -> Outcome {
-        let files = try RunbookPaths.files(targets(paths: paths, root: root))
+    public static func check(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool,
+                             warn: WarningSink = StandardError.write) throws(CommandFailure) -> Outcome {
+        let files = try RunbookPaths.files(targets(paths: paths, root: root), warn: warn)
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash
         // Files load and lint independently, so they are spread over every core; results

@@ -72,28 +72,31 @@ public enum ProbeTable {
     }
 }
 
-/// A one-line progress counter on stderr, only when stderr is a terminal, so pipes and
-/// CI logs stay clean.
+/// A one-line progress counter, drawn by the command on stderr only when stderr is a
+/// terminal, so pipes and CI logs stay clean.
 public struct ProbeProgress: Sendable {
-    public let enabled: Bool
+    /// Writes the counter's text as it is (terminal controls included); nil draws nothing.
+    public let draw: (@Sendable (String) -> Void)?
     /// Probes the run will answer in all.
     public let total: Int
 
-    public init(enabled: Bool, total: Int) {
-        (self.enabled, self.total) = (enabled, total)
+    public init(draw: (@Sendable (String) -> Void)?, total: Int) {
+        (self.draw, self.total) = (draw, total)
     }
+
+    /// Writes to stderr as it is, without a newline: the counter redraws its own line.
+    public static let terminal: @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
 
     /// Redraws the line at every hundredth of the run (and at its end), not on every
     /// answer: ten thousand links would otherwise mean ten thousand terminal writes.
     public func update(answered: Int) {
-        guard enabled else { return }
+        guard let draw else { return }
         let step = max(1, total / 100)
         guard answered == 0 || answered == total || answered % step == 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2Kprobing: \(answered) of \(total) probes answered".utf8))
+        draw("\r\u{1B}[2Kprobing: \(answered) of \(total) probes answered")
     }
 
     public func end() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        draw?("\r\u{1B}[2K")
     }
 }

@@ -14,16 +14,18 @@ public struct ProbeRun: Sendable {
     public var options: ProbeOptions
     /// Ask only the access directory in coldread.yaml, not the live providers.
     public var offline: Bool
-    /// Draw the progress counter on stderr (only when stderr is a terminal).
-    public var showsProgress: Bool
+    /// Draws the progress counter (`ProbeProgress.terminal` when stderr is a terminal), or nil.
+    public var progress: (@Sendable (String) -> Void)?
     /// Where live providers find their tokens (`token_env`).
     public var environment: [String: String]
+    /// Told what the folder walk passed over (YAML files without `steps:`).
+    public var warn: WarningSink
 
     public init(runbooks: [String], scenario: String? = nil, reader: String? = nil, options: ProbeOptions = ProbeOptions(),
-                offline: Bool = false, showsProgress: Bool = false,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                offline: Bool = false, progress: (@Sendable (String) -> Void)? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment, warn: @escaping WarningSink = StandardError.write) {
         (self.runbooks, self.scenario, self.reader, self.options) = (runbooks, scenario, reader, options)
-        (self.offline, self.showsProgress, self.environment) = (offline, showsProgress, environment)
+        (self.offline, self.progress, self.environment, self.warn) = (offline, progress, environment, warn)
     }
 
     /// Each runbook with its results, in reading order.
@@ -44,7 +46,7 @@ public struct ProbeRun: Sendable {
         let target = try ScenarioTarget(scenario: scenario, paths: runbooks, directory: directory)
         directory = target.directory
         let (sandbox, paths) = (target.sandbox, target.paths)
-        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread")
+        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread", warn: warn)
 
         let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths, environment: environment) ?? directory
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
@@ -56,7 +58,7 @@ public struct ProbeRun: Sendable {
             throw CommandFailure.internal("coldread: cannot start the sandbox server on loopback: \(error)")
         }
         let audience: ProbeAudience = reader.map { .reader($0) } ?? .rotation(nil)
-        let progress = ProbeProgress(enabled: showsProgress, total: showsProgress ? loaded.reduce(0) { $0 + ProbePlan.count(of: $1) } : 0)
+        let progress = ProbeProgress(draw: self.progress, total: self.progress == nil ? 0 : loaded.reduce(0) { $0 + ProbePlan.count(of: $1) })
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
         var results = [[ProbeResult]](repeating: [], count: loaded.count)

@@ -9,12 +9,15 @@ public struct RunFolders: Sendable {
     /// The folder that holds coldread.yaml.
     public var root: String
     public var store: RunStore
+    /// Told each torn last line and each journal `allRuns` skips.
+    public var warn: WarningSink
 
     /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
-    public init(directory: Directory, root: String? = nil) {
+    public init(directory: Directory, root: String? = nil, warn: @escaping WarningSink = StandardError.write) {
         let project = root ?? ProjectDirectory.root(of: directory)
         self.directory = directory
         self.root = project
+        self.warn = warn
         store = RunStore(root: Self.path("Drills/runs", under: project))
     }
 
@@ -29,7 +32,7 @@ public struct RunFolders: Sendable {
         public var report: RunReport
     }
 
-    /// Reads a run's journal (torn-line warnings go to stderr) and folds it into a report.
+    /// Reads a run's journal (torn-line warnings go to `warn`) and folds it into a report.
     public func load(_ reference: String) throws(CommandFailure) -> Loaded {
         guard let runId = store.resolve(reference) else {
             let known = store.runIds()
@@ -47,7 +50,7 @@ public struct RunFolders: Sendable {
         } catch {
             throw .input(error.description)
         }
-        contents.warnings.forEach(StandardError.write)
+        contents.warnings.forEach(warn)
         return contents.events
     }
 
@@ -71,7 +74,7 @@ public struct RunFolders: Sendable {
 
 extension RunFolders {
     /// Every run's journal, oldest first. A journal that cannot be read is skipped with
-    /// its error on stderr, so one damaged run does not hide the others. An empty one (a
+    /// its error told to `warn`, so one damaged run does not hide the others. An empty one (a
     /// run killed before its first event) holds nothing to list and is skipped quietly.
     public func allRuns() -> [(runId: String, events: [JournalEvent])] {
         var runs: [(runId: String, events: [JournalEvent])] = []
@@ -81,7 +84,7 @@ extension RunFolders {
             do {
                 runs.append((runId, try readEvents(runId)))
             } catch {
-                error.lines.forEach(StandardError.write)
+                error.lines.forEach(warn)
             }
         }
         return runs

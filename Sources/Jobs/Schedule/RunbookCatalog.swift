@@ -16,19 +16,21 @@ public struct RunbookCatalog: Sendable {
     public var root: String
     /// Where the project keeps its runbooks.
     public var folder: String { RunFolders.path("Runbooks", under: root) }
+    /// Told the load errors and duplicate ids `entries` passes over.
+    public var warn: WarningSink
 
     /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
-    public init(directory: Directory, root: String? = nil) {
-        (self.directory, self.root) = (directory, root ?? ProjectDirectory.root(of: directory))
+    public init(directory: Directory, root: String? = nil, warn: @escaping WarningSink = StandardError.write) {
+        (self.directory, self.root, self.warn) = (directory, root ?? ProjectDirectory.root(of: directory), warn)
     }
 
     /// Every runbook under `Runbooks/`. A file that does not load is still scheduled, by
-    /// its path id, and its errors go to stderr: a broken runbook is due all the more. A
+    /// its path id, and its errors go to `warn`: a broken runbook is due all the more. A
     /// later file that repeats an explicit id is scheduled under its path id instead
-    /// (with the `duplicate-id` error on stderr), so two runbooks never share a cadence.
+    /// (with the `duplicate-id` error told to `warn`), so two runbooks never share a cadence.
     public func entries() -> [Entry] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
-        let files = (try? RunbookPaths.files([folder])) ?? []
+        let files = (try? RunbookPaths.files([folder], warn: warn)) ?? []
         let options = LoaderOptions(directory: directory)
         var entries: [Entry] = []
         var claims: [DuplicateIds.Claim] = []
@@ -38,13 +40,13 @@ public struct RunbookCatalog: Sendable {
                 entries.append(Entry(id: runbook.id, title: runbook.title, path: path))
                 claims.append(DuplicateIds.Claim(runbook))
             } catch {
-                error.errors.forEach { StandardError.write($0.description) }
+                error.errors.forEach { warn($0.description) }
                 let id = RunbookIdentity.defaultId(forFile: path, workspaceRoot: options.workspaceRoot)
                 entries.append(Entry(id: id, title: RunbookIdentity.stem(of: path), path: path))
             }
         }
         for duplicate in DuplicateIds.findings(claims) {
-            StandardError.write("\(duplicate.location): error: \(duplicate.message) [\(duplicate.rule.rawValue)]")
+            warn("\(duplicate.location): error: \(duplicate.message) [\(duplicate.rule.rawValue)]")
             if let i = entries.firstIndex(where: { $0.path == duplicate.location.file }) {
                 entries[i].id = RunbookIdentity.defaultId(forFile: entries[i].path, workspaceRoot: options.workspaceRoot)
             }

@@ -9,9 +9,11 @@ public struct ScheduleListing: Sendable {
     public var asOf: String?
     /// The clock that says what "now" is when `asOf` is nil.
     public var now: @Sendable () -> Date
+    /// Told what the listing passed over: a torn journal line, a runbook that does not load.
+    public var warn: WarningSink
 
-    public init(asOf: String?, now: @escaping @Sendable () -> Date = Date.init) {
-        (self.asOf, self.now) = (asOf, now)
+    public init(asOf: String?, now: @escaping @Sendable () -> Date = Date.init, warn: @escaping WarningSink = StandardError.write) {
+        (self.asOf, self.now, self.warn) = (asOf, now, warn)
     }
 
     /// The schedule's rows in their order, and what the table and calendar need to print them.
@@ -43,8 +45,8 @@ public struct ScheduleListing: Sendable {
             }
             return date
         } ?? self.now()
-        let catalog = RunbookCatalog(directory: directory)
-        let runs = RunFolders(directory: directory)
+        let catalog = RunbookCatalog(directory: directory, warn: warn)
+        let runs = RunFolders(directory: directory, warn: warn)
         let recordedIncidents: [Incident]
         do {
             recordedIncidents = try IncidentsLoader.load(RunFolders.path("Drills/incidents.yaml", under: runs.root))

@@ -11,15 +11,17 @@ public struct RunbookShow: Sendable {
     /// Runbook files or folders.
     public var paths: [String]
     public var format: Format
+    /// Told what the folder walk passed over (YAML files without `steps:`).
+    public var warn: WarningSink
 
-    public init(paths: [String], format: Format) {
-        (self.paths, self.format) = (paths, format)
+    public init(paths: [String], format: Format, warn: @escaping WarningSink = StandardError.write) {
+        (self.paths, self.format, self.warn) = (paths, format, warn)
     }
 
     /// The runbooks as read, in `format`; any runbook that does not load is an input
     /// error listing every load error.
     public func run(directory: Directory) throws(CommandFailure) -> String {
-        let files = try RunbookPaths.files(paths)
+        let files = try RunbookPaths.files(paths, warn: warn)
         guard !files.isEmpty else {
             throw CommandFailure.input("coldread show: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md files, or .yaml files with steps:)")
         }

@@ -4,8 +4,9 @@ import RunbookKit
 /// reported at once; no probe result names the text's hash, so it is not computed.
 enum ProbedRunbooks {
     /// `command` opens the message when no runbook is found (`coldread gap`, `coldread`).
-    static func load(_ paths: [String], directory: Directory, command: String) throws(CommandFailure) -> [Runbook] {
-        let files = try RunbookPaths.files(paths)
+    static func load(_ paths: [String], directory: Directory, command: String,
+                     warn: WarningSink = StandardError.write) throws(CommandFailure) -> [Runbook] {
+        let files = try RunbookPaths.files(paths, warn: warn)
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
         for loaded in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory, recordsSHA256: false)) {

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DrillKit
 import Foundation
 import Jobs
-import RunbookKit
 import TerminalUI
 
 /// `coldread drill RUNBOOK --scenario FILE [--reader NAME] [--resume RUN_ID]`: the reader
@@ -37,40 +35,26 @@ struct Drill: AsyncParsableCommand {
 
     func run() async throws {
         // The files are checked first, so a broken runbook or scenario is named even where
-        // there is no terminal (CI, a pre-drill check).
+        // there is no terminal (CI, a pre-drill check); the terminal before the network, so
+        // a drill that cannot start asks no live source.
         // Credentials come first, so every later message is redacted with them.
         let credentials = try Outbound.loadCredentials()
-        let setup = try await DrillSetup.prepare(DrillOptions(
-            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline))
+        let options = DrillOptions(
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline)
+        let files = try DrillFiles.load(options)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")
         }
+        let setup = try await DrillSetup.prepare(files, options)
         let start = CursesStart()
         let outcome = try await DrillTerminal.run(setup, credentials: credentials, trap: start.trap) {
             try start.screen(command: "drill", alternative: "coldread dry-run")
         }
         setup.warnings.forEach(StandardError.write)
         if case .finished = outcome.exit {
-            try await TelemetryHook.publish(runId: outcome.state.context.runId, directory: setup.directory)
+            try await RunPublishing.publish(runId: outcome.state.context.runId, directory: setup.directory).forEach(StandardError.write)
         }
-        try finish(outcome, setup: setup)
-    }
-
-    /// The line printed after the terminal is given back, and the exit code.
-    private func finish(_ outcome: DrillRunOutcome, setup: DrillSetup) throws {
-        let context = outcome.state.context
-        switch outcome.exit {
-        case .quitBeforeStart:
-            break
-        case .paused:
-            var command = "coldread drill \(runbook)"
-            if let scenario { command += " --scenario \(scenario)" }
-            StandardOutput.write("Paused drill \(context.runId) at step \(outcome.state.progress.cursor). Continue with: \(command) --resume \(context.runId)\n")
-        case .finished(let clean):
-            let blocked = outcome.state.progress.blockedSteps.count
-            StandardOutput.write("Drill \(context.runId) finished: \(clean ? "clean" : "not clean, \(blocked) blocked"). Report: \(context.reportMarkdownPath)\n")
-        }
-        if let signal = outcome.signal { throw ExitCode(128 + signal) }
-        if case .finished(clean: false) = outcome.exit { throw ExitCode(1) }
+        if let line = outcome.closingLine(runbook: runbook, scenario: scenario) { StandardOutput.write(line + "\n") }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

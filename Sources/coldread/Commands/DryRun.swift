@@ -1,12 +1,7 @@
 import ArgumentParser
-import DrillKit
 import Foundation
 import Jobs
-import ProbeKit
-import ReportKit
-import RunbookKit
 import TerminalUI
-import Telemetry
 
 /// `coldread dry-run`: the headless probe of every runbook, for cron and CI. It loads,
 /// lints and probes each runbook as its rotation, records one journal of kind `dry-run`,
@@ -46,32 +41,19 @@ struct DryRun: AsyncParsableCommand {
         guard let format = DryRunFormat(rawValue: format) else {
             throw CommandFailure.input("coldread dry-run: unknown --format '\(format)' (hint: use text or json)")
         }
-        let deadlineSeconds = try readDeadline()
-        let shard = try readShard()
+        let request = try DryRunRequest(paths: project.paths, deadline: deadline, shard: shard, changedSince: changedSince,
+                                        offline: offline, probe: probeFlags.options())
         let directory = try project.configOptions.loadDirectory()
         let credentials = try Outbound.loadCredentials()
-        let root = project.configOptions.projectRoot(of: directory)
-        var files = try RunbookPaths.files(LintRun.targets(paths: project.paths, root: root))
-        if let changedSince {
-            files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
-        }
-        if let shard { files = shard.select(files, workspaceRoot: directory.workspaceRoot) }
-        let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: files) ?? directory
-        let options = DryRunOptions(files: files, deadlineSeconds: deadlineSeconds, probe: probeFlags.options(), shard: shard)
+        let (options, access) = try await request.plan(directory: directory)
         let trap = SignalTrap(SignalTrap.headlessStopSignals)
         defer { trap.cancel() }
-        let job = DryRunJob(directory: directory, access: access, root: root, credentials: credentials, options: options,
-                            signals: Self.stopSignals(trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
+        let job = DryRunJob(directory: directory, access: access, root: ProjectDirectory.root(of: directory), credentials: credentials,
+                            options: options, signals: Self.stopSignals(trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
         let outcome = try await job.run()
         StandardOutput.write(format.render(outcome) + "\n")
-        if let junit {
-            do {
-                try Outbound.write(outcome.junit, toFile: junit)
-            } catch {
-                throw CommandFailure.input("coldread dry-run: cannot write \(junit): \(error.localizedDescription) (hint: check that its folder exists)")
-            }
-        }
-        try await TelemetryHook.publish(runId: outcome.summary.runId, directory: directory, prometheus: prometheus)
+        if let junit { try outcome.writeJUnit(to: junit) }
+        try await RunPublishing.publish(runId: outcome.summary.runId, directory: directory, prometheus: prometheus).forEach(StandardError.write)
         // SIGINT (a CI cancel) exits 130 once the journal and reports are written; SIGTERM
         // keeps the verdict's code, as schedulers expect.
         if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }
@@ -83,25 +65,5 @@ struct DryRun: AsyncParsableCommand {
         let (stream, continuation) = AsyncStream<StopSignal>.makeStream()
         trap.install { continuation.yield(StopSignal(number: $0, name: SignalTrap.name($0))) }
         return stream
-    }
-
-    private func readDeadline() throws(CommandFailure) -> Int {
-        switch readDuration(deadline) {
-        case .seconds(let seconds) where seconds > 0: return seconds
-        case .seconds:
-            throw .usage("coldread dry-run: error: --deadline \(deadline) leaves no time to probe; give a positive duration such as 10m", command: "dry-run")
-        case .overLimit:
-            throw .usage("coldread dry-run: error: " + DurationReading.overLimitMessage("--deadline", deadline), command: "dry-run")
-        default:
-            throw .usage("coldread dry-run: error: --deadline '\(deadline)' is not a duration such as 10m, 90s or 1h", command: "dry-run")
-        }
-    }
-
-    private func readShard() throws(CommandFailure) -> DryRunShard? {
-        guard let shard else { return nil }
-        guard let read = DryRunShard(shard) else {
-            throw .usage("coldread dry-run: error: --shard '\(shard)' is not K/N with 1 ≤ K ≤ N, such as 2/3", command: "dry-run")
-        }
-        return read
     }
 }

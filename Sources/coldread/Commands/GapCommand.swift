@@ -1,6 +1,5 @@
 import ArgumentParser
 import Jobs
-import ReportKit
 
 /// `coldread gap`: what only the author can do, step by step (GapJob). Exit 1 on a gap
 /// or an unknown answer, 0 when the reader side can do all the author side can.
@@ -15,10 +14,6 @@ struct GapCommand: AsyncParsableCommand {
             Exit 1 when some step works only for the author (or an answer was unknown), 0 otherwise.
             """
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, github
-    }
 
     @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
     var runbooks: [String] = []
@@ -39,7 +34,7 @@ struct GapCommand: AsyncParsableCommand {
     var scenario: String?
 
     @Option(help: "Output format: text, json, sarif or github.")
-    var format: Format = .text
+    var format: GapFormat = .text
 
     @OptionGroup var probing: ProbingFlags
 
@@ -52,23 +47,16 @@ struct GapCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = try probing.config.loadDirectory()
         let credentials = try Outbound.loadCredentials()
-        let live = await AccessSetup.liveOracle(directory: directory, offline: probing.offline, runbookPaths: runbooks)
         let options = GapJob.Options(
             runbookPaths: runbooks,
             author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
             reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
             scenarioPath: scenario, probe: probing.limits.options())
-        let source = live == nil ? relativePath(directory.path) : "live providers over \(relativePath(directory.path))"
-        let result = try await GapJob(options: options, directory: directory, access: live, credentials: credentials,
-                                      accessSource: source).run()
-        switch format {
-        case .text: StandardOutput.write(GapText.render(result))
-        case .json: StandardOutput.write(GapJSON.render(result))
-        case .sarif, .github:
-            let findings = FindingFormat(rawValue: format.rawValue) ?? .github
-            let files = result.runbooks.count
-            StandardOutput.write(findings.render(result.findings, filesChecked: files, toolVersion: ColdRead.configuration.version) + "\n")
-        }
+        let job = await GapJob.asking(options, directory: directory, offline: probing.offline, credentials: credentials)
+        let result = try await job.run()
+        StandardOutput.write(format.render(result, toolVersion: ColdRead.configuration.version))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 }
+
+extension GapFormat: ExpressibleByArgument {}

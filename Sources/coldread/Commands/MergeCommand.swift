@@ -1,41 +1,27 @@
 import ArgumentParser
-import DrillKit
-import Foundation
 import Jobs
-import ReportKit
 
 /// `coldread merge RUN_ID…`: the shard runs of one dry-run (`--shard K/N` on each CI
 /// worker, folders copied into Drills/runs/) combined into one run and one report.
-struct MergeCommand: AsyncParsableCommand {
+struct MergeCommand: AsyncParsableCommand, ReportWriting {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Combine the shard runs of one dry-run into one run and one report.",
         discussion: "Copy each shard's run folder into Drills/runs/ first. Runs of another coldread.yaml, another scenario, or overlapping or missing shards are refused. Exit 0 when the merged run is clean, 1 when anything is blocked.")
+    static let reportName = "merged report"
 
     @Argument(help: ArgumentHelp("The shard runs: run ids or unique prefixes of them.", valueName: "run-id"))
     var runIDs: [String]
 
-    @OptionGroup var reportFormat: ReportFormatOption
-
-    @Option(name: .long, help: "Write the merged report to FILE instead of stdout.")
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<MergeCommand>
 
     @OptionGroup var configOptions: ConfigOptions
 
     func run() async throws {
-        let format = try reportFormat.read(command: "merge", hint: "--format junit writes one JUnit file for CI")
+        let format = try report.read(command: "merge", hint: "--format junit writes one JUnit file for CI")
         let directory = try configOptions.loadDirectory()
-        _ = try Outbound.loadCredentials()
-        let runs = RunFolders(directory: directory)
-        var shards: [DryRunMerge.Run] = []
-        for reference in runIDs {
-            let loaded = try runs.load(reference)
-            shards.append(DryRunMerge.Run(runId: loaded.runId, events: loaded.events))
-        }
-        let merged = try await DryRunMerge(store: runs.store).merge(shards)
-        let text = DryRunResult.report(merged.events, as: format, store: runs.store)?.text
-            ?? format.render(RunReport(events: merged.events, runbooks: [], directory: directory))
-        try ReportDestination.write(text, to: output)
-        if !merged.result.isClean { throw ExitCode(1) }
+        let merged = try await ShardMerge(runIDs: runIDs, format: format).run(directory: directory)
+        try report.write(merged.text)
+        if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
     }
 }

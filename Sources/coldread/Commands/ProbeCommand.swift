@@ -24,10 +24,6 @@ struct Probe: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
     var runbooks: [String] = []
 
@@ -38,7 +34,7 @@ struct Probe: AsyncParsableCommand {
     var reader: String?
 
     @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    var format: ProbeFormat = .text
 
     @OptionGroup var probing: ProbingFlags
 
@@ -59,16 +55,15 @@ struct Probe: AsyncParsableCommand {
         }
         defer { stop.cancel() }
         let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probing.limits.options(),
-                           offline: probing.offline, showsProgress: isatty(STDERR_FILENO) == 1)
+                           offline: probing.offline, progress: isatty(STDERR_FILENO) == 1 ? ProbeProgress.terminal : nil)
         let outcome = try await job.run(directory: directory)
         // The handler kills the probes' groups before it exits, so a killed probe can end
         // the run first: a run cut short by a signal still leaves with 128 + the signal.
         if let signo = stop.signal { Foundation.exit(128 + signo) }
-        switch format {
-        case .text: StandardOutput.write(ProbeTable.render(outcome.report))
-        case .json: StandardOutput.write(ProbeJSON.render(outcome.report) + "\n")
-        }
+        StandardOutput.write(format.render(outcome.report))
         await outcome.closing.value
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }
+
+extension ProbeFormat: ExpressibleByArgument {}

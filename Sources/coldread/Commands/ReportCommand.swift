@@ -1,25 +1,19 @@
 import ArgumentParser
 import Jobs
 import ReportKit
-import Foundation
-import RunbookKit
-import Telemetry
 
 /// `coldread report RUN_ID|latest`: rebuilds a run's report from its journal.
-struct ReportCommand: AsyncParsableCommand {
+struct ReportCommand: AsyncParsableCommand, ReportWriting {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Rebuild a drill or dry-run report from its journal.",
         discussion: "Reads Drills/runs/<run-id>/journal.jsonl beside coldread.yaml. Exit 0 when the run was clean, 1 when a step was blocked."
     )
+    static let reportName = "report"
 
-    @Argument(help: "A run id, a unique prefix of one, or `latest`.")
-    var runID: String = "latest"
+    @OptionGroup var reference: RunReference
 
-    @OptionGroup var reportFormat: ReportFormatOption
-
-    @Option(name: .long, help: "Write the report to FILE instead of stdout.")
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<ReportCommand>
 
     @Option(name: .long, help: "otlp: also send the run's trace and metrics to the collector OTEL_EXPORTER_OTLP_ENDPOINT or telemetry: names (back-fills a past run).")
     var export: String?
@@ -30,32 +24,16 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() async throws {
-        let format = try reportFormat.read(command: "report", hint: "--format html writes one self-contained file")
+        let format = try report.read(command: "report", hint: "--format html writes one self-contained file")
         let directory = try configOptions.loadDirectory()
         if let history {
-            _ = try Outbound.loadCredentials()
-            guard format == .html else {
-                throw CommandFailure.input("coldread report: --history renders html only, found --format \(format.rawValue) (hint: `coldread history RUNBOOK --format json` for scripts)")
-            }
-            let trend = try HistoryCommand.job(runbook: history, directory: directory).run().trend
-            return try ReportDestination.write(trend.map(HistoryHTML.render) ?? "", to: output)
+            return try report.write(HistoryJob(runbook: history).page(directory: directory, format: format))
         }
-        let rebuilt = try ReportRebuild(runID: runID, format: format).run(directory: directory)
+        let rebuilt = try ReportRebuild(runID: reference.runID, format: format).run(directory: directory)
         if let export {
-            try await exportRun(rebuilt.runId, as: export, directory: directory)
+            try await RunPublishing.backfill(runId: rebuilt.runId, to: export, directory: directory).forEach(StandardError.write)
         }
-        try rebuilt.write(to: output)
+        try report.write(rebuilt.text)
         if rebuilt.exitCode != 0 { throw ExitCode(rebuilt.exitCode) }
-    }
-
-    /// `--export otlp`: the run as it would have been sent when it finished.
-    private func exportRun(_ runId: String, as target: String, directory: Directory) async throws(CommandFailure) {
-        guard target == "otlp" else {
-            throw .input("coldread report: --export expected otlp, found '\(target)' (hint: --export otlp sends to OTEL_EXPORTER_OTLP_ENDPOINT)")
-        }
-        guard OTLPDestination(environment: ProcessInfo.processInfo.environment, settings: directory.telemetry) != nil else {
-            throw .input("coldread report: --export otlp found no collector (hint: set OTEL_EXPORTER_OTLP_ENDPOINT, or telemetry: {endpoint: URL} in coldread.yaml)")
-        }
-        try await TelemetryHook.publish(runId: runId, directory: directory)
     }
 }

@@ -13,14 +13,13 @@ struct ReviewCommand: ParsableCommand {
         discussion: "Keys: arrows move or scroll, Enter opens a step, r shows the roadmap, Esc goes back, q leaves."
     )
 
-    @Argument(help: "A run id, a unique prefix of one, or `latest`.")
-    var runID: String = "latest"
+    @OptionGroup var reference: RunReference
 
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         let directory = try configOptions.loadDirectory()
-        let loaded = try RunFolders(directory: directory).load(runID)
+        let loaded = try RunFolders(directory: directory).load(reference.runID)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread review: expected a terminal, found none (hint: `coldread report \(loaded.runId)` prints the same report without one)")
         }

@@ -15,8 +15,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(name: .long, help: "Evaluate the cadence as of DATE (YYYY-MM-DD, or an RFC 3339 time). Default: now.")
     var asOf: String?
 
-    @Option(name: .long, help: "text or json.")
-    var format: String = "text"
+    @OptionGroup var listingFormat: ListingFormatOption
 
     @Option(name: .long, help: "Also write the schedule as an iCalendar file (RFC 5545).")
     var ics: String?
@@ -24,9 +23,7 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        guard let format = ScheduleTable.Format(rawValue: format) else {
-            throw CommandFailure.input("coldread schedule: --format expected text or json, found '\(format)' (hint: --format json for scripts)")
-        }
+        let format = try listingFormat.read(ScheduleTable.Format.self, command: "schedule", hint: "--format json for scripts")
         let directory = try configOptions.loadDirectory()
         let schedule = try ScheduleListing(asOf: asOf).run(directory: directory)
         StandardOutput.write(schedule.render(format))

@@ -11,9 +11,4 @@ struct ConfigOptions: ParsableArguments {
     func loadDirectory() throws(CommandFailure) -> Directory {
         try ProjectDirectory.load(config: config)
     }
-
-    /// The folder that holds coldread.yaml: `Runbooks/` and `Drills/` live beside it.
-    func projectRoot(of directory: Directory) -> String {
-        ProjectDirectory.root(of: directory)
-    }
 }
