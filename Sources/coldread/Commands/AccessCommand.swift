@@ -18,15 +18,14 @@ struct Access: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: String = "text"
 
-    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers.")
-    var offline = false
+    @OptionGroup var access: OfflineFlag
 
     func run() async throws {
         guard let format = AccessReport.Format(rawValue: format) else {
             throw CommandFailure.input("coldread access: unknown --format '\(format)' (hint: use text or json)")
         }
         let directory = try configOptions.loadDirectory()
-        let report = try await AccessExplanation(subject: subject, offline: offline).run(directory: directory)
+        let report = try await AccessExplanation(subject: subject, offline: access.offline).run(directory: directory)
         StandardOutput.write((format == .json ? report.json() : report.text()) + "\n")
     }
 }

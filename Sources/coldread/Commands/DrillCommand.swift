@@ -28,8 +28,7 @@ struct Drill: AsyncParsableCommand {
     @Option(help: "Continue an interrupted drill from its journal (a run id, a unique prefix, or `latest`).")
     var resume: String?
 
-    @Flag(help: "Answer access from coldread.yaml alone: ask no live source (PagerDuty, SCIM, GitHub, command checks).")
-    var offline = false
+    @OptionGroup var access: OfflineFlag
 
     @OptionGroup var config: ConfigOptions
 
@@ -40,7 +39,7 @@ struct Drill: AsyncParsableCommand {
         // Credentials come first, so every later message is redacted with them.
         let credentials = try Outbound.loadCredentials()
         let options = DrillOptions(
-            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: offline)
+            runbookPath: runbook, scenarioPath: scenario, reader: reader, resume: resume, config: config.config, offline: access.offline)
         let files = try DrillFiles.load(options)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.input("coldread drill: needs an interactive terminal, but stdin or stdout is not one (hint: probe without a person with `coldread dry-run \(runbook)`)")

@@ -32,8 +32,7 @@ struct DryRun: AsyncParsableCommand {
     @Option(help: "Take a stable share of the runbooks, K of N (e.g. 2/3), for a CI matrix or a Kubernetes Indexed Job; `coldread merge` combines the shards' runs.")
     var shard: String?
 
-    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
-    var offline = false
+    @OptionGroup var access: OfflineFlag
 
     @OptionGroup var probeFlags: ProbeFlags
 
@@ -42,7 +41,7 @@ struct DryRun: AsyncParsableCommand {
             throw CommandFailure.input("coldread dry-run: unknown --format '\(format)' (hint: use text or json)")
         }
         let request = try DryRunRequest(paths: project.paths, deadline: deadline, shard: shard, changedSince: changedSince,
-                                        offline: offline, probe: probeFlags.options())
+                                        offline: access.offline, probe: probeFlags.options())
         let directory = try project.configOptions.loadDirectory()
         let credentials = try Outbound.loadCredentials()
         let (options, access) = try await request.plan(directory: directory)

@@ -52,7 +52,7 @@ struct GapCommand: AsyncParsableCommand {
             author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
             reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
             scenarioPath: scenario, probe: probing.limits.options())
-        let job = await GapJob.asking(options, directory: directory, offline: probing.offline, credentials: credentials)
+        let job = await GapJob.asking(options, directory: directory, offline: probing.access.offline, credentials: credentials)
         let result = try await job.run()
         StandardOutput.write(format.render(result, toolVersion: ColdRead.configuration.version))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

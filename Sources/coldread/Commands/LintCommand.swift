@@ -17,15 +17,14 @@ struct Lint: AsyncParsableCommand {
     @Flag(help: "Treat warnings (undeclared scopes, non-federated links) as errors.")
     var strict = false
 
-    @Flag(help: "Use only the access directory in coldread.yaml, not the live providers configured under providers:.")
-    var offline = false
+    @OptionGroup var access: OfflineFlag
 
     func run() async throws {
         guard let format = FindingFormat(rawValue: format) else {
             throw CommandFailure.input("coldread lint: unknown --format '\(format)' (hint: use one of \(FindingFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let directory = try project.configOptions.loadDirectory()
-        let outcome = try await LintRun(paths: project.paths, strict: strict, offline: offline).run(directory: directory)
+        let outcome = try await LintRun(paths: project.paths, strict: strict, offline: access.offline).run(directory: directory)
         StandardOutput.write(format.render(outcome.findings, filesChecked: outcome.files, toolVersion: ColdRead.configuration.version) + "\n")
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }

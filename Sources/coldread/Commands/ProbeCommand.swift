@@ -55,7 +55,7 @@ struct Probe: AsyncParsableCommand {
         }
         defer { stop.cancel() }
         let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probing.limits.options(),
-                           offline: probing.offline, progress: isatty(STDERR_FILENO) == 1 ? ProbeProgress.terminal : nil)
+                           offline: probing.access.offline, progress: isatty(STDERR_FILENO) == 1 ? ProbeProgress.terminal : nil)
         let outcome = try await job.run(directory: directory)
         // The handler kills the probes' groups before it exits, so a killed probe can end
         // the run first: a run cut short by a signal still leaves with 128 + the signal.

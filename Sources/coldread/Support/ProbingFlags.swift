@@ -6,8 +6,7 @@ import ArgumentParser
 struct ProbingFlags: ParsableArguments {
     @OptionGroup var limits: ProbeFlags
 
-    @Flag(help: "Use the access directory file only, not the live providers configured in coldread.yaml.")
-    var offline = false
+    @OptionGroup var access: OfflineFlag
 
     @OptionGroup var config: ConfigOptions
 }
