@@ -1,4 +1,3 @@
-import Foundation
 import ReportKit
 
 /// `{"version": 1, "runs": [...], "trend": {...}}`: the runs newest first (as the text
@@ -26,10 +25,6 @@ enum HistoryJSON {
                   elapsedMs: trend.drills.map(\.elapsedMs), budgetMs: trend.drills.map(\.budgetMs),
                   modeAfter: trend.drills.map(\.modeAfter.rawValue))
         }
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(runs: result.rows, trend: trend))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return (JSONDocument.text(Document(runs: result.rows, trend: trend), snakeCaseKeys: true) ?? "") + "\n"
     }
 }
