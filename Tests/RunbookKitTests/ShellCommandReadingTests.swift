@@ -88,6 +88,36 @@ import Testing
         #expect(try tools(block) == ["kubectl", "systemctl", "journalctl", "chroot", "df", "pip", "brew", "docker-compose", "helm"])
     }
 
+    @Test func aDollarAndAngleIsAPromptToo() throws {
+        let block = """
+            ```bash
+            $> be knife status 'roles:db'
+            db-02.internal  3 minutes ago
+            $> ssh-keygen -lf <(ssh-keyscan jump.example 2>/dev/null)
+            256 SHA256:Qx0f jump.example (ED25519)
+            ```
+            """
+        #expect(try tools(block) == ["be", "ssh-keygen", "ssh-keyscan"])
+    }
+
+    @Test func aWrapperThatIsAProgramIsNeededToo() throws {
+        let block = "```\nwatch \"curl -s localhost:9200/_cat/health | grep red\"\n```\n\n```\nsudo timeout 60 systemctl restart app\n```"
+        #expect(try tools(block) == ["watch", "curl", "timeout", "systemctl"])
+    }
+
+    @Test func codeThatCallsMethodsIsNotShell() throws {
+        let block = """
+            ```
+            import org.example.ci.Pipeline
+
+            Server.instance.getJobs(Pipeline.class).each { job ->
+                println job.name
+            }
+            ```
+            """
+        #expect(try tools(block) == [])
+    }
+
     @Test func hostPromptsOfSharedConsoles() throws {
         let block = """
             ```
@@ -160,7 +190,8 @@ import Testing
             time stdbuf -oL python3 tail.py
             ```
             """
-        #expect(try tools(block) == ["systemctl", "kubectl", "curl", "oc", "tar", "./run.sh", "python3"])
+        #expect(try tools(block) == ["systemctl", "kubectl", "xargs", "timeout", "curl", "watch", "oc", "nice", "ionice", "tar",
+                                     "nohup", "./run.sh", "stdbuf", "python3"])
     }
 
     @Test func pipesChainsAndLoops() throws {

@@ -42,9 +42,10 @@ struct ShellCommandLine {
         lineStarts.last { $0.offset <= offset }?.line ?? firstLine
     }
 
-    /// The programs the command runs, in order, with the block line each is on.
+    /// The programs the command runs, in order, with the block line each is on: a
+    /// wrapper that is a program of its own (`watch`, `xargs`) comes before the one it runs.
     var programs: [(word: ShellWord, line: Int)] {
-        syntax.commands.compactMap { words in CommandWord.program(of: words).map { ($0, line(ofOffset: $0.offset)) } }
+        syntax.commands.flatMap { words in CommandWord.programs(of: words).map { ($0, line(ofOffset: $0.offset)) } }
     }
 
     /// The program of the first simple command, if any.

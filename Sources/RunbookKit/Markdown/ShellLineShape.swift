@@ -18,6 +18,7 @@ enum ShellLineShape: Equatable {
         let word = text.firstBlankDelimitedWord
         // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
         if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
+        if isMemberCall(word) { return .code }
         if CommandWord.isAssignment(word.utf8) { return .command }
         if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
         if !opensCommand(word) || isListing(word, text) { return .text }
@@ -26,6 +27,18 @@ enum ShellLineShape: Equatable {
         if opensCodeBlock(word, text) { return .code }
         if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
+    }
+
+    /// `Jenkins.instance.getItems(…)`, `System.setProperty("x", …)`: a method called on an
+    /// object (Groovy, Java, Python, Ruby). A shell word never holds `.name(`: this is
+    /// code, whatever case it starts with.
+    private static func isMemberCall(_ word: Substring) -> Bool {
+        guard let paren = word.firstIndex(of: "(") else { return false }
+        let parts = word[..<paren].split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            guard let first = part.first, first.isASCII, first.isLetter || first == "_" else { return false }
+            return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
     }
 
     /// `volumes:`, `port: 53`: a YAML or config key; not `host:port` or a log prefix

@@ -1,5 +1,5 @@
 /// The prompt a console transcript puts before each command a reader types: `$ `,
-/// `% `, `❯ `, a named prompt an author defines (`$mac `), and a shell's own
+/// `$> `, `% `, `❯ `, a named prompt an author defines (`$mac `), and a shell's own
 /// `user@host:~$ `, `[root@host ~]# `, `root@pod:/# `, `sh-4.4# `, `(venv) $ `.
 /// A bare `# ` is not read here: it is a comment far more often than a root prompt.
 /// REPL prompts (`mysql> `, `postgres=# `) are not shell prompts: what follows them is
@@ -14,6 +14,11 @@ enum ShellPrompt {
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") {
             let rest = text.dropFirst()
             if rest.isEmpty || rest.first == " " || rest.first == "\t" { return trimmed(rest) }
+            // `$> be knife ssh …`: a prompt some authors draw; no shell line starts `$>`.
+            if first == UInt8(ascii: "$"), rest.utf8.first == UInt8(ascii: ">") {
+                let after = rest.dropFirst()
+                if after.isEmpty || after.first == " " || after.first == "\t" { return trimmed(after) }
+            }
             if first == UInt8(ascii: "$") { return namedPromptCommand(rest) }
             return nil
         }
