@@ -118,6 +118,27 @@ import Testing
         #expect(try tools(block) == [])
     }
 
+    @Test func aQuoteLeftOpenCarriesTheCommandOntoTheNextLines() throws {
+        let block = """
+            ```
+            psql -qtc "select count(*)
+            from jobs
+            where state = 'stuck'" | wc -l
+            kubectl exec db-0 -- sh -c '
+            update jobs set state = 1;'
+            ```
+
+            ```sh
+            grep "unclosed /var/log/app.log
+            tail -n 5 /var/log/app.log
+            ```
+            """
+        let runbook = try RunbookLoader.parse("# T\n\n## Fix\n\n" + block, file: "rb.md")
+        let found = runbook.steps.flatMap(\.tools)
+        #expect(found.map(\.name) == ["psql", "wc", "kubectl", "grep", "tail"])
+        #expect(found.map(\.location.line) == [6, 8, 9, 14, 15])
+    }
+
     @Test func hostPromptsOfSharedConsoles() throws {
         let block = """
             ```

@@ -11,14 +11,26 @@ struct ShellCommandLine {
     private let lineStarts: [(offset: Int, line: Int)]
 
     /// Reads the command starting at `lines[start]` (with its prompt already taken off as
-    /// `text`), taking continuation lines from `lines`. Returns it and the next line to read.
+    /// `text`), taking continuation lines from `lines`: after a trailing `\`, `|` or `&&`,
+    /// and while a quote stays open, when it closes within the block (a stray quote is a
+    /// typo, not a string that swallows the block). Returns it and the next line to read.
     static func read(_ text: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool) -> (ShellCommandLine, Int) {
-        var piece = text.withoutTrailingBlanks
-        if !continues(piece) || start + 1 >= lines.count {
+        let piece = text.withoutTrailingBlanks
+        let alone = ShellSyntax(piece)
+        if (!continues(piece) && !alone.leavesQuoteOpen) || start + 1 >= lines.count {
             // One line, the common case: read in place, with no joined copy.
-            return (ShellCommandLine(syntax: ShellSyntax(piece), firstLine: start, lineStarts: []),
-                    start + 1)
+            return (ShellCommandLine(syntax: alone, firstLine: start, lineStarts: []), start + 1)
         }
+        if let joined = join(piece, at: start, in: lines, afterPrompts: afterPrompts, quotes: true) { return joined }
+        if continues(piece), let joined = join(piece, at: start, in: lines, afterPrompts: afterPrompts, quotes: false) { return joined }
+        return (ShellCommandLine(syntax: alone, firstLine: start, lineStarts: []), start + 1)
+    }
+
+    /// `first` joined with the lines it continues onto; nil when `quotes` is set and a
+    /// quote is still open at the end of the block.
+    private static func join(_ first: Substring, at start: Int, in lines: [Substring], afterPrompts: Bool,
+                             quotes: Bool) -> (ShellCommandLine, Int)? {
+        var piece = first
         var joined = ""
         var starts: [(offset: Int, line: Int)] = []
         var index = start
@@ -27,14 +39,15 @@ struct ShellCommandLine {
             index += 1
             let escapedNewline = piece.utf8.last == UInt8(ascii: "\\")
             joined += escapedNewline ? piece.dropLast() : piece
-            guard continues(piece), index < lines.count else { break }
+            let open = quotes && ShellSyntax(Substring(joined)).leavesQuoteOpen
+            if open && index >= lines.count { return nil }
+            guard open || continues(piece), index < lines.count else { break }
             joined += " "
             var next = lines[index].withoutLeadingBlanks
             if afterPrompts, next.utf8.starts(with: "> ".utf8) { next = next.dropFirst(2) }  // the shell's continuation prompt
             piece = next.withoutTrailingBlanks
         }
-        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start,
-                                 lineStarts: starts), index)
+        return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, lineStarts: starts), index)
     }
 
     /// The 0-based block line a word at `offset` of the joined command sits on.
