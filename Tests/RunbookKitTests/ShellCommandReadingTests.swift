@@ -139,6 +139,28 @@ import Testing
         #expect(found.map(\.location.line) == [6, 8, 9, 14, 15])
     }
 
+    @Test func keyValueOutputUnderACommandIsOutput() throws {
+        let block = """
+            ```
+            appctl status
+            run: web: (pid 4121) 310s; run: log: (pid 4120) 310s
+            down: worker: 0s, normally up
+            ```
+
+            ```
+            stackctl env info
+            System:         Debian 12
+            Current User:   app
+            ```
+            """
+        #expect(try tools(block) == ["appctl", "stackctl"])
+    }
+
+    @Test func aYAMLDocumentAfterABlankLineIsStillYAML() throws {
+        let block = "```\nconfigure the app\n\nreplicas: 2\nimage: web:1.4\n```\n\n```\nweb config\nserver:\n  port: 80\n```"
+        #expect(try tools(block) == [])
+    }
+
     @Test func hostPromptsOfSharedConsoles() throws {
         let block = """
             ```

@@ -58,7 +58,7 @@ struct ShellBlock {
             }
             shapes.append(shape)
             guard shape == .command else {
-                inOutput = (inOutput || shape == .text || shape == .code) && shape != .blank
+                inOutput = (inOutput || shape == .text || shape == .code || shape == .field) && shape != .blank
                 index += 1
                 continue
             }
@@ -90,12 +90,29 @@ struct ShellBlock {
 
     /// Whether an unlabelled block is shell at all (see the type's note). Beside YAML or
     /// code (`module App`, `import {` over `x = 1` lines) it takes a line that could only
-    /// be shell.
+    /// be shell. `Key: value` lines right under a command are its output (`vault status`,
+    /// `gitlab-rake gitlab:env:info`), not a YAML document, which opens its block.
     private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
         guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
         if commands.contains(where: isUnmistakable) { return true }
-        if shapes.contains(.code) { return false }
+        if holdsCode(shapes) { return false }
         return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
+    }
+
+    /// Whether a line is code: `.code` anywhere, or a `key: value` entry that is not in
+    /// a run of output right under a command.
+    private func holdsCode(_ shapes: [ShellLineShape]) -> Bool {
+        var underCommand = false
+        for shape in shapes {
+            switch shape {
+            case .code: return true
+            case .field where !underCommand: return true
+            case .command: underCommand = true
+            case .blank, .comment: underCommand = false
+            default: break
+            }
+        }
+        return false
     }
 
     /// A command no other language writes: a known tool, a script run by its path

@@ -8,8 +8,11 @@ enum ShellLineShape: Equatable {
     case command
     /// Output, a log line, a table row, prose, or code in another language.
     case text
-    /// `key: value`, `key:` or `x = 1`: YAML, config or code, never shell.
+    /// `key:` or `x = 1`: YAML, config or code, never shell.
     case code
+    /// `key: value`: a YAML or config entry, or a command's `Key: value` output
+    /// (`Sealed: false`, `System:  Ubuntu`); never shell.
+    case field
 
     static func of(_ line: Substring) -> ShellLineShape {
         let text = line.withoutLeadingBlanks.withoutTrailingBlanks
@@ -20,7 +23,9 @@ enum ShellLineShape: Equatable {
         if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
         if isMemberCall(word) { return .code }
         if CommandWord.isAssignment(word.utf8) { return .command }
-        if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
+        if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) {
+            return isMappingKey(word) ? entryShape(text[word.endIndex...].withoutLeadingBlanks) : .text
+        }
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].withoutLeadingBlanks
         if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "=" { return .code }
@@ -39,6 +44,18 @@ enum ShellLineShape: Equatable {
             guard let first = part.first, first.isASCII, first.isLetter || first == "_" else { return false }
             return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         }
+    }
+
+    /// After a `key:`: nothing opens a mapping (code); a value makes an entry; a second
+    /// `: ` in a plain value is what YAML forbids and status lines write
+    /// (`run: nginx: (pid 1234) 88s`), so that line is output.
+    private static func entryShape(_ value: Substring) -> ShellLineShape {
+        guard let first = value.utf8.first else { return .code }
+        if "\"'[{|>&*!".utf8.contains(first) { return .field }
+        let holdsAnotherKey = zip(value.utf8, value.utf8.dropFirst()).contains {
+            $0 == UInt8(ascii: ":") && ($1 == UInt8(ascii: " ") || $1 == UInt8(ascii: "\t"))
+        }
+        return holdsAnotherKey ? .text : .field
     }
 
     /// `volumes:`, `port: 53`: a YAML or config key; not `host:port` or a log prefix
