@@ -161,6 +161,27 @@ import Testing
         #expect(try tools(block) == [])
     }
 
+    @Test func promptsThatSayWhoAndWhere() throws {
+        let block = """
+            ```console
+            ana@laptop ~ % brew upgrade kubectl
+            ==> Upgrading 1 outdated package
+            Laptop:~ ana$ dig +short db.internal
+            ~/src/ops $ make check
+            ok
+            ➜  ops git:(main) ✗ git status
+            On branch main
+            ➜  ~ tsh login
+            ```
+
+            ```sh
+            ssh ops@db-1 # then, on the host:
+            ls ~ # home
+            ```
+            """
+        #expect(try tools(block) == ["brew", "dig", "make", "git", "tsh", "ssh", "ls"])
+    }
+
     @Test func hostPromptsOfSharedConsoles() throws {
         let block = """
             ```

@@ -30,8 +30,27 @@ enum ShellLineShape: Equatable {
         let rest = text[word.endIndex...].withoutLeadingBlanks
         if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "=" { return .code }
         if opensCodeBlock(word, text) { return .code }
-        if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
+        if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
+    }
+
+    /// `Before you start:` introduces what follows; a colon at the end of a comment
+    /// (`ssh ops@db-1 # then, on the host:`) does not make the command prose.
+    private static func endsWithColon(_ line: Substring) -> Bool {
+        guard line.utf8.last == UInt8(ascii: ":") else { return false }
+        var quote: UInt8?
+        var previous = UInt8(ascii: " ")
+        for byte in line.utf8 {
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") {
+                return false
+            }
+            previous = byte
+        }
+        return true
     }
 
     /// `Jenkins.instance.getItems(…)`, `System.setProperty("x", …)`: a method called on an
