@@ -139,6 +139,13 @@ import Testing
         #expect(found.map(\.location.line) == [6, 8, 9, 14, 15])
     }
 
+    /// Each continuation line is read once: 5,000 of them took over a minute when the
+    /// joined command was read again for every line.
+    @Test(.timeLimit(.minutes(1))) func aLongRunOfContinuationLinesIsOneCommand() throws {
+        let block = "```sh\n" + String(repeating: "kubectl get pods \\\n", count: 5_000) + "  | grep 'web\n```"
+        #expect(try tools(block) == ["kubectl", "grep"])
+    }
+
     @Test func keyValueOutputUnderACommandIsOutput() throws {
         let block = """
             ```

@@ -34,12 +34,14 @@ struct ShellCommandLine {
         var joined = ""
         var starts: [(offset: Int, line: Int)] = []
         var index = start
+        var quote: UInt8?
         while true {
             starts.append((joined.utf8.count, index))
             index += 1
             let escapedNewline = piece.utf8.last == UInt8(ascii: "\\")
             joined += escapedNewline ? piece.dropLast() : piece
-            let open = quotes && ShellSyntax(Substring(joined)).leavesQuoteOpen
+            if quotes { quote = openQuote(after: piece, from: quote) }
+            let open = quote != nil
             if open && index >= lines.count { return nil }
             guard open || continues(piece), index < lines.count else { break }
             joined += " "
@@ -48,6 +50,29 @@ struct ShellCommandLine {
             piece = next.withoutTrailingBlanks
         }
         return (ShellCommandLine(syntax: ShellSyntax(Substring(joined)), firstLine: start, lineStarts: starts), index)
+    }
+
+    /// The quote still open after `piece` when `quote` was open before it: each line is
+    /// scanned once, so a long run of continuation lines stays linear.
+    private static func openQuote(after piece: Substring, from start: UInt8?) -> UInt8? {
+        var quote = start
+        var escaped = false
+        var previous = UInt8(ascii: " ")
+        for byte in piece.utf8 {
+            defer { previous = byte }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") && quote != UInt8(ascii: "'") {
+                escaped = true
+            } else if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) {
+                return nil  // a comment runs to the end of the line
+            }
+        }
+        return quote
     }
 
     /// The 0-based block line a word at `offset` of the joined command sits on.
