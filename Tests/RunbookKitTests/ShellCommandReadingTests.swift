@@ -322,6 +322,37 @@ import Testing
         #expect(try tools(block) == ["ssh", "vi"])
     }
 
+    @Test func aFenceInsideAnIndentedBlockKeepsItsLanguage() throws {
+        let markdown = """
+            # T
+
+            ## Fix
+
+            === "Linux"
+
+                ```bash
+                sudo systemctl restart api
+                ```
+
+            === "Config"
+
+                ```yaml
+                replicas: 3
+                command: restart
+                ```
+
+            !!! note
+
+                ~~~
+                nomad job status api
+                ~~~
+            """
+        let runbook = try RunbookLoader.parse(markdown, file: "rb.md")
+        let found = runbook.steps.flatMap(\.tools)
+        #expect(found.map(\.name) == ["systemctl", "nomad"])
+        #expect(found.map(\.location.line) == [8, 21])
+    }
+
     @Test func toolsWrittenAsPaths() throws {
         let block = "```\n./scripts/failover.sh --region eu\nbin/rails db:migrate\n```"
         #expect(try tools(block) == ["./scripts/failover.sh", "bin/rails"])
