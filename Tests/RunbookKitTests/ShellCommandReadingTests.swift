@@ -164,8 +164,13 @@ import Testing
     }
 
     @Test func aYAMLDocumentAfterABlankLineIsStillYAML() throws {
-        let block = "```\nconfigure the app\n\nreplicas: 2\nimage: web:1.4\n```\n\n```\nweb config\nserver:\n  port: 80\n```"
+        let block = "```\nconfigure the app\n\nreplicas: 2\nimage: web:1.4\n```\n\n```\nsettings for prod\n\nserver:\n  port: 80\n```"
         #expect(try tools(block) == [])
+    }
+
+    @Test func aFilePrintedUnderItsCommandIsOutput() throws {
+        let block = "```\ncat /srv/app/values.yaml\nserver:\n  port: 8080\n  replicas: 2\n```"
+        #expect(try tools(block) == ["cat"])
     }
 
     @Test func promptsThatSayWhoAndWhere() throws {

@@ -90,8 +90,8 @@ struct ShellBlock {
 
     /// Whether an unlabelled block is shell at all (see the type's note). Beside YAML or
     /// code (`module App`, `import {` over `x = 1` lines) it takes a line that could only
-    /// be shell. `Key: value` lines right under a command are its output (`vault status`,
-    /// `gitlab-rake gitlab:env:info`), not a YAML document, which opens its block.
+    /// be shell. `Key: value` and `key:` lines right under a command are its output
+    /// (`vault status`, `cat values.yaml`), not a YAML document, which opens its block.
     private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
         guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
         if commands.contains(where: isUnmistakable) { return true }
@@ -99,8 +99,8 @@ struct ShellBlock {
         return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
     }
 
-    /// Whether a line is code: `.code` anywhere, or a `key: value` entry that is not in
-    /// a run of output right under a command.
+    /// Whether a line is code: `.code` anywhere, or a `key:` entry that is not in a run
+    /// of output right under a command.
     private func holdsCode(_ shapes: [ShellLineShape]) -> Bool {
         var underCommand = false
         for shape in shapes {

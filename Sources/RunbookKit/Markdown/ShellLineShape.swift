@@ -8,10 +8,11 @@ enum ShellLineShape: Equatable {
     case command
     /// Output, a log line, a table row, prose, or code in another language.
     case text
-    /// `key:` or `x = 1`: YAML, config or code, never shell.
+    /// `x = 1`, `server {`, `a.b(…)`: config or code, never shell.
     case code
-    /// `key: value`: a YAML or config entry, or a command's `Key: value` output
-    /// (`Sealed: false`, `System:  Ubuntu`); never shell.
+    /// `key: value` or `key:`: a YAML or config entry, or a command's output in that
+    /// form (`Sealed: false`, `System:  Ubuntu`, the YAML `cat values.yaml` prints);
+    /// never shell.
     case field
 
     static func of(_ line: Substring) -> ShellLineShape {
@@ -65,11 +66,10 @@ enum ShellLineShape: Equatable {
         }
     }
 
-    /// After a `key:`: nothing opens a mapping (code); a value makes an entry; a second
-    /// `: ` in a plain value is what YAML forbids and status lines write
-    /// (`run: nginx: (pid 1234) 88s`), so that line is output.
+    /// After a `key:`: an entry, unless a second `: ` sits in a plain value, which YAML
+    /// forbids and status lines write (`run: nginx: (pid 1234) 88s`): that line is output.
     private static func entryShape(_ value: Substring) -> ShellLineShape {
-        guard let first = value.utf8.first else { return .code }
+        guard let first = value.utf8.first else { return .field }
         if "\"'[{|>&*!".utf8.contains(first) { return .field }
         let holdsAnotherKey = zip(value.utf8, value.utf8.dropFirst()).contains {
             $0 == UInt8(ascii: ":") && ($1 == UInt8(ascii: " ") || $1 == UInt8(ascii: "\t"))
