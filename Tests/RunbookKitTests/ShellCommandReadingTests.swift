@@ -168,6 +168,12 @@ import Testing
         #expect(try tools(block) == [])
     }
 
+    @Test func aLoneNameUnderACommandIsWhatItPrinted() throws {
+        let block = "```\nkubectl config current-context\nstaging-eu-2\n```\n\n```\nls /srv/app/conf\nvalues.yaml\n```\n\n"
+            + "```bash\nlvextend -L +2G /dev/vg0/data\npvs\nvgs\n```"
+        #expect(try tools(block) == ["kubectl", "ls", "lvextend", "pvs", "vgs"])
+    }
+
     @Test func aFilePrintedUnderItsCommandIsOutput() throws {
         let block = "```\ncat /srv/app/values.yaml\nserver:\n  port: 8080\n  replicas: 2\n```"
         #expect(try tools(block) == ["cat"])

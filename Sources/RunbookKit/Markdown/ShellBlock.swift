@@ -52,6 +52,9 @@ struct ShellBlock {
             var shape = ShellLineShape.of(lines[index])
             var text = lines[index]
             if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
+            if shape == .command, let above = shapes.last, above != .blank, above != .comment, ShellLineShape.isLoneName(text) {
+                shape = .text  // `prod-eu-1` under `kubectl config current-context`: what it printed
+            }
             if shape == .comment, let root = rootPromptCommand(lines[index]) {
                 shape = .command
                 text = root

@@ -35,6 +35,22 @@ enum ShellLineShape: Equatable {
         return .command
     }
 
+    /// A line of one word that names a thing, not a program: a host, pod or context
+    /// (`web-01`, `prod-eu-1`: programs do not end in `-<digits>`) or a file
+    /// (`values.yaml`, a name with an extension and no path). Under a command, it is
+    /// what the command printed.
+    static func isLoneName(_ line: Substring) -> Bool {
+        let word = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard !word.isEmpty, !word.contains(where: { $0 == " " || $0 == "\t" || $0 == "/" }) else { return false }
+        if let dash = word.lastIndex(of: "-") {
+            let tail = word[word.index(after: dash)...]
+            if !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        }
+        guard let dot = word.lastIndex(of: "."), dot != word.startIndex else { return false }
+        let ext = word[word.index(after: dot)...]
+        return (1...4).contains(ext.count) && ext.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
     /// `Before you start:` introduces what follows; a colon at the end of a comment
     /// (`ssh ops@db-1 # then, on the host:`) does not make the command prose.
     private static func endsWithColon(_ line: Substring) -> Bool {
