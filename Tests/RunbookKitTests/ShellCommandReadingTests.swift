@@ -174,6 +174,12 @@ import Testing
         #expect(try tools(block) == ["kubectl", "ls", "lvextend", "pvs", "vgs"])
     }
 
+    @Test func aOneWordAnswerClosingTheBlockIsOutput() throws {
+        let block = "```\ncurl -s localhost:8080/healthz\nok\n```\n\n```\nsystemctl is-active api\nactive\n```\n\n"
+            + "```bash\ncd /srv/api\nmake\n```"
+        #expect(try tools(block) == ["curl", "systemctl", "make"])
+    }
+
     @Test func aFilePrintedUnderItsCommandIsOutput() throws {
         let block = "```\ncat /srv/app/values.yaml\nserver:\n  port: 8080\n  replicas: 2\n```"
         #expect(try tools(block) == ["cat"])

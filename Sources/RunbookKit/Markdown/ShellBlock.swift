@@ -52,7 +52,8 @@ struct ShellBlock {
             var shape = ShellLineShape.of(lines[index])
             var text = lines[index]
             if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
-            if shape == .command, let above = shapes.last, above != .blank, above != .comment, ShellLineShape.isLoneName(text) {
+            if shape == .command, let above = shapes.last, above != .blank, above != .comment,
+               ShellLineShape.isLoneName(text) || (isLastLine(index) && printedAnswer(text, under: out.last)) {
                 shape = .text  // `prod-eu-1` under `kubectl config current-context`: what it printed
             }
             if shape == .comment, let root = rootPromptCommand(lines[index]) {
@@ -79,6 +80,24 @@ struct ShellBlock {
             index = skipHeredocs(command, from: next)
         }
         return (out, shapes)
+    }
+
+    /// Whether only blank lines follow line `index`.
+    private func isLastLine(_ index: Int) -> Bool {
+        lines[(index + 1)...].allSatisfy { $0.withoutLeadingBlanks.isEmpty }
+    }
+
+    /// `ok` under `curl -s …/healthz`, `active` under `systemctl is-active app`: one
+    /// lower-case word closing the block right under a program run with arguments is the
+    /// answer it printed. (A lone command there, `sync` after `daemon-reload`, is read
+    /// as output too: rarer than a printed answer, and a missed tool costs the reader
+    /// less than a tool that does not exist.)
+    private func printedAnswer(_ line: Substring, under command: ShellCommandLine?) -> Bool {
+        let word = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard let command, !word.isEmpty, !word.contains(where: { $0 == " " || $0 == "\t" }),
+              word.allSatisfy({ $0.isASCII && $0.isLowercase }),
+              let first = command.syntax.commands.first, first.count >= 2, CommandWord.program(of: first) != nil else { return false }
+        return true
     }
 
     /// Whether a command-shaped line under output is a command again: it runs a known
