@@ -29,6 +29,26 @@ import Testing
         #expect(rb.steps[1].section == "Steps")
     }
 
+    @Test func headingAttributesAreNotPartOfWhatTheReaderSees() throws {
+        let rb = try load("""
+            # Disk full {#disk-full}
+
+            ## Overview {#overview}
+            - the volume is at 100%
+            - writes fail
+
+            ## Fix {: .steps }
+            ### Find the biggest files {#find}
+            Look under /var.
+            ### Use {} as the empty default
+            Nothing to do.
+            """)
+        #expect(rb.title == "Disk full")
+        #expect(rb.briefing.map(\.heading) == ["Overview"])
+        #expect(rb.steps.map(\.title) == ["Find the biggest files", "Use {} as the empty default"])
+        #expect(rb.steps.map(\.section) == ["Fix", "Fix"])
+    }
+
     @Test func h3sAreStepsWhenThereIsNoList() throws {
         let rb = try load("""
             # T

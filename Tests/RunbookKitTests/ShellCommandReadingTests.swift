@@ -88,6 +88,124 @@ import Testing
         #expect(try tools(block) == ["kubectl", "systemctl", "journalctl", "chroot", "df", "pip", "brew", "docker-compose", "helm"])
     }
 
+    @Test func aDollarAndAngleIsAPromptToo() throws {
+        let block = """
+            ```bash
+            $> be knife status 'roles:db'
+            db-02.internal  3 minutes ago
+            $> ssh-keygen -lf <(ssh-keyscan jump.example 2>/dev/null)
+            256 SHA256:Qx0f jump.example (ED25519)
+            ```
+            """
+        #expect(try tools(block) == ["be", "ssh-keygen", "ssh-keyscan"])
+    }
+
+    @Test func aWrapperThatIsAProgramIsNeededToo() throws {
+        let block = "```\nwatch \"curl -s localhost:9200/_cat/health | grep red\"\n```\n\n```\nsudo timeout 60 systemctl restart app\n```"
+        #expect(try tools(block) == ["watch", "curl", "timeout", "systemctl"])
+    }
+
+    @Test func codeThatCallsMethodsIsNotShell() throws {
+        let block = """
+            ```
+            import org.example.ci.Pipeline
+
+            Server.instance.getJobs(Pipeline.class).each { job ->
+                println job.name
+            }
+            ```
+            """
+        #expect(try tools(block) == [])
+    }
+
+    @Test func aQuoteLeftOpenCarriesTheCommandOntoTheNextLines() throws {
+        let block = """
+            ```
+            psql -qtc "select count(*)
+            from jobs
+            where state = 'stuck'" | wc -l
+            kubectl exec db-0 -- sh -c '
+            update jobs set state = 1;'
+            ```
+
+            ```sh
+            grep "unclosed /var/log/app.log
+            tail -n 5 /var/log/app.log
+            ```
+            """
+        let runbook = try RunbookLoader.parse("# T\n\n## Fix\n\n" + block, file: "rb.md")
+        let found = runbook.steps.flatMap(\.tools)
+        #expect(found.map(\.name) == ["psql", "wc", "kubectl", "grep", "tail"])
+        #expect(found.map(\.location.line) == [6, 8, 9, 14, 15])
+    }
+
+    /// Each continuation line is read once: 5,000 of them took over a minute when the
+    /// joined command was read again for every line.
+    @Test(.timeLimit(.minutes(1))) func aLongRunOfContinuationLinesIsOneCommand() throws {
+        let block = "```sh\n" + String(repeating: "kubectl get pods \\\n", count: 5_000) + "  | grep 'web\n```"
+        #expect(try tools(block) == ["kubectl", "grep"])
+    }
+
+    @Test func keyValueOutputUnderACommandIsOutput() throws {
+        let block = """
+            ```
+            appctl status
+            run: web: (pid 4121) 310s; run: log: (pid 4120) 310s
+            down: worker: 0s, normally up
+            ```
+
+            ```
+            stackctl env info
+            System:         Debian 12
+            Current User:   app
+            ```
+            """
+        #expect(try tools(block) == ["appctl", "stackctl"])
+    }
+
+    @Test func aYAMLDocumentAfterABlankLineIsStillYAML() throws {
+        let block = "```\nconfigure the app\n\nreplicas: 2\nimage: web:1.4\n```\n\n```\nsettings for prod\n\nserver:\n  port: 80\n```"
+        #expect(try tools(block) == [])
+    }
+
+    @Test func aLoneNameUnderACommandIsWhatItPrinted() throws {
+        let block = "```\nkubectl config current-context\nstaging-eu-2\n```\n\n```\nls /srv/app/conf\nvalues.yaml\n```\n\n"
+            + "```bash\nlvextend -L +2G /dev/vg0/data\npvs\nvgs\n```"
+        #expect(try tools(block) == ["kubectl", "ls", "lvextend", "pvs", "vgs"])
+    }
+
+    @Test func aOneWordAnswerClosingTheBlockIsOutput() throws {
+        let block = "```\ncurl -s localhost:8080/healthz\nok\n```\n\n```\nsystemctl is-active api\nactive\n```\n\n"
+            + "```bash\ncd /srv/api\nmake\n```"
+        #expect(try tools(block) == ["curl", "systemctl", "make"])
+    }
+
+    @Test func aFilePrintedUnderItsCommandIsOutput() throws {
+        let block = "```\ncat /srv/app/values.yaml\nserver:\n  port: 8080\n  replicas: 2\n```"
+        #expect(try tools(block) == ["cat"])
+    }
+
+    @Test func promptsThatSayWhoAndWhere() throws {
+        let block = """
+            ```console
+            ana@laptop ~ % brew upgrade kubectl
+            ==> Upgrading 1 outdated package
+            Laptop:~ ana$ dig +short db.internal
+            ~/src/ops $ make check
+            ok
+            ➜  ops git:(main) ✗ git status
+            On branch main
+            ➜  ~ tsh login
+            ```
+
+            ```sh
+            ssh ops@db-1 # then, on the host:
+            ls ~ # home
+            ```
+            """
+        #expect(try tools(block) == ["brew", "dig", "make", "git", "tsh", "ssh", "ls"])
+    }
+
     @Test func hostPromptsOfSharedConsoles() throws {
         let block = """
             ```
@@ -160,7 +278,8 @@ import Testing
             time stdbuf -oL python3 tail.py
             ```
             """
-        #expect(try tools(block) == ["systemctl", "kubectl", "curl", "oc", "tar", "./run.sh", "python3"])
+        #expect(try tools(block) == ["systemctl", "kubectl", "xargs", "timeout", "curl", "watch", "oc", "nice", "ionice", "tar",
+                                     "nohup", "./run.sh", "stdbuf", "python3"])
     }
 
     @Test func pipesChainsAndLoops() throws {
@@ -218,6 +337,37 @@ import Testing
         let block = "```cmd\nssh ops@bastion.example\n```\n\n```cmd\n psql> paste your query here;\n```\n\n```cmd\n:wq!\n```\n\n"
             + "```cli\nvi DTSPO-2766-get-case-data.sql\n```"
         #expect(try tools(block) == ["ssh", "vi"])
+    }
+
+    @Test func aFenceInsideAnIndentedBlockKeepsItsLanguage() throws {
+        let markdown = """
+            # T
+
+            ## Fix
+
+            === "Linux"
+
+                ```bash
+                sudo systemctl restart api
+                ```
+
+            === "Config"
+
+                ```yaml
+                replicas: 3
+                command: restart
+                ```
+
+            !!! note
+
+                ~~~
+                nomad job status api
+                ~~~
+            """
+        let runbook = try RunbookLoader.parse(markdown, file: "rb.md")
+        let found = runbook.steps.flatMap(\.tools)
+        #expect(found.map(\.name) == ["systemctl", "nomad"])
+        #expect(found.map(\.location.line) == [8, 21])
     }
 
     @Test func toolsWrittenAsPaths() throws {

@@ -22,6 +22,12 @@ enum CommandWord {
         "ionice", "stdbuf",
     ]
 
+    /// Wrappers that are programs of their own, which a reader must have as surely as
+    /// the command they run (`watch` and `timeout` are missing on a stock macOS). The
+    /// shell's keywords and builtins (`time`, `exec`, `command`) are not, and neither are
+    /// the prefixes the reader's own account provides (`sudo`, `doas`, `env`).
+    static let wrappersThatAreTools: Set<String> = ["xargs", "watch", "timeout", "nice", "ionice", "stdbuf", "nohup"]
+
     /// Wrapper options that take a value (`sudo -u ops systemctl …`).
     static let wrapperOptionsWithValues: [String: Set<String>] = [
         "sudo": ["-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-U"], "doas": ["-u", "-C"], "env": ["-u", "-C", "-S"],
@@ -32,6 +38,19 @@ enum CommandWord {
 
     /// The word naming the program `words` runs, or nil when it runs none a reader installs.
     static func program(of words: [ShellWord]) -> ShellWord? {
+        read(words).program
+    }
+
+    /// Every program `words` runs that a reader installs: the wrappers that are tools,
+    /// then the program they run (`watch -n 5 'oc get pods'` runs `watch` and `oc`).
+    static func programs(of words: [ShellWord]) -> [ShellWord] {
+        let (wrapping, program) = read(words)
+        return wrapping.filter { wrappersThatAreTools.contains($0.text) } + (program.map { [$0] } ?? [])
+    }
+
+    /// The wrappers in front of the program and the program itself.
+    private static func read(_ words: [ShellWord]) -> (wrappers: [ShellWord], program: ShellWord?) {
+        var wrapping: [ShellWord] = []
         var index = 0
         while index < words.count {
             var word = words[index]
@@ -39,19 +58,25 @@ enum CommandWord {
             while word.text.utf8.first == UInt8(ascii: "!") && !word.quoted { word.text.removeFirst() }
             if word.text.isEmpty || leadingKeywords.contains(word.text) || isAssignment(word) { continue }
             if wrappers.contains(word.text) {
+                wrapping.append(word)
                 index = skipOptions(of: word.text, in: words, from: index)
                 continue
             }
-            if builtins.contains(word.text) || word.expands { return nil }
-            if word.quoted, word.text.contains(" ") {
-                // `watch 'kubectl get pods'`: the quoted words are the command.
-                return ShellSyntax(Substring(word.text)).commands.first.flatMap(program).map {
-                    ShellWord(text: $0.text, offset: word.offset)
-                }
-            }
-            return looksLikeProgram(word.text) ? word : nil
+            return (wrapping, programWord(word))
         }
-        return nil
+        return (wrapping, nil)
+    }
+
+    /// The program `word` names once the wrappers are behind it.
+    private static func programWord(_ word: ShellWord) -> ShellWord? {
+        if builtins.contains(word.text) || word.expands { return nil }
+        if word.quoted, word.text.contains(" ") {
+            // `watch 'kubectl get pods'`: the quoted words are the command.
+            return ShellSyntax(Substring(word.text)).commands.first.flatMap(program).map {
+                ShellWord(text: $0.text, offset: word.offset)
+            }
+        }
+        return looksLikeProgram(word.text) ? word : nil
     }
 
     /// Past a wrapper's options (and the values some take, and `timeout`'s duration).

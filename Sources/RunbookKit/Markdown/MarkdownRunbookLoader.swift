@@ -37,12 +37,12 @@ struct MarkdownRunbookLoader {
         for node in MarkdownNode(pointer: tree.root).children {
             if node.isHeading, node.headingLevel == 1, !sawTitle {
                 sawTitle = true
-                runbook.title = node.plainText.trimmingWhitespace()
+                runbook.title = HeadingTitle.of(node)
                 runbook.location = SourceLocation(file: file, line: node.line)
                 continue
             }
             if node.isHeading, node.headingLevel <= 2 {
-                sections.append(Section(heading: node.plainText.trimmingWhitespace(), headingLine: node.line))
+                sections.append(Section(heading: HeadingTitle.of(node), headingLine: node.line))
             } else {
                 sections[sections.count - 1].blocks.append(node)
             }

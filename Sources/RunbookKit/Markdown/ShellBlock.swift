@@ -52,13 +52,17 @@ struct ShellBlock {
             var shape = ShellLineShape.of(lines[index])
             var text = lines[index]
             if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
+            if shape == .command, let above = shapes.last, above != .blank, above != .comment,
+               ShellLineShape.isLoneName(text) || (isLastLine(index) && printedAnswer(text, under: out.last)) {
+                shape = .text  // `prod-eu-1` under `kubectl config current-context`: what it printed
+            }
             if shape == .comment, let root = rootPromptCommand(lines[index]) {
                 shape = .command
                 text = root
             }
             shapes.append(shape)
             guard shape == .command else {
-                inOutput = (inOutput || shape == .text || shape == .code) && shape != .blank
+                inOutput = (inOutput || shape == .text || shape == .code || shape == .field) && shape != .blank
                 index += 1
                 continue
             }
@@ -78,6 +82,24 @@ struct ShellBlock {
         return (out, shapes)
     }
 
+    /// Whether only blank lines follow line `index`.
+    private func isLastLine(_ index: Int) -> Bool {
+        lines[(index + 1)...].allSatisfy { $0.withoutLeadingBlanks.isEmpty }
+    }
+
+    /// `ok` under `curl -s …/healthz`, `active` under `systemctl is-active app`: one
+    /// lower-case word closing the block right under a program run with arguments is the
+    /// answer it printed. (A lone command there, `sync` after `daemon-reload`, is read
+    /// as output too: rarer than a printed answer, and a missed tool costs the reader
+    /// less than a tool that does not exist.)
+    private func printedAnswer(_ line: Substring, under command: ShellCommandLine?) -> Bool {
+        let word = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard let command, !word.isEmpty, !word.contains(where: { $0 == " " || $0 == "\t" }),
+              word.allSatisfy({ $0.isASCII && $0.isLowercase }),
+              let first = command.syntax.commands.first, first.count >= 2, CommandWord.program(of: first) != nil else { return false }
+        return true
+    }
+
     /// Whether a command-shaped line under output is a command again: it runs a known
     /// tool, passes an option right after its program (`du -sh`), or pipes or chains
     /// into another program. Output rows have none of these.
@@ -90,12 +112,29 @@ struct ShellBlock {
 
     /// Whether an unlabelled block is shell at all (see the type's note). Beside YAML or
     /// code (`module App`, `import {` over `x = 1` lines) it takes a line that could only
-    /// be shell.
+    /// be shell. `Key: value` and `key:` lines right under a command are its output
+    /// (`vault status`, `cat values.yaml`), not a YAML document, which opens its block.
     private func readsAsShell(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
         guard let opening = shapes.first(where: { $0 != .blank && $0 != .comment }), opening == .command else { return false }
         if commands.contains(where: isUnmistakable) { return true }
-        if shapes.contains(.code) { return false }
+        if holdsCode(shapes) { return false }
         return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
+    }
+
+    /// Whether a line is code: `.code` anywhere, or a `key:` entry that is not in a run
+    /// of output right under a command.
+    private func holdsCode(_ shapes: [ShellLineShape]) -> Bool {
+        var underCommand = false
+        for shape in shapes {
+            switch shape {
+            case .code: return true
+            case .field where !underCommand: return true
+            case .command: underCommand = true
+            case .blank, .comment: underCommand = false
+            default: break
+            }
+        }
+        return false
     }
 
     /// A command no other language writes: a known tool, a script run by its path

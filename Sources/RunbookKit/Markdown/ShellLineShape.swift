@@ -8,8 +8,12 @@ enum ShellLineShape: Equatable {
     case command
     /// Output, a log line, a table row, prose, or code in another language.
     case text
-    /// `key: value`, `key:` or `x = 1`: YAML, config or code, never shell.
+    /// `x = 1`, `server {`, `a.b(…)`: config or code, never shell.
     case code
+    /// `key: value` or `key:`: a YAML or config entry, or a command's output in that
+    /// form (`Sealed: false`, `System:  Ubuntu`, the YAML `cat values.yaml` prints);
+    /// never shell.
+    case field
 
     static func of(_ line: Substring) -> ShellLineShape {
         let text = line.withoutLeadingBlanks.withoutTrailingBlanks
@@ -18,14 +22,75 @@ enum ShellLineShape: Equatable {
         let word = text.firstBlankDelimitedWord
         // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
         if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
+        if isMemberCall(word) { return .code }
         if CommandWord.isAssignment(word.utf8) { return .command }
-        if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) { return isMappingKey(word) ? .code : .text }
+        if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) {
+            return isMappingKey(word) ? entryShape(text[word.endIndex...].withoutLeadingBlanks) : .text
+        }
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].withoutLeadingBlanks
         if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "=" { return .code }
         if opensCodeBlock(word, text) { return .code }
-        if text.utf8.last == UInt8(ascii: ":") || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
+        if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
         return .command
+    }
+
+    /// A line of one word that names a thing, not a program: a host, pod or context
+    /// (`web-01`, `prod-eu-1`: programs do not end in `-<digits>`) or a file
+    /// (`values.yaml`, a name with an extension and no path). Under a command, it is
+    /// what the command printed.
+    static func isLoneName(_ line: Substring) -> Bool {
+        let word = line.withoutLeadingBlanks.withoutTrailingBlanks
+        guard !word.isEmpty, !word.contains(where: { $0 == " " || $0 == "\t" || $0 == "/" }) else { return false }
+        if let dash = word.lastIndex(of: "-") {
+            let tail = word[word.index(after: dash)...]
+            if !tail.isEmpty, tail.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        }
+        guard let dot = word.lastIndex(of: "."), dot != word.startIndex else { return false }
+        let ext = word[word.index(after: dot)...]
+        return (1...4).contains(ext.count) && ext.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
+    /// `Before you start:` introduces what follows; a colon at the end of a comment
+    /// (`ssh ops@db-1 # then, on the host:`) does not make the command prose.
+    private static func endsWithColon(_ line: Substring) -> Bool {
+        guard line.utf8.last == UInt8(ascii: ":") else { return false }
+        var quote: UInt8?
+        var previous = UInt8(ascii: " ")
+        for byte in line.utf8 {
+            if let q = quote {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") {
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    /// `Jenkins.instance.getItems(…)`, `System.setProperty("x", …)`: a method called on an
+    /// object (Groovy, Java, Python, Ruby). A shell word never holds `.name(`: this is
+    /// code, whatever case it starts with.
+    private static func isMemberCall(_ word: Substring) -> Bool {
+        guard let paren = word.firstIndex(of: "(") else { return false }
+        let parts = word[..<paren].split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { part in
+            guard let first = part.first, first.isASCII, first.isLetter || first == "_" else { return false }
+            return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
+    }
+
+    /// After a `key:`: an entry, unless a second `: ` sits in a plain value, which YAML
+    /// forbids and status lines write (`run: nginx: (pid 1234) 88s`): that line is output.
+    private static func entryShape(_ value: Substring) -> ShellLineShape {
+        guard let first = value.utf8.first else { return .field }
+        if "\"'[{|>&*!".utf8.contains(first) { return .field }
+        let holdsAnotherKey = zip(value.utf8, value.utf8.dropFirst()).contains {
+            $0 == UInt8(ascii: ":") && ($1 == UInt8(ascii: " ") || $1 == UInt8(ascii: "\t"))
+        }
+        return holdsAnotherKey ? .text : .field
     }
 
     /// `volumes:`, `port: 53`: a YAML or config key; not `host:port` or a log prefix

@@ -1,5 +1,5 @@
 /// The prompt a console transcript puts before each command a reader types: `$ `,
-/// `% `, `❯ `, a named prompt an author defines (`$mac `), and a shell's own
+/// `$> `, `% `, `❯ `, `➜  dir `, a named prompt an author defines (`$mac `), and a shell's own
 /// `user@host:~$ `, `[root@host ~]# `, `root@pod:/# `, `sh-4.4# `, `(venv) $ `.
 /// A bare `# ` is not read here: it is a comment far more often than a root prompt.
 /// REPL prompts (`mysql> `, `postgres=# `) are not shell prompts: what follows them is
@@ -14,11 +14,27 @@ enum ShellPrompt {
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") {
             let rest = text.dropFirst()
             if rest.isEmpty || rest.first == " " || rest.first == "\t" { return trimmed(rest) }
+            // `$> be knife ssh …`: a prompt some authors draw; no shell line starts `$>`.
+            if first == UInt8(ascii: "$"), rest.utf8.first == UInt8(ascii: ">") {
+                let after = rest.dropFirst()
+                if after.isEmpty || after.first == " " || after.first == "\t" { return trimmed(after) }
+            }
             if first == UInt8(ascii: "$") { return namedPromptCommand(rest) }
             return nil
         }
         if first == 0xE2, text.hasPrefix("❯ ") { return trimmed(text.dropFirst(2)) }
+        if first == 0xE2, text.hasPrefix("➜ ") { return arrowPromptCommand(text.dropFirst(2)) }
         return commandAfterShellPrompt(text)
+    }
+
+    /// `➜  app git:(main) ✗ git status`: oh-my-zsh's prompt names the folder, then the
+    /// git branch and a dirty mark when there is one, before the command.
+    private static func arrowPromptCommand(_ rest: Substring) -> Substring {
+        var text = trimmed(rest)
+        text = trimmed(text.drop { $0 != " " && $0 != "\t" })  // the folder
+        if text.hasPrefix("git:("), let close = text.firstIndex(of: ")") { text = trimmed(text[text.index(after: close)...]) }
+        if text.hasPrefix("✗") { text = trimmed(text.dropFirst()) }
+        return text
     }
 
     /// `$mac docker ps`: a lower-case name right after `$` is a prompt the runbook
@@ -44,7 +60,21 @@ enum ShellPrompt {
         let after = text[text.index(after: sign)...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }
         let prefix = text[..<sign]
-        return isPromptPrefix(prefix) || isHostPrompt(prefix, sign: text[sign]) ? trimmed(after) : nil
+        let isPrompt = isPromptPrefix(prefix) || isHostPrompt(prefix, sign: text[sign]) || isWhereaboutsPrompt(prefix, sign: text[sign])
+        return isPrompt ? trimmed(after) : nil
+    }
+
+    /// `user@host ~ % ` (zsh's default), `MacBook:~ ana$ ` (bash on macOS), `~/src/app $ `:
+    /// up to three words that say who and where, the first a `user@host`, a `host:path`
+    /// or (before `$` or `%`) a path. `ssh ops@db-1 # connect` opens with a program, so
+    /// it stays a command with a comment.
+    private static func isWhereaboutsPrompt(_ prefix: Substring, sign: Character) -> Bool {
+        let words = prefix.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first, words.count <= 3,
+              words.allSatisfy({ $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "@:~/._-".contains($0)) } })
+        else { return false }
+        if first.contains("@") || first.contains(":~") || first.contains(":/") { return true }
+        return sign != "#" && words.count == 1 && (first.hasPrefix("~") || first.hasPrefix("/"))
     }
 
     /// `patroni-01-db-gstg $ `, `workstation   $ `: a host's name, blanks, then the sign.

@@ -12,6 +12,9 @@ struct ShellSyntax {
     /// `CSV.open(file)`), a word after a subshell's `)`, a comparison (`up == 0`,
     /// `x > 0`) or a comma after a quoted string: PromQL, SQL or code, not a command.
     private(set) var isShell = true
+    /// The line ends inside a quote: the shell reads on into the next line, and so does
+    /// a reader (`psql -c "select …` over lines of SQL).
+    private(set) var leavesQuoteOpen = false
     private let bytes: [UInt8]
     private var i = 0
 
@@ -95,6 +98,7 @@ struct ShellSyntax {
             word.quoted = true
             i += 1
             while i < bytes.count, bytes[i] != UInt8(ascii: "'") { word.bytes.append(bytes[i]); i += 1 }
+            if i >= bytes.count { leavesQuoteOpen = true }
             i += 1
             noteCommaAfterQuote()
         case UInt8(ascii: "\""):
@@ -137,6 +141,7 @@ struct ShellSyntax {
                 i += 1
             }
         }
+        if i >= bytes.count { leavesQuoteOpen = true }
         i += 1
     }
 

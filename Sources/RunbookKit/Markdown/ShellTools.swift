@@ -24,8 +24,34 @@ struct ShellTools {
     /// Tool names in a code block, each with its 0-based line offset in the block.
     /// `info` is the fence's info string, nil for an indented block.
     func tools(inCodeBlock code: String, info: String?) -> [(name: String, lineOffset: Int)] {
-        let block = ShellBlock(lines: code.lineSlices(), language: CodeBlockLanguage(info: info), known: known)
-        return block.commands().flatMap { command in command.programs.map { ($0.word.text, $0.line) } }
+        var lines = code.lineSlices()
+        var language = CodeBlockLanguage(info: info)
+        var skipped = 0
+        if info == nil, let inner = Self.innerFence(lines) {
+            // MkDocs content tabs and admonitions indent a fenced block: CommonMark sees an
+            // indented block whose first line is the fence; the reader sees the fence.
+            language = CodeBlockLanguage(info: inner.info)
+            lines = inner.body
+            skipped = inner.offset
+        }
+        let block = ShellBlock(lines: lines, language: language, known: known)
+        return block.commands().flatMap { command in command.programs.map { ($0.word.text, $0.line + skipped) } }
+    }
+
+    /// The info string and body of a fence (```` ```bash ```` … ```` ``` ````, or `~~~`) that
+    /// an indented block holds whole.
+    static func innerFence(_ lines: [Substring]) -> (info: String, body: [Substring], offset: Int)? {
+        let filled = lines.indices.filter { !lines[$0].withoutLeadingBlanks.isEmpty }
+        guard let first = filled.first, let last = filled.last, first < last else { return nil }
+        let opening = lines[first].withoutLeadingBlanks
+        for marker in ["```", "~~~"] where opening.hasPrefix(marker) {
+            let closing = lines[last].withoutLeadingBlanks.withoutTrailingBlanks
+            guard closing.hasPrefix(marker), closing.allSatisfy({ $0 == marker.first }) else { return nil }
+            let info = opening.drop { $0 == marker.first }.withoutLeadingBlanks.withoutTrailingBlanks
+            guard !info.contains("`") else { return nil }
+            return (String(info), Array(lines[(first + 1)..<last]), first + 1)
+        }
+        return nil
     }
 
     /// The tool an inline code span starts with, when it is a known one.

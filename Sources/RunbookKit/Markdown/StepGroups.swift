@@ -73,7 +73,7 @@ enum StepGrouping {
         var groups: [StepGroup] = []
         for block in blocks {
             if block.isH3 {
-                groups.append(StepGroup(title: block.plainText.trimmingWhitespace(), line: block.line, column: block.column, nodes: []))
+                groups.append(StepGroup(title: HeadingTitle.of(block), line: block.line, column: block.column, nodes: []))
             } else {
                 groups[groups.count - 1].nodes.append(block)
             }
