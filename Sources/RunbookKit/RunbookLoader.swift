@@ -49,32 +49,47 @@ public enum RunbookLoader {
     public static func find(_ paths: [String]) throws(LoadErrors) -> RunbookFiles {
         var found = RunbookFiles()
         var errors: [LoadError] = []
-        let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
                 errors.append(LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder", found: "no such path"))
                 continue
             }
             if !isDir.boolValue { found.files.append(path); continue }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            var inFolder: [String] = []
-            var skipped = 0
-            for rel in fm.enumerator(atPath: path)?.compactMap({ $0 as? String }) ?? [] {
-                let url = URL(fileURLWithPath: rel, isDirectory: false)
-                let ext = url.pathExtension.lowercased()
-                guard !url.lastPathComponent.hasPrefix("."), markdownExtensions.contains(ext) || yamlExtensions.contains(ext) else { continue }
-                let file = base + "/" + rel
-                if yamlExtensions.contains(ext) && !YAMLRunbookSniffer.hasSteps(file) {
-                    skipped += 1
-                } else {
-                    inFolder.append(file)
-                }
-            }
+            let (inFolder, skipped) = walk(base)
             found.files += inFolder.sorted()
             if skipped > 0 { found.skippedYAML.append(.init(folder: base, count: skipped)) }
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
         return found
+    }
+
+    /// The runbook files under `folder`, and how many YAML files without steps it passed
+    /// over. Hidden files and folders (`.git`, `.github`, `.build`, `.venv`) are not
+    /// entered: what they hold is tooling, never a page an on-call reader is sent to.
+    /// The project's own `coldread.yaml` is ColdRead's configuration, not a runbook, and
+    /// is passed over without being counted, so `coldread lint .` at a project root says
+    /// nothing about it.
+    private static func walk(_ folder: String) -> (files: [String], skippedYAML: Int) {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return ([], 0) }
+        var files: [String] = []
+        var skipped = 0
+        while let rel = walker.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            let ext = (name as NSString).pathExtension.lowercased()
+            guard markdownExtensions.contains(ext) || yamlExtensions.contains(ext), name != DirectoryLoader.fileName else { continue }
+            let file = folder + "/" + rel
+            if yamlExtensions.contains(ext) && !YAMLRunbookSniffer.hasSteps(file) {
+                skipped += 1
+            } else {
+                files.append(file)
+            }
+        }
+        return (files, skipped)
     }
 }

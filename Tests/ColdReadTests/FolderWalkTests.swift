@@ -5,7 +5,8 @@ import Testing
 /// `steps:`; the other YAML (manifests, workflows) is counted once on stderr, by every
 /// command that walks folders. A file named explicitly is always loaded.
 @Suite struct FolderWalkTests {
-    /// A project whose docs/ folder holds two runbooks and three YAML files that are not.
+    /// A project whose docs/ folder holds two runbooks, two YAML files that are not, and a
+    /// hidden .github folder that is not entered.
     static func project() throws -> String {
         let dir = try CLI.scratch()
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\n")
@@ -17,7 +18,7 @@ import Testing
         return dir
     }
 
-    static let note = "coldread: skipped 3 YAML files without steps: under docs/"
+    static let note = "coldread: skipped 2 YAML files without steps: under docs/"
 
     @Test(arguments: [["lint", "docs"], ["probe", "docs", "--format", "json"], ["dry-run", "docs"], ["show", "docs"]])
     func everyCommandSkipsYAMLWithoutStepsAndSaysSoOnce(arguments: [String]) throws {

@@ -28,6 +28,29 @@ import Testing
         #expect(try RunbookLoader.expand([dir]) == Array(found.files.prefix(4)))
     }
 
+    /// `coldread lint .` at a project root: the project's own coldread.yaml is not a
+    /// runbook (and not counted as skipped YAML), and hidden folders are not entered.
+    @Test func aProjectRootYieldsItsRunbooksWithoutConfigurationOrToolingFolders() throws {
+        let dir = NSTemporaryDirectory() + "coldread-walk-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = [
+            "coldread.yaml": "rotations: {sre: {members: [a]}}\n",
+            "Runbooks/failover.md": "# Failover\n",
+            ".github/workflows/ci.yml": "on: push\njobs: {}\n",
+            ".github/PULL_REQUEST_TEMPLATE.md": "# Checklist\n",
+            ".venv/lib/site-packages/pkg/README.md": "# pkg\n",
+            ".notes.md": "# private\n",
+        ]
+        for (name, text) in files {
+            let path = dir + "/" + name
+            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let found = try RunbookLoader.find([dir])
+        #expect(found.files == [dir + "/Runbooks/failover.md"])
+        #expect(found.skippedNote == nil)
+    }
+
     @Test func nothingSkippedSaysNothing() {
         #expect(RunbookFiles(files: ["a.md"]).skippedNote == nil)
     }
