@@ -16,11 +16,7 @@ import Testing
             "nested/f.markdown": "# F\n",
             "notes.txt": "steps: [x]\n",
         ]
-        for (name, text) in files {
-            let path = dir + "/" + name
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
+        try Self.write(files, under: dir)
         let found = try RunbookLoader.find([dir, dir + "/nested/d.yaml"])
         #expect(found.files == [dir + "/a.md", dir + "/b.yaml", dir + "/c.yml", dir + "/nested/f.markdown", dir + "/nested/d.yaml"])
         #expect(found.skippedYAML.map(\.folder) == [dir] && found.skippedYAML.map(\.count) == [2])
@@ -41,14 +37,19 @@ import Testing
             ".venv/lib/site-packages/pkg/README.md": "# pkg\n",
             ".notes.md": "# private\n",
         ]
+        try Self.write(files, under: dir)
+        let found = try RunbookLoader.find([dir])
+        #expect(found.files == [dir + "/Runbooks/failover.md"])
+        #expect(found.skippedNote == nil)
+    }
+
+    /// Writes each relative path's text under `dir`, creating folders as needed.
+    static func write(_ files: [String: String], under dir: String) throws {
         for (name, text) in files {
             let path = dir + "/" + name
             try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         }
-        let found = try RunbookLoader.find([dir])
-        #expect(found.files == [dir + "/Runbooks/failover.md"])
-        #expect(found.skippedNote == nil)
     }
 
     @Test func nothingSkippedSaysNothing() {
