@@ -174,7 +174,8 @@ final class LinkProber: Sendable {
     static func resolve(_ location: String, against base: URLParts) -> String {
         let location = location.trimmingWhitespace()
         let authority = base.host + (base.port.map { ":\($0)" } ?? "")
-        if location.contains("://") { return location }
+        // On the UTF-8 view: Foundation's `contains` bridged every Location to NSString.
+        if location.utf8.firstRange(of: "://".utf8) != nil { return location }
         if location.hasPrefix("//") { return base.scheme + ":" + location }
         if location.hasPrefix("/") { return "\(base.scheme)://\(authority)\(location)" }
         if location.hasPrefix("?") { return "\(base.scheme)://\(authority)\(base.path)\(location)" }

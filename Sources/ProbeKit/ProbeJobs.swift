@@ -4,8 +4,8 @@ import Synchronization
 
 /// One thing to probe for one step.
 enum ProbeJob: Sendable {
-    /// `target` is the URL already split: its host is what the per-host bound counts.
-    case link(step: Int, url: String, target: URLParts, breakGlass: Bool)
+    /// `target` is the URL as the run probes it, worked out once when the job is made.
+    case link(step: Int, url: String, target: WebTarget, breakGlass: Bool)
     /// A link checked without the network: in the repository, in the page, or a
     /// site-relative one with no `docs_base_url` (`RepositoryLinkCheck`).
     case localLink(step: Int, link: Link, breakGlass: Bool)
@@ -84,7 +84,7 @@ enum ProbeJobs {
     /// a docs base), in the repository otherwise; nil for what no probe opens (mailto:).
     private static func linkJob(_ link: Link, step: Int, breakGlass: Bool, docsBase: String?) -> ProbeJob? {
         if let address = LinkReference.webAddress(link.url, docsBase: docsBase), let parts = URLParts(address) {
-            return .link(step: step, url: link.url, target: parts, breakGlass: breakGlass)
+            return .link(step: step, url: link.url, target: WebTarget(address: address, parts: parts), breakGlass: breakGlass)
         }
         if case .other = LinkReference(link.url) { return nil }
         return .localLink(step: step, link: link, breakGlass: breakGlass)
@@ -117,11 +117,11 @@ enum ProbeJobs {
                     order.append(JobPlace(runbook: runbook, job: index))
                 case .link(_, _, let target, _):
                     let slot: Int
-                    if let known = hostIndex[target.host] {
+                    if let known = hostIndex[target.parts.host] {
                         slot = known
                     } else {
                         slot = byHost.count
-                        hostIndex[target.host] = slot
+                        hostIndex[target.parts.host] = slot
                         byHost.append([])
                     }
                     byHost[slot].append(JobPlace(runbook: runbook, job: index))
@@ -168,6 +168,24 @@ enum ProbeJobs {
         case .tool: ProbeKey(step: result.step, kind: .tool, breakGlass: false, subject: [result.tool ?? ""])
         case .command: ProbeKey(step: result.step, kind: .command, breakGlass: false, subject: result.argv ?? [])
         }
+    }
+}
+
+/// A web link as a run probes it, worked out once per job: reading a link's reference
+/// and splitting its address again for every job a worker takes cost a tenth of a
+/// 10,000-link run's own (non-HTTP) work.
+struct WebTarget: Sendable {
+    /// The absolute http(s) address probed (a site-relative link under `docs_base_url`).
+    let address: String
+    /// The key under which one run probes the address once (`LinkProber.dedupKey`).
+    let key: String
+    /// `address` split: its host is what the per-host bound counts.
+    let parts: URLParts
+
+    init(address: String, parts: URLParts) {
+        self.address = address
+        self.parts = parts
+        key = LinkProber.dedupKey(address)
     }
 }
 

@@ -56,12 +56,45 @@ final class ReadingOrderRelease: Sendable {
 
 extension ProbeSession {
     /// Every result of a run, by runbook, in reading order: for callers that want the
-    /// whole answer at once (`gap`) rather than results as they stream in.
-    public func results(_ runbooks: [Runbook], as audience: ProbeAudience) async -> [[ProbeResult]] {
-        var results = Array(repeating: [ProbeResult](), count: runbooks.count)
-        for await case .result(let index, let result) in run(runbooks, as: audience) {
-            results[index].append(result)
+    /// whole answer at once (`probe`, `gap`) rather than results as they stream in. Each
+    /// result goes straight to its job's place, with no stream between the probes and the
+    /// caller: a stream woke its reader for nearly every one of ten thousand links.
+    /// `answered` hears how many results are in after each one (a progress line), under
+    /// a lock, so its calls never overlap.
+    public func results(_ runbooks: [Runbook], as audience: ProbeAudience,
+                        answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
+        let jobs = ProbeJobs.jobs(ofAll: runbooks, docsBase: docsBase)
+        let places = PlacedResults(jobCounts: jobs.map(\.count), answered: answered)
+        await run(runbooks, jobs: jobs, audience) { place, result in places.put(result, at: place) }
+        return places.inReadingOrder()
+    }
+}
+
+/// The results of a run at their jobs' places, which is reading order (`ProbeJobs`); a
+/// place whose probe never answered (a cancelled run) is left out.
+final class PlacedResults: Sendable {
+    private struct Places {
+        var results: [[ProbeResult?]]
+        var answered = 0
+    }
+
+    private let places: Mutex<Places>
+    private let answered: (@Sendable (Int) -> Void)?
+
+    init(jobCounts: [Int], answered: (@Sendable (Int) -> Void)?) {
+        places = Mutex(Places(results: jobCounts.map { Array(repeating: nil, count: $0) }))
+        self.answered = answered
+    }
+
+    func put(_ result: ProbeResult, at place: JobPlace) {
+        places.withLock { places in
+            places.results[place.runbook][place.job] = result
+            places.answered += 1
+            answered?(places.answered)
         }
-        return results
+    }
+
+    func inReadingOrder() -> [[ProbeResult]] {
+        places.withLock { $0.results.map { $0.compactMap { $0 } } }
     }
 }

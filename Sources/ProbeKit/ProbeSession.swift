@@ -33,7 +33,7 @@ public actor ProbeSession {
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
-    private let docsBase: String?
+    let docsBase: String?
 
     /// - Parameters:
     ///   - access: who holds what (the directory, or live providers over it).
@@ -133,10 +133,10 @@ public actor ProbeSession {
         if step != ProbeResult.briefingStep { single.briefing = [] }
         for job in ProbeJobs.jobs(of: single, docsBase: docsBase) {
             switch job {
-            case .link(_, let url, let target, _):
-                links.remove(LinkProber.dedupKey(LinkReference.webAddress(url, docsBase: docsBase) ?? url))
-                resolver.forget(target.host)
-                refusedPorts.forget(host: target.host)
+            case .link(_, _, let target, _):
+                links.remove(target.key)
+                resolver.forget(target.parts.host)
+                refusedPorts.forget(host: target.parts.host)
             case .command(_, let argv):
                 commands.remove(argv)
             case .scope, .tool, .localLink:
@@ -177,14 +177,14 @@ public actor ProbeSession {
 
     /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
     /// job's place, in the order they complete.
-    private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
+    func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
                      _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
         let prober = LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
                                 routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
         let network = NetworkProbes(links: prober, commands: CommandProber(options: options, tools: tools),
-                                    docsBase: docsBase, linkCache: links, commandCache: commands)
+                                    linkCache: links, commandCache: commands)
         answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
@@ -204,7 +204,6 @@ public actor ProbeSession {
 private struct NetworkProbes: Sendable {
     let links: LinkProber
     let commands: CommandProber
-    let docsBase: String?
     let linkCache: OnceCache<String, LinkEvidence>
     let commandCache: OnceCache<[String], ProbeResult>
 
@@ -219,8 +218,7 @@ private struct NetworkProbes: Sendable {
     func answer(_ job: ProbeJob) async -> ProbeResult? {
         switch job {
         case .link(let step, let url, let target, let breakGlass):
-            let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
-            let evidence = await linkCache.value(for: LinkProber.dedupKey(address)) { await links.probe(address, target: target) }
+            let evidence = await linkCache.value(for: target.key) { await links.probe(target.address, target: target.parts) }
             var result = evidence.result(step: step, url: url)
             result.breakGlass = breakGlass ? true : nil
             return result

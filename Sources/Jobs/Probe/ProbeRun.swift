@@ -59,13 +59,9 @@ public struct ProbeRun: Sendable {
         let progress = ProbeProgress(enabled: showsProgress, total: showsProgress ? loaded.reduce(0) { $0 + ProbePlan.count(of: $1) } : 0)
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
-        var results = [[ProbeResult]](repeating: [], count: loaded.count)
-        var answered = 0
-        for await case .result(let index, let result) in session.run(loaded, as: audience) {
-            results[index].append(result)
-            answered += 1
-            progress.update(answered: answered)
-        }
+        var counter: (@Sendable (Int) -> Void)?
+        if progress.enabled { counter = { answered in progress.update(answered: answered) } }
+        let results = await session.results(loaded, as: audience, answered: counter)
         progress.end()
         return Outcome(report: Array(zip(loaded, results)), closing: Task { await session.shutdown() })
     }
