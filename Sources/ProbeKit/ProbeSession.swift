@@ -190,6 +190,7 @@ public actor ProbeSession {
         // is cancelled): no task is created, or woken for, per link. Its size serves the
         // one bound (`ProbeOptions.maxConcurrency`), never sets another: see `crewSize`.
         let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
+        links.reserveCapacity(queue.count)
         let workers = min(options.crewSize, queue.count)
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
