@@ -83,10 +83,17 @@ enum ProbeJobs {
     /// The job that checks `link`: over HTTP for a web link (or a site-relative one with
     /// a docs base), in the repository otherwise; nil for what no probe opens (mailto:).
     private static func linkJob(_ link: Link, step: Int, breakGlass: Bool, docsBase: String?) -> ProbeJob? {
+        let reference = LinkReference(link.url)
+        // The reference already split a web link's address; it is the one probed when the
+        // link's text has no white space around it (else the address is split as written).
+        if case .web(let parts) = reference, link.url.trimmingWhitespace().utf8.count == link.url.utf8.count {
+            let address = link.url.hasPrefix("//") ? "https:" + link.url : link.url
+            return .link(step: step, url: link.url, target: WebTarget(address: address, parts: parts), breakGlass: breakGlass)
+        }
         if let address = LinkReference.webAddress(link.url, docsBase: docsBase), let parts = URLParts(address) {
             return .link(step: step, url: link.url, target: WebTarget(address: address, parts: parts), breakGlass: breakGlass)
         }
-        if case .other = LinkReference(link.url) { return nil }
+        if case .other = reference { return nil }
         return .localLink(step: step, link: link, breakGlass: breakGlass)
     }
 
