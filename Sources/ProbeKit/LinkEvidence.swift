@@ -32,7 +32,8 @@ public struct LinkEvidence: Sendable, Hashable {
     /// as the final URL, so a result never depends on which spelling was probed first
     /// (nor on which runbooks share the run: a shard and a whole run agree).
     public func result(step: Int, url: String) -> ProbeResult {
-        let final = LinkProber.dedupKey(finalURL) == LinkProber.dedupKey(url) ? url : finalURL
+        // Most links end where they started: equal text needs no keys made.
+        let final = finalURL == url || LinkProber.dedupKey(finalURL) == LinkProber.dedupKey(url) ? url : finalURL
         return ProbeResult(kind: .link, step: step, outcome: outcome, url: url, statusChain: statusChain,
                            finalURL: final, ms: ms, wwwAuthenticate: wwwAuthenticate, reason: reason)
     }

@@ -50,7 +50,8 @@ final class LinkProber: Sendable {
         var current = target
         var run = LinkProbeRun(options: options)
         var chain: [Int] = []
-        var visited: Set<String> = [Self.canonical(current)]
+        // Filled at the first redirect: most links have none, and need neither the set nor a key.
+        var visited: Set<String> = []
         var currentText = url.trimmingWhitespace()
         for hop in 0...options.maxRedirects {
             let ask = habits.ask(current.host)
@@ -74,6 +75,7 @@ final class LinkProber: Sendable {
                     if let wall = detector.redirectWall(from: current, to: next) {
                         return run.evidence(.ssoWall, chain, nextText, reason: wall)
                     }
+                    if visited.isEmpty { visited.insert(Self.canonical(current)) }
                     if !visited.insert(Self.canonical(next)).inserted {
                         return run.evidence(.redirectLoop, chain, nextText, reason: "the redirects come back to \(nextText)")
                     }
@@ -174,7 +176,9 @@ final class LinkProber: Sendable {
     static func resolve(_ location: String, against base: URLParts) -> String {
         let location = location.trimmingWhitespace()
         let authority = base.host + (base.port.map { ":\($0)" } ?? "")
-        if location.contains("://") { return location }
+        // An absolute http(s) Location (the usual kind) is known by splitting it; only
+        // another is searched for "://", which costs several times more.
+        if URLParts(location) != nil || location.utf8.firstRange(of: "://".utf8) != nil { return location }
         if location.hasPrefix("//") { return base.scheme + ":" + location }
         if location.hasPrefix("/") { return "\(base.scheme)://\(authority)\(location)" }
         if location.hasPrefix("?") { return "\(base.scheme)://\(authority)\(base.path)\(location)" }

@@ -16,6 +16,12 @@ final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     init() {}
 
+    /// Makes room for `additional` more keys at once: a run knows how many links it has,
+    /// and growing a table of ten thousand one by one rehashed it again and again.
+    func reserveCapacity(_ additional: Int) {
+        entries.withLock { $0.reserveCapacity($0.count + additional) }
+    }
+
     func value(for key: Key, compute: () async -> Value) async -> Value {
         while true {
             switch claim(key) {

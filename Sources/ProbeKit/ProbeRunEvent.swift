@@ -56,12 +56,16 @@ final class ReadingOrderRelease: Sendable {
 
 extension ProbeSession {
     /// Every result of a run, by runbook, in reading order: for callers that want the
-    /// whole answer at once (`gap`) rather than results as they stream in.
-    public func results(_ runbooks: [Runbook], as audience: ProbeAudience) async -> [[ProbeResult]] {
-        var results = Array(repeating: [ProbeResult](), count: runbooks.count)
-        for await case .result(let index, let result) in run(runbooks, as: audience) {
-            results[index].append(result)
-        }
-        return results
+    /// whole answer at once (`probe`, `gap`) rather than results as they stream in. Each
+    /// result goes straight to its job's place, with no stream between the probes and the
+    /// caller: a stream woke its reader for nearly every one of ten thousand links.
+    /// `answered` hears how many results are in after each one (a progress line), under
+    /// a lock, so its calls never overlap.
+    public func results(_ runbooks: [Runbook], as audience: ProbeAudience,
+                        answered: (@Sendable (Int) -> Void)? = nil) async -> [[ProbeResult]] {
+        let jobs = ProbeJobs.jobs(ofAll: runbooks, docsBase: docsBase)
+        let places = PlacedResults(jobCounts: jobs.map(\.count), answered: answered)
+        await run(runbooks, jobs: jobs, audience) { place, result in places.put(result, at: place) }
+        return places.inReadingOrder()
     }
 }

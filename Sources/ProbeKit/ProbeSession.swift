@@ -36,7 +36,7 @@ public actor ProbeSession {
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
-    private let docsBase: String?
+    let docsBase: String?
 
     /// - Parameters:
     ///   - access: who holds what (the directory, or live providers over it).
@@ -139,11 +139,10 @@ public actor ProbeSession {
         if step != ProbeResult.briefingStep { single.briefing = [] }
         for job in ProbeJobs.jobs(of: single, docsBase: docsBase) {
             switch job {
-            case .link(_, let url, let target, _):
-                let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
-                links.remove(linkKeys(for: audience).key(address, host: target.host))
-                resolver.forget(target.host)
-                refusedPorts.forget(host: target.host)
+            case .link(_, _, let target, _):
+                links.remove(linkKeys(for: audience).key(target))
+                resolver.forget(target.parts.host)
+                refusedPorts.forget(host: target.parts.host)
             case .command(_, let argv):
                 commands.remove(argv)
             case .scope, .tool, .localLink:
@@ -184,7 +183,7 @@ public actor ProbeSession {
 
     /// Probes `runbooks` (whose jobs are `jobs`), handing each result to `sink` with its
     /// job's place, in the order they complete.
-    private func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
+    func run(_ runbooks: [Runbook], jobs: [[ProbeJob]], _ audience: ProbeAudience,
                      _ sink: @escaping @Sendable (JobPlace, ProbeResult) -> Void) async {
         // A sandbox that cannot start leaves its hosts unreachable, never routed to the world.
         try? await start()
@@ -193,12 +192,13 @@ public actor ProbeSession {
         let prober = LinkProber(client: client, options: options, credentials: asked, detector: detector, gate: gate,
                                 routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
         let network = NetworkProbes(links: prober, commands: CommandProber(options: options, tools: tools),
-                                    docsBase: docsBase, linkCache: links, linkKeys: keys, commandCache: commands)
+                                    linkCache: links, linkKeys: keys, commandCache: commands)
         answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
         // one bound (`ProbeOptions.maxConcurrency`), never sets another: see `crewSize`.
         let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
+        links.reserveCapacity(queue.count)
         let workers = min(options.crewSize, queue.count)
         await withDiscardingTaskGroup { group in
             for _ in 0..<workers {
@@ -221,10 +221,9 @@ struct LinkKeys: Sendable {
     let person: String?
     let personalHosts: Set<String>
 
-    func key(_ address: String, host: String) -> String {
-        let key = LinkProber.dedupKey(address)
-        guard personalHosts.contains(host) else { return key }
-        return (person ?? "") + "\u{1F}" + key
+    func key(_ target: WebTarget) -> String {
+        guard personalHosts.contains(target.parts.host) else { return target.key }
+        return (person ?? "") + "\u{1F}" + target.key
     }
 }
 
@@ -233,7 +232,6 @@ struct LinkKeys: Sendable {
 private struct NetworkProbes: Sendable {
     let links: LinkProber
     let commands: CommandProber
-    let docsBase: String?
     let linkCache: OnceCache<String, LinkEvidence>
     let linkKeys: LinkKeys
     let commandCache: OnceCache<[String], ProbeResult>
@@ -249,8 +247,7 @@ private struct NetworkProbes: Sendable {
     func answer(_ job: ProbeJob) async -> ProbeResult? {
         switch job {
         case .link(let step, let url, let target, let breakGlass):
-            let address = LinkReference.webAddress(url, docsBase: docsBase) ?? url
-            let evidence = await linkCache.value(for: linkKeys.key(address, host: target.host)) { await links.probe(address, target: target) }
+            let evidence = await linkCache.value(for: linkKeys.key(target)) { await links.probe(target.address, target: target.parts) }
             var result = evidence.result(step: step, url: url)
             result.breakGlass = breakGlass ? true : nil
             return result

@@ -10,9 +10,10 @@ final class RefusedPorts: Sendable {
     /// Words for a refusal, the one place they are spelled.
     static func reason(_ host: String) -> String { "\(host) refused the connection" }
 
-    /// Whether `host` refused a connection to `port` earlier in this run.
+    /// Whether `host` refused a connection to `port` earlier in this run. Asked twice for
+    /// every request, so the key is spelled only when some port has refused.
     func contains(host: String, port: Int) -> Bool {
-        refused.withLock { $0.contains("\(host):\(port)") }
+        refused.withLock { !$0.isEmpty && $0.contains("\(host):\(port)") }
     }
 
     func note(host: String, port: Int) {

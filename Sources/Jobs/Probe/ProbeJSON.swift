@@ -1,23 +1,39 @@
+import Dispatch
 import RunbookKit
+import Synchronization
 
 /// DESIGN.md's JSON: `{"version": 1, "results": [{runbook, kind, step, outcome, …}]}`,
 /// compact, keys sorted, slashes unescaped: the bytes JSONEncoder gives with
 /// `[.sortedKeys, .withoutEscapingSlashes]` (a test compares the two), written directly
 /// because a probe of ten thousand links spent more time in JSONEncoder than in probing.
 public enum ProbeJSON {
+    /// Each runbook's objects are written on a core of their own and joined in order: the
+    /// report is written after the last probe answers, so its time is all added to the run.
     public static func render(_ report: [(Runbook, [ProbeResult])]) -> String {
-        var json = JSONBytes(capacity: 64 + report.reduce(0) { $0 + $1.1.count } * 192)
-        json.raw("{\"results\":[")
-        var firstEntry = true
-        for (runbook, results) in report {
-            for result in results {
-                if !firstEntry { json.raw(UInt8(ascii: ",")) }
-                firstEntry = false
-                entry(result, runbook: runbook.id, into: &json)
-            }
+        let written = Mutex([[UInt8]](repeating: [], count: report.count))
+        DispatchQueue.concurrentPerform(iterations: report.count) { index in
+            let objects = objects(of: report[index])
+            written.withLock { $0[index] = objects }
         }
-        json.raw("],\"version\":1}")
-        return json.text
+        let parts = written.withLock { $0 }.filter { !$0.isEmpty }
+        var bytes = Array("{\"results\":[".utf8)
+        bytes.reserveCapacity(bytes.count + parts.reduce(parts.count + 16) { $0 + $1.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += part
+        }
+        bytes += "],\"version\":1}".utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One runbook's results as JSON objects separated by commas.
+    private static func objects(of entry: (runbook: Runbook, results: [ProbeResult])) -> [UInt8] {
+        var json = JSONBytes(capacity: entry.results.count * 192)
+        for (index, result) in entry.results.enumerated() {
+            if index > 0 { json.raw(UInt8(ascii: ",")) }
+            self.entry(result, runbook: entry.runbook.id, into: &json)
+        }
+        return json.bytes
     }
 
     /// One result and its runbook's id as one object; absent fields are left out, as

@@ -61,13 +61,9 @@ public struct ProbeRun: Sendable {
         let progress = ProbeProgress(draw: self.progress, total: self.progress == nil ? 0 : loaded.reduce(0) { $0 + ProbePlan.count(of: $1) })
         progress.update(answered: 0)
         // All runbooks in one run: the session's bounds, not the runbook boundaries, pace it.
-        var results = [[ProbeResult]](repeating: [], count: loaded.count)
-        var answered = 0
-        for await case .result(let index, let result) in session.run(loaded, as: audience) {
-            results[index].append(result)
-            answered += 1
-            progress.update(answered: answered)
-        }
+        var counter: (@Sendable (Int) -> Void)?
+        if progress.draw != nil { counter = { answered in progress.update(answered: answered) } }
+        let results = await session.results(loaded, as: audience, answered: counter)
         progress.end()
         return Outcome(report: Array(zip(loaded, results)), closing: Task { await session.shutdown() })
     }
