@@ -3,10 +3,13 @@ import Foundation
 /// The runbook files a command was pointed at, and what a folder walk passed over, so
 /// the command can say so once instead of loading (and failing) every YAML file there.
 public struct RunbookFiles: Sendable, Equatable {
-    /// YAML files without `steps:` under one folder that was given.
+    /// What a walk of one folder that was given passed over: YAML files without
+    /// `steps:`, and Markdown pages with nothing under their front matter (a static
+    /// site's section index, `_index.md`).
     public struct Skipped: Sendable, Equatable {
         public var folder: String
         public var count: Int
+        public var emptyPages = 0
     }
 
     public var files: [String] = []
@@ -21,10 +24,39 @@ public struct RunbookFiles: Sendable, Equatable {
     /// `skipped 12 YAML files without steps: under docs/`.
     public var skippedNote: String? {
         guard !skippedYAML.isEmpty else { return nil }
-        let count = skippedYAML.reduce(0) { $0 + $1.count }
+        let yaml = skippedYAML.reduce(0) { $0 + $1.count }
+        let pages = skippedYAML.reduce(0) { $0 + $1.emptyPages }
+        var what: [String] = []
+        if yaml > 0 { what.append("\(yaml) YAML file\(yaml == 1 ? "" : "s") without steps") }
+        if pages > 0 { what.append("\(pages) Markdown page\(pages == 1 ? "" : "s") with nothing under the front matter") }
+        let hint = pages == 0 ? "a YAML runbook has a top-level steps: list"
+            : yaml == 0 ? "a section index is not a runbook" : "a YAML runbook has a top-level steps: list; a section index is not a runbook"
         let folders = skippedYAML.map { $0.folder + "/" }.joined(separator: ", ")
-        return "coldread: skipped \(count) YAML file\(count == 1 ? "" : "s") without steps: under \(folders)"
-            + " (hint: a YAML runbook has a top-level steps: list; name a file to load it anyway)"
+        return "coldread: skipped \(what.joined(separator: " and ")): under \(folders) (hint: \(hint); name a file to load it anyway)"
+    }
+}
+
+/// Tells a page with nothing to read from a runbook without parsing it: only its front
+/// matter, or nothing at all (a Hugo or Docsy section's `_index.md`). Only small files
+/// are read: a page with a body of any length is a runbook to load.
+enum EmptyPageSniffer {
+    static func isEmpty(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: 4097) ?? Data()  // nil: the file is empty
+        } catch {
+            return false  // unreadable: the loader names the file and why
+        }
+        guard data.count <= 4096 else { return false }
+        var text = LineEndings.normalized(String(decoding: data, as: UTF8.self))
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let sink = ErrorSink()
+        let front = FrontMatter.split(text, file: path, sink: sink)
+        // An unclosed front matter is the loader's to report, with its line.
+        guard sink.errors.isEmpty else { return false }
+        return front.body.allSatisfy(\.isWhitespace)
     }
 }
 
