@@ -36,9 +36,12 @@ public struct RunbookFiles: Sendable, Equatable {
     }
 }
 
-/// Tells a page with nothing to read from a runbook without parsing it: only its front
-/// matter, or nothing at all (a Hugo or Docsy section's `_index.md`). Only small files
-/// are read: a page with a body of any length is a runbook to load.
+/// Tells a static site's section index (a Hugo or Docsy `_index.md`: front matter for the
+/// site generator and nothing under it) from a runbook, without loading it. Only small
+/// files are read: a page with a body of any length is a runbook to load. An empty file,
+/// or front matter that declares anything a runbook declares (`owner`, `rotation`, …,
+/// `title` aside, which every site generator uses too), is a runbook with no steps yet,
+/// and lint says so.
 enum EmptyPageSniffer {
     static func isEmpty(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
@@ -55,8 +58,10 @@ enum EmptyPageSniffer {
         let sink = ErrorSink()
         let front = FrontMatter.split(text, file: path, sink: sink)
         // An unclosed front matter is the loader's to report, with its line.
-        guard sink.errors.isEmpty else { return false }
-        return front.body.allSatisfy(\.isWhitespace)
+        guard front.present, sink.errors.isEmpty, front.body.allSatisfy(\.isWhitespace) else { return false }
+        guard let root = YAMLText.parse(front.yaml, file: path, lineOffset: 1, sink: sink),
+              let keys = root.mapping(sink, expected: "front matter as a YAML mapping")?.map(\.0), sink.errors.isEmpty else { return false }
+        return !keys.contains { $0 != "title" && RunbookDeclarations.keys.contains($0) }
     }
 }
 
