@@ -10,8 +10,6 @@ extension Credentials {
     /// The named profile's credentials (`profiles: {NAME: {hosts: …}}`), or nil.
     public func profile(named name: String) -> Credentials? { profiles[name] }
 
-    /// Names of the profiles in the file, for messages; never their values.
-    public var profileNames: [String] { profiles.keys.sorted() }
 
     /// These credentials, plus the sandbox's person cookie for each sandbox host (and
     /// nothing for any other host). A host that already has credentials keeps them.

@@ -68,8 +68,8 @@ final class LinkProber: Sendable {
                     guard let location = headers.first(name: "location"), !location.isEmpty else {
                         return run.evidence(.serverError, chain, currentText, reason: "HTTP \(status) without a Location")
                     }
-                    let nextText = Self.resolve(location, against: current)
-                    guard let next = URLParts(nextText) else {
+                    let (nextText, parts) = Self.resolve(location, against: current)
+                    guard let next = parts else {
                         return run.evidence(.unreachable, chain, nextText, reason: "redirected to a location that is not http(s)")
                     }
                     if let wall = detector.redirectWall(from: current, to: next) {
@@ -172,13 +172,20 @@ final class LinkProber: Sendable {
         "\(url.scheme)://\(url.host):\(url.effectivePort)\(url.pathAndQuery)"
     }
 
-    /// A Location header made absolute against the URL that sent it.
-    static func resolve(_ location: String, against base: URLParts) -> String {
+    /// A Location header made absolute against the URL that sent it, and its parts (nil
+    /// when it is not http(s)), split once.
+    static func resolve(_ location: String, against base: URLParts) -> (text: String, parts: URLParts?) {
         let location = location.trimmingWhitespace()
-        let authority = base.host + (base.port.map { ":\($0)" } ?? "")
         // An absolute http(s) Location (the usual kind) is known by splitting it; only
         // another is searched for "://", which costs several times more.
-        if URLParts(location) != nil || location.utf8.firstRange(of: "://".utf8) != nil { return location }
+        if let absolute = URLParts(location) { return (location, absolute) }
+        let text = absoluteText(location, against: base)
+        return (text, URLParts(text))
+    }
+
+    private static func absoluteText(_ location: String, against base: URLParts) -> String {
+        let authority = base.host + (base.port.map { ":\($0)" } ?? "")
+        if location.utf8.firstRange(of: "://".utf8) != nil { return location }
         if location.hasPrefix("//") { return base.scheme + ":" + location }
         if location.hasPrefix("/") { return "\(base.scheme)://\(authority)\(location)" }
         if location.hasPrefix("?") { return "\(base.scheme)://\(authority)\(base.path)\(location)" }

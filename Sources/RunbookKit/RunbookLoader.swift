@@ -57,24 +57,27 @@ public enum RunbookLoader {
             }
             if !isDir.boolValue { found.files.append(path); continue }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let (inFolder, skipped, emptyPages) = walk(base)
+            let (inFolder, yamlWithoutSteps, emptyPages) = walk(base)
             found.files += inFolder.sorted()
-            if skipped + emptyPages > 0 { found.skippedYAML.append(.init(folder: base, count: skipped, emptyPages: emptyPages)) }
+            if yamlWithoutSteps + emptyPages > 0 {
+                found.skipped.append(.init(folder: base, yamlWithoutSteps: yamlWithoutSteps, emptyPages: emptyPages))
+            }
         }
         if !errors.isEmpty { throw LoadErrors(errors) }
         return found
     }
 
     /// The runbook files under `folder`, and how many YAML files without steps and empty
-    /// Markdown pages (`EmptyPageSniffer`) it passed over. Hidden files and folders (`.git`, `.github`, `.build`, `.venv`) are not
-    /// entered: what they hold is tooling, never a page an on-call reader is sent to.
+    /// Markdown pages (`EmptyPageSniffer`) it passed over. Hidden files and folders
+    /// (`.git`, `.github`, `.build`, `.venv`) are not entered: what they hold is tooling,
+    /// never a page an on-call reader is sent to.
     /// The project's own `coldread.yaml` is ColdRead's configuration, not a runbook, and
     /// is passed over without being counted, so `coldread lint .` at a project root says
     /// nothing about it.
-    private static func walk(_ folder: String) -> (files: [String], skippedYAML: Int, emptyPages: Int) {
+    private static func walk(_ folder: String) -> (files: [String], yamlWithoutSteps: Int, emptyPages: Int) {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return ([], 0, 0) }
         var files: [String] = []
-        var skipped = 0
+        var yamlWithoutSteps = 0
         var emptyPages = 0
         while let rel = walker.nextObject() as? String {
             let name = (rel as NSString).lastPathComponent
@@ -86,13 +89,13 @@ public enum RunbookLoader {
             guard markdownExtensions.contains(ext) || yamlExtensions.contains(ext), name != DirectoryLoader.fileName else { continue }
             let file = folder + "/" + rel
             if yamlExtensions.contains(ext) {
-                if YAMLRunbookSniffer.hasSteps(file) { files.append(file) } else { skipped += 1 }
-            } else if EmptyPageSniffer.isEmpty(file) {
+                if YAMLRunbookSniffer.hasSteps(file) { files.append(file) } else { yamlWithoutSteps += 1 }
+            } else if let size = walker.fileAttributes?[.size] as? Int, size <= EmptyPageSniffer.largest, EmptyPageSniffer.isEmpty(file) {
                 emptyPages += 1
             } else {
                 files.append(file)
             }
         }
-        return (files, skipped, emptyPages)
+        return (files, yamlWithoutSteps, emptyPages)
     }
 }

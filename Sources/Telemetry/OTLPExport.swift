@@ -14,8 +14,8 @@ public enum OTLPExport {
     public static let defaultBudget: Duration = .milliseconds(1800)
 
     /// Returns nil when both signals were sent, else one line saying what was not.
-    public static func send(_ spans: [TraceSpan], _ metrics: [MetricPoint], to destination: OTLPDestination,
-                            budget: Duration = defaultBudget) async -> String? {
+    public static func send(_ spans: [TraceSpan], _ metrics: [MetricPoint], to destination: OTLPDestination) async -> String? {
+        let budget = destination.budget
         let failures = ExportFailures()
         var configuration = destination.configuration
         configuration.diagnosticLogger = .custom(Logger(label: "coldread.telemetry") { _ in ExportFailureLog(failures: failures) })

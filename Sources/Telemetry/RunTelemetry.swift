@@ -56,8 +56,8 @@ public struct RunTelemetry: Sendable {
     }
 
     /// Sends the trace and metrics; nil when all arrived, else the warning to print.
-    public func export(to destination: OTLPDestination, budget: Duration? = nil) async -> String? {
-        await OTLPExport.send(spans, metrics, to: destination, budget: budget ?? destination.budget)
+    public func export(to destination: OTLPDestination) async -> String? {
+        await OTLPExport.send(spans, metrics, to: destination)
     }
 
     /// Replaces the textfile atomically.

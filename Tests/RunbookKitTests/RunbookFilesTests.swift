@@ -19,7 +19,7 @@ import Testing
         try Self.write(files, under: dir)
         let found = try RunbookLoader.find([dir, dir + "/nested/d.yaml"])
         #expect(found.files == [dir + "/a.md", dir + "/b.yaml", dir + "/c.yml", dir + "/nested/f.markdown", dir + "/nested/d.yaml"])
-        #expect(found.skippedYAML.map(\.folder) == [dir] && found.skippedYAML.map(\.count) == [2])
+        #expect(found.skipped.map(\.folder) == [dir] && found.skipped.map(\.yamlWithoutSteps) == [2])
         #expect(found.skippedNote?.hasPrefix("coldread: skipped 2 YAML files without steps: under \(dir)/ (hint: ") == true)
         #expect(try RunbookLoader.expand([dir]) == Array(found.files.prefix(4)))
     }
@@ -61,7 +61,7 @@ import Testing
         ], under: dir)
         let found = try RunbookLoader.find([dir])
         #expect(found.files == [dir + "/alerts/EtcdDown.md", dir + "/big.md", dir + "/broken.md", dir + "/draft.md", dir + "/empty.md"])
-        #expect(found.skippedYAML.map(\.emptyPages) == [2])
+        #expect(found.skipped.map(\.emptyPages) == [2])
         #expect(found.skippedNote == "coldread: skipped 2 Markdown pages with nothing under the front matter: under \(dir)/"
             + " (hint: a section index is not a runbook; name a file to load it anyway)")
     }

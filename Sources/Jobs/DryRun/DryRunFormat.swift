@@ -109,12 +109,11 @@ enum DryRunReportFiles {
         "# ColdRead dry-run \(outcome.summary.runId)\n\n```\n" + DryRunText.render(outcome) + "\n```\n"
     }
 
-    /// Writes both; returns the paths written (a file that cannot be written is left out).
-    static func write(_ outcome: DryRunResult, into folder: String) -> [String] {
-        var written: [String] = []
+    /// Writes both; a file that cannot be written is left out (the journal stays whole,
+    /// and `coldread report` rebuilds it).
+    static func write(_ outcome: DryRunResult, into folder: String) {
         for (path, text) in zip(paths(in: folder), [markdown(outcome), DryRunJSON.render(outcome) + "\n"]) {
-            if (try? Outbound.write(text, toFile: path)) != nil { written.append(path) }
+            try? Outbound.write(text, toFile: path)
         }
-        return written
     }
 }

@@ -29,7 +29,7 @@ public struct DryRunResult: Sendable {
             throw .internal("coldread dry-run: the journal just written does not read back as a dry-run (hint: report this as a bug)")
         }
         let result = DryRunResult(summary, store: store, signal: signal)
-        _ = DryRunReportFiles.write(result, into: store.folder(of: summary.runId))
+        DryRunReportFiles.write(result, into: store.folder(of: summary.runId))
         return result
     }
 

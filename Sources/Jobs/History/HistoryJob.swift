@@ -27,8 +27,9 @@ public struct HistoryJob: Sendable {
         let known = entries.map(catalog.known)
         let journals = runs.allRuns().map(\.events).filter { events in
             guard let filter, let known else { return true }
-            let report = RunReport(events: events)
-            let refs = report.runbook.map { [$0] } ?? report.runbooks
+            // The `started` event names the runs' runbooks; `fold` builds each report once.
+            let started = events.first { $0.type == .started }
+            let refs = started?.runbook.map { [$0] } ?? started?.runbooks ?? []
             return refs.contains { known.canonical($0.id, path: $0.path) == filter }
         }
         var incidents: [Incident] = []

@@ -11,7 +11,7 @@ enum HistoryTrendText {
             [
                 row.date, row.kind, row.reader ?? "-", row.cold.map { $0 ? "yes" : "no" } ?? "-", row.result,
                 row.blockedSteps.isEmpty ? "-" : row.blockedSteps.map(String.init).joined(separator: ","),
-                duration(row.elapsedMs) + (row.budgetMs.map { " / " + duration($0) } ?? ""),
+                ReportText.duration(ms: row.elapsedMs) + (row.budgetMs.map { " / " + ReportText.duration(ms: $0) } ?? ""),
                 row.modeAfter ?? "-", row.runId,
             ]
         }
@@ -22,11 +22,10 @@ enum HistoryTrendText {
         text += "  blocked  \(Sparkline.render(drills.map(\.blockedCount), unicode: unicode))  "
             + drills.map { String($0.blockedCount) }.joined(separator: " ") + "\n"
         text += "  time     \(Sparkline.render(drills.map(\.elapsedMs), unicode: unicode))  "
-            + drills.map { duration($0.elapsedMs) }.joined(separator: " ")
-            + (drills.last?.budgetMs.map { " (budget \(duration($0)))" } ?? "") + "\n"
+            + drills.map { ReportText.duration(ms: $0.elapsedMs) }.joined(separator: " ")
+            + (drills.last?.budgetMs.map { " (budget \(ReportText.duration(ms: $0)))" } ?? "") + "\n"
         text += "  mode     " + drills.map(\.modeAfter.rawValue).joined(separator: " → ") + "\n"
         return text
     }
 
-    static func duration(_ ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
 }

@@ -12,9 +12,9 @@ public struct RunFolders: Sendable {
     /// Told each torn last line and each journal `allRuns` skips.
     public var warn: WarningSink
 
-    /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
-    public init(directory: Directory, root: String? = nil, warn: @escaping WarningSink = StandardError.write) {
-        let project = root ?? ProjectDirectory.root(of: directory)
+    /// The project's root is the folder that holds coldread.yaml, found from the directory's path.
+    public init(directory: Directory, warn: @escaping WarningSink = StandardError.write) {
+        let project = ProjectDirectory.root(of: directory)
         self.directory = directory
         self.root = project
         self.warn = warn

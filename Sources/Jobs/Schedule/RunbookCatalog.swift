@@ -19,9 +19,9 @@ public struct RunbookCatalog: Sendable {
     /// Told the load errors and duplicate ids `entries` passes over.
     public var warn: WarningSink
 
-    /// `root`: the folder that holds coldread.yaml, found from the directory's path when nil.
-    public init(directory: Directory, root: String? = nil, warn: @escaping WarningSink = StandardError.write) {
-        (self.directory, self.root, self.warn) = (directory, root ?? ProjectDirectory.root(of: directory), warn)
+    /// The project's root is the folder that holds coldread.yaml, found from the directory's path.
+    public init(directory: Directory, warn: @escaping WarningSink = StandardError.write) {
+        (self.directory, self.root, self.warn) = (directory, ProjectDirectory.root(of: directory), warn)
     }
 
     /// Every runbook under `Runbooks/`. A file that does not load is still scheduled, by

@@ -25,10 +25,10 @@ enum HistoryChart {
         let points = drills.enumerated().map { "\(x($0.offset)),\(yTime($0.element.elapsedMs))" }.joined(separator: " ")
         parts.append("<polyline class=\"time\" points=\"\(points)\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\"/>")
         for (i, drill) in drills.enumerated() {
-            parts.append("<circle class=\"time\" cx=\"\(x(i))\" cy=\"\(yTime(drill.elapsedMs))\" r=\"4\" fill=\"#1565c0\"><title>drill \(i + 1): \(HistoryHTML.duration(drill.elapsedMs))</title></circle>")
+            parts.append("<circle class=\"time\" cx=\"\(x(i))\" cy=\"\(yTime(drill.elapsedMs))\" r=\"4\" fill=\"#1565c0\"><title>drill \(i + 1): \(ReportText.duration(ms: drill.elapsedMs))</title></circle>")
         }
         if let budget = drills.last?.budgetMs {
-            parts.append("<line class=\"budget\" x1=\"\(margin)\" y1=\"\(yTime(budget))\" x2=\"\(width - margin)\" y2=\"\(yTime(budget))\" stroke=\"#555\" stroke-dasharray=\"4 3\"><title>budget \(HistoryHTML.duration(budget))</title></line>")
+            parts.append("<line class=\"budget\" x1=\"\(margin)\" y1=\"\(yTime(budget))\" x2=\"\(width - margin)\" y2=\"\(yTime(budget))\" stroke=\"#555\" stroke-dasharray=\"4 3\"><title>budget \(ReportText.duration(ms: budget))</title></line>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

@@ -35,10 +35,10 @@ public enum HistoryHTML {
         for (number, drill) in trend.drills.enumerated() {
             let result = drill.finished ? (drill.clean ? "<span class=\"clean\">clean</span>" : "<span class=\"unclean\">not clean</span>") : "unfinished"
             let blocked = drill.blockedSteps.isEmpty ? "none" : drill.blockedSteps.map(String.init).joined(separator: ", ")
-            let budget = drill.budgetMs.map { " / " + duration($0) } ?? ""
+            let budget = drill.budgetMs.map { " / " + ReportText.duration(ms: $0) } ?? ""
             let cells = ["\(number + 1)", Markup.escape(drill.date), Markup.escape(drill.reader ?? "-"),
                          drill.cold.map { $0 ? "yes" : "no" } ?? "-", result, blocked,
-                         duration(drill.elapsedMs) + budget, drill.modeAfter.rawValue]
+                         ReportText.duration(ms: drill.elapsedMs) + budget, drill.modeAfter.rawValue]
             rows.append("<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>")
         }
         rows.append("</table>")
@@ -60,6 +60,4 @@ public enum HistoryHTML {
         rows.append("</table>")
         return rows.joined(separator: "\n")
     }
-
-    static func duration(_ ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
 }

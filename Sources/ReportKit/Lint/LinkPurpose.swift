@@ -31,11 +31,6 @@ public enum LinkPurpose: Sendable, Hashable {
     /// reads data; any other verb acts.
     static let readVerbs: Set<String> = ["read", "view", "get", "list", "watch", "query", "search", "describe", "browse", "show"]
 
-    /// The purpose of `link` in `step` of `runbook`, with the directory's central hosts.
-    public static func of(_ link: Link, in step: Step, of runbook: Runbook?, directory: Directory?) -> LinkPurpose {
-        of(url: link.url, in: step, of: runbook, directory: directory)
-    }
-
     /// The purpose of the link at `url` in `step` (a probe result keeps only the URL).
     public static func of(url: String, in step: Step, of runbook: Runbook?, directory: Directory?) -> LinkPurpose {
         of(url: url, in: step, breakGlass: BreakGlassEndpoints(runbook?.steps ?? [step]), directory: directory)

@@ -6,7 +6,7 @@ import RunbookKit
 public enum ReportText {
     public static func duration(ms: Int) -> String { formatDuration(seconds: (ms + 500) / 1000) }
 
-    static func status(_ status: StepStatus) -> String {
+    public static func status(_ status: StepStatus) -> String {
         switch status {
         case .done: return "done"
         case .blocked: return "blocked"

@@ -53,7 +53,7 @@ struct ShellBlock {
             var text = lines[index]
             if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
             if shape == .command, let above = shapes.last, above != .blank, above != .comment,
-               ShellLineShape.isLoneName(text) || (isLastLine(index) && printedAnswer(text, under: out.last)) {
+               ShellLineShape.isLoneName(text) || (printedAnswer(text, under: out.last) && isLastLine(index)) {
                 shape = .text  // `prod-eu-1` under `kubectl config current-context`: what it printed
             }
             if shape == .comment, let root = rootPromptCommand(lines[index]) {

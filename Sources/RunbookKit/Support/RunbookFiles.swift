@@ -8,31 +8,37 @@ public struct RunbookFiles: Sendable, Equatable {
     /// site's section index, `_index.md`).
     public struct Skipped: Sendable, Equatable {
         public var folder: String
-        public var count: Int
-        public var emptyPages = 0
+        public var yamlWithoutSteps: Int
+        public var emptyPages: Int
     }
 
     public var files: [String] = []
-    public var skippedYAML: [Skipped] = []
+    public var skipped: [Skipped] = []
 
-    public init(files: [String] = [], skippedYAML: [Skipped] = []) {
+    public init(files: [String] = [], skipped: [Skipped] = []) {
         self.files = files
-        self.skippedYAML = skippedYAML
+        self.skipped = skipped
     }
 
     /// One line for stderr, or nil when nothing was skipped:
     /// `skipped 12 YAML files without steps: under docs/`.
     public var skippedNote: String? {
-        guard !skippedYAML.isEmpty else { return nil }
-        let yaml = skippedYAML.reduce(0) { $0 + $1.count }
-        let pages = skippedYAML.reduce(0) { $0 + $1.emptyPages }
+        guard !skipped.isEmpty else { return nil }
+        let yaml = skipped.reduce(0) { $0 + $1.yamlWithoutSteps }
+        let pages = skipped.reduce(0) { $0 + $1.emptyPages }
         var what: [String] = []
-        if yaml > 0 { what.append("\(yaml) YAML file\(yaml == 1 ? "" : "s") without steps") }
-        if pages > 0 { what.append("\(pages) Markdown page\(pages == 1 ? "" : "s") with nothing under the front matter") }
-        let hint = pages == 0 ? "a YAML runbook has a top-level steps: list"
-            : yaml == 0 ? "a section index is not a runbook" : "a YAML runbook has a top-level steps: list; a section index is not a runbook"
-        let folders = skippedYAML.map { $0.folder + "/" }.joined(separator: ", ")
-        return "coldread: skipped \(what.joined(separator: " and ")): under \(folders) (hint: \(hint); name a file to load it anyway)"
+        var hints: [String] = []
+        if yaml > 0 {
+            what.append("\(yaml) YAML file\(yaml == 1 ? "" : "s") without steps")
+            hints.append("a YAML runbook has a top-level steps: list")
+        }
+        if pages > 0 {
+            what.append("\(pages) Markdown page\(pages == 1 ? "" : "s") with nothing under the front matter")
+            hints.append("a section index is not a runbook")
+        }
+        let folders = skipped.map { $0.folder + "/" }.joined(separator: ", ")
+        return "coldread: skipped \(what.joined(separator: " and ")): under \(folders)"
+            + " (hint: \(hints.joined(separator: "; ")); name a file to load it anyway)"
     }
 }
 
@@ -43,16 +49,19 @@ public struct RunbookFiles: Sendable, Equatable {
 /// `title` aside, which every site generator uses too), is a runbook with no steps yet,
 /// and lint says so.
 enum EmptyPageSniffer {
+    /// The largest file read to tell: a section index is a few lines of front matter.
+    static let largest = 4096
+
     static func isEmpty(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: 4097) ?? Data()  // nil: the file is empty
+            data = try handle.read(upToCount: largest + 1) ?? Data()  // nil: the file is empty
         } catch {
             return false  // unreadable: the loader names the file and why
         }
-        guard data.count <= 4096 else { return false }
+        guard data.count <= largest else { return false }
         var text = LineEndings.normalized(String(decoding: data, as: UTF8.self))
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let sink = ErrorSink()

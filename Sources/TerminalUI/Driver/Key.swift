@@ -18,14 +18,16 @@ public enum KeyMap {
     /// Lines one turn of the mouse wheel scrolls.
     static let wheelLines = 3
 
-    /// - Parameter pane: the step pane at the screen's size, which the scroll keys move over.
-    public static func action(for key: Key, in state: DrillState, pane: StepPaneMetrics = StepPaneMetrics(lineCount: 0, rows: 0)) -> DrillAction? {
+    /// - Parameter pane: the step pane at the screen's size, which the scroll keys move over;
+    ///   laid out only when a scroll key asks for it, not on every key.
+    public static func action(for key: Key, in state: DrillState,
+                              pane: @autoclosure () -> StepPaneMetrics = StepPaneMetrics(lineCount: 0, rows: 0)) -> DrillAction? {
         if key == .interrupt { return .pauseAndQuit }
         switch state.mode {
         case .briefing:
             return briefingAction(for: key, in: state)
         case .steps:
-            if let scroll = scrollAction(for: key, in: state, pane: pane) { return scroll }
+            if let scroll = scrollAction(for: key, in: state, pane: pane()) { return scroll }
             return stepsAction(for: key)
         default:
             return overlayAction(for: key, in: state)
@@ -46,18 +48,19 @@ public enum KeyMap {
     }
 
     /// PgDn, Space, PgUp and the wheel move the step pane; nil when it would not move.
-    static func scrollAction(for key: Key, in state: DrillState, pane: StepPaneMetrics) -> DrillAction? {
-        let page = max(1, pane.textRows - 1)
-        let delta: Int
+    static func scrollAction(for key: Key, in state: DrillState, pane: @autoclosure () -> StepPaneMetrics) -> DrillAction? {
+        let direction: Int
+        let byPage: Bool
         switch key {
-        case .pageDown, .character(" "): delta = page
-        case .pageUp: delta = -page
-        case .wheelDown: delta = wheelLines
-        case .wheelUp: delta = -wheelLines
+        case .pageDown, .character(" "): (direction, byPage) = (1, true)
+        case .pageUp: (direction, byPage) = (-1, true)
+        case .wheelDown: (direction, byPage) = (1, false)
+        case .wheelUp: (direction, byPage) = (-1, false)
         default: return nil
         }
-        let target = pane.clamped(state.detailScroll + delta)
-        return .scrollDetail(toLine: target)
+        let pane = pane()
+        let delta = direction * (byPage ? max(1, pane.textRows - 1) : wheelLines)
+        return .scrollDetail(toLine: pane.clamped(state.detailScroll + delta))
     }
 
     static func stepsAction(for key: Key) -> DrillAction? {

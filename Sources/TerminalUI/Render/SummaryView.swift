@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import ReportKit
 import RunbookKit
 
 extension Canvas {
@@ -37,10 +38,10 @@ extension Canvas {
 
     /// Spent time in the reports' duration format, against the budget when there is one.
     func timeLine(_ state: DrillState) -> String {
-        let spent = formatDuration(seconds: (state.elapsedMs + 500) / 1000)
+        let spent = ReportText.duration(ms: state.elapsedMs)
         guard let budget = state.context.budgetMs else { return "Total \(spent) (no budget)" }
         let over = state.overBudgetMs
-        let verdict = over > 0 ? "over by " + formatDuration(seconds: (over + 500) / 1000) : "within budget"
+        let verdict = over > 0 ? "over by " + ReportText.duration(ms: over) : "within budget"
         return "Total \(spent) against a budget of \(formatDuration(seconds: budget / 1000)), \(verdict)"
     }
 

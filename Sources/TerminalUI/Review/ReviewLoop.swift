@@ -5,10 +5,17 @@ import ReportKit
 public enum ReviewLoop {
     public static func run(_ report: RunReport, on screen: any Screen, signals: SignalTrap?) {
         var state = ReviewState()
+        // The page changes only on a key (a resize arrives as one), so it is laid out and
+        // drawn again only then; the timeout is there to notice a stop signal.
+        var dirty = true
         while !state.quit && signals?.signal == nil {
-            screen.draw(ReviewView.render(report, state, size: screen.size, glyphs: screen.glyphs))
+            if dirty {
+                screen.draw(ReviewView.render(report, state, size: screen.size, glyphs: screen.glyphs))
+                dirty = false
+            }
             if let key = screen.readKey(timeoutMs: 250) {
                 state.handle(key, stepCount: report.steps.count)
+                dirty = true
             }
         }
     }

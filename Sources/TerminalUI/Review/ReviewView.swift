@@ -164,13 +164,8 @@ public enum ReviewView {
     }
 
     static func statusWords(_ step: StepReport) -> String {
-        switch step.status {
-        case .done: return "done"
-        case .blocked: return "blocked" + (step.blockedReason.map { ": \($0.label)" } ?? "")
-        case .skipped: return "skipped"
-        case .inProgress: return "in progress"
-        case .notReached: return "not reached"
-        }
+        let reason = step.status == .blocked ? step.blockedReason.map { ": \($0.label)" } : nil
+        return ReportText.status(step.status) + (reason ?? "")
     }
 
     static func resultWords(_ report: RunReport) -> String {
