@@ -10,9 +10,17 @@ public enum AccessSetup {
     /// The live oracle, or nil when the file alone answers.
     public static func liveOracle(directory: Directory, offline: Bool, runbookPaths: [String],
                                   environment: [String: String] = ProcessInfo.processInfo.environment) async -> LiveAccess? {
+        await liveOracle(directory: directory, offline: offline, scopes: scopes(in: runbookPaths, directory: directory),
+                         environment: environment)
+    }
+
+    /// The live oracle for runbooks already loaded (their `scopes`, worked out only when a
+    /// provider will be asked), asked as `reader` when one is named; nil when the file
+    /// alone answers.
+    public static func liveOracle(directory: Directory, offline: Bool, scopes: @autoclosure () -> Set<String>, reader: String? = nil,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) async -> LiveAccess? {
         guard !offline, !directory.providers.isEmpty else { return nil }
-        return await LiveAccess.prefetch(directory: directory, environment: environment,
-                                         scopes: scopes(in: runbookPaths, directory: directory))
+        return await LiveAccess.prefetch(directory: directory, environment: environment, scopes: scopes(), reader: reader)
     }
 
     /// Every scope the runbooks declare (steps and break-glass paths), for command checks.
@@ -20,13 +28,17 @@ public enum AccessSetup {
     public static func scopes(in paths: [String], directory: Directory) -> Set<String> {
         guard let files = try? RunbookLoader.expand(paths) else { return [] }
         let options = LoaderOptions(directory: directory)
+        return files.reduce(into: []) { scopes, file in
+            if let runbook = try? RunbookLoader.load(file, options: options) { scopes.formUnion(Self.scopes(of: runbook)) }
+        }
+    }
+
+    /// Every scope one runbook declares, in steps and break-glass paths.
+    public static func scopes(of runbook: Runbook) -> Set<String> {
         var scopes = Set<String>()
-        for file in files {
-            guard let runbook = try? RunbookLoader.load(file, options: options) else { continue }
-            for step in runbook.steps {
-                step.scopes.forEach { scopes.insert($0.name) }
-                if let scope = step.breakGlass?.scope?.name { scopes.insert(scope) }
-            }
+        for step in runbook.steps {
+            step.scopes.forEach { scopes.insert($0.name) }
+            if let scope = step.breakGlass?.scope?.name { scopes.insert(scope) }
         }
         return scopes
     }

@@ -12,22 +12,12 @@ struct DrillAccess {
 
     static func prefetch(directory: Directory, runbook: Runbook, reader: String, offline: Bool,
                          environment: [String: String]) async -> DrillAccess {
-        guard !offline, !directory.providers.isEmpty else {
+        guard let live = await AccessSetup.liveOracle(directory: directory, offline: offline, scopes: AccessSetup.scopes(of: runbook),
+                                                      reader: reader, environment: environment) else {
             let why = offline ? "--offline" : "no live provider is configured"
             return DrillAccess(oracle: directory, notes: [.init(text: "Access from \(directory.path) alone (\(why)).", failed: false)])
         }
-        let live = await LiveAccess.prefetch(directory: directory, environment: environment, scopes: scopes(of: runbook), reader: reader)
         return DrillAccess(oracle: live, notes: notes(live, runbook: runbook))
-    }
-
-    /// Every scope the runbook declares, in steps and break-glass paths, for command checks.
-    static func scopes(of runbook: Runbook) -> Set<String> {
-        var scopes = Set<String>()
-        for step in runbook.steps {
-            step.scopes.forEach { scopes.insert($0.name) }
-            if let scope = step.breakGlass?.scope?.name { scopes.insert(scope) }
-        }
-        return scopes
     }
 
     /// One line per live source that was asked: what it answered for, or that it failed

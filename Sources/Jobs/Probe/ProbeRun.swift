@@ -48,7 +48,9 @@ public struct ProbeRun: Sendable {
         let (sandbox, paths) = (target.sandbox, target.paths)
         let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread", warn: warn)
 
-        let access: any AccessOracle = await AccessSetup.liveOracle(directory: directory, offline: offline, runbookPaths: paths, environment: environment) ?? directory
+        let access: any AccessOracle = await AccessSetup.liveOracle(
+            directory: directory, offline: offline, scopes: loaded.reduce(into: []) { $0.formUnion(AccessSetup.scopes(of: $1)) },
+            environment: environment) ?? directory
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
                                    credentials: credentials, options: options)
         do {
