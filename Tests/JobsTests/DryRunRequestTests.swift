@@ -1,3 +1,4 @@
+import Foundation
 import Jobs
 import RunbookKit
 import Testing
@@ -39,5 +40,18 @@ struct DryRunRequestTests {
             taken += options.files
         }
         #expect(taken.sorted() == [project.path("Runbooks/agent-wrong-answers.md"), project.path("Runbooks/checkout-latency.md")])
+    }
+
+    /// A nightly dry-run pointed at an empty folder fails loudly instead of journalling a
+    /// clean run of nothing.
+    @Test func aFolderWithNoRunbookIsAnInputErrorBeforeAnyRun() async throws {
+        let project = try ProjectFolder(examples: true)
+        try FileManager.default.createDirectory(atPath: project.path("empty"), withIntermediateDirectories: true)
+        let directory = try project.directory()
+        let request = try DryRunRequest(paths: [project.path("empty")], deadline: "10m", shard: nil, changedSince: nil, offline: true)
+        let thrown = await failure { _ = try await request.plan(directory: directory) }
+        #expect(thrown?.exitCode == 2)
+        #expect(thrown?.lines.first?.hasPrefix("coldread dry-run: no runbooks found in ") == true, "\(thrown?.lines ?? [])")
+        #expect(!FileManager.default.fileExists(atPath: project.path("Drills/runs")))
     }
 }

@@ -44,4 +44,15 @@ struct LintRunTests {
         #expect(thrown?.exitCode == 2)
         #expect(thrown?.lines.count == 1)
     }
+
+    /// A folder with no runbook in it (a wrong path in CI) is not a clean lint: nothing
+    /// would have been checked.
+    @Test func aFolderWithNoRunbookIsAnInputErrorNotAPass() async throws {
+        let project = try ProjectFolder(examples: true)
+        try project.write("docs/notes.txt", "not a runbook\n")
+        let directory = try project.directory()
+        let thrown = await failure { _ = try await LintRun(paths: [project.path("docs")], strict: false, offline: true).run(directory: directory) }
+        #expect(thrown?.exitCode == 2)
+        #expect(thrown?.lines == ["coldread lint: no runbooks found in \(project.path("docs")) (hint: runbooks are .md files, or .yaml files with steps:)"])
+    }
 }

@@ -28,7 +28,7 @@ public struct DryRunRequest: Sendable {
                      environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws(CommandFailure) -> (options: DryRunOptions, access: any AccessOracle) {
         let root = ProjectDirectory.root(of: directory)
-        var files = try RunbookPaths.files(LintRun.targets(paths: paths, root: root), warn: warn)
+        var files = try RunbookPaths.some(LintRun.targets(paths: paths, root: root), command: "coldread dry-run", warn: warn)
         if let changedSince {
             files = try await ChangedRunbooks.filter(files, since: changedSince, directoryPath: directory.path)
         }

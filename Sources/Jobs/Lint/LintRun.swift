@@ -53,7 +53,7 @@ public struct LintRun: Sendable {
     /// `load-error` findings and the others are still checked.
     public static func check(paths: [String], directory: Directory, root: String, access: (any AccessOracle)? = nil, strict: Bool,
                              warn: WarningSink = StandardError.write) throws(CommandFailure) -> Outcome {
-        let files = try RunbookPaths.files(targets(paths: paths, root: root), warn: warn)
+        let files = try RunbookPaths.some(targets(paths: paths, root: root), command: "coldread lint", warn: warn)
         let linter = Linter(directory: directory, access: access, strict: strict)
         let options = LoaderOptions(directory: directory, recordsSHA256: false)  // no finding names the text's hash
         // Files load and lint independently, so they are spread over every core; results

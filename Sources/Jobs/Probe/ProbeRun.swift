@@ -46,7 +46,7 @@ public struct ProbeRun: Sendable {
         let target = try ScenarioTarget(scenario: scenario, paths: runbooks, directory: directory)
         directory = target.directory
         let (sandbox, paths) = (target.sandbox, target.paths)
-        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread", warn: warn)
+        let loaded = try ProbedRunbooks.load(paths, directory: directory, command: "coldread probe", warn: warn)
 
         let access: any AccessOracle = await AccessSetup.liveOracle(
             directory: directory, offline: offline, scopes: loaded.reduce(into: []) { $0.formUnion(AccessSetup.scopes(of: $1)) },

@@ -21,10 +21,7 @@ public struct RunbookShow: Sendable {
     /// The runbooks as read, in `format`; any runbook that does not load is an input
     /// error listing every load error.
     public func run(directory: Directory) throws(CommandFailure) -> String {
-        let files = try RunbookPaths.files(paths, warn: warn)
-        guard !files.isEmpty else {
-            throw CommandFailure.input("coldread show: no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md files, or .yaml files with steps:)")
-        }
+        let files = try RunbookPaths.some(paths, command: "coldread show", warn: warn)
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
         for result in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory)) {

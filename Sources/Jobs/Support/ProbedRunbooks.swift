@@ -3,10 +3,10 @@ import RunbookKit
 /// The runbooks a probing job (`probe`, `gap`) reads: loaded whole, or every load error
 /// reported at once; no probe result names the text's hash, so it is not computed.
 enum ProbedRunbooks {
-    /// `command` opens the message when no runbook is found (`coldread gap`, `coldread`).
+    /// `command` opens the message when no runbook is found (`coldread gap`, `coldread probe`).
     static func load(_ paths: [String], directory: Directory, command: String,
                      warn: WarningSink = StandardError.write) throws(CommandFailure) -> [Runbook] {
-        let files = try RunbookPaths.files(paths, warn: warn)
+        let files = try RunbookPaths.some(paths, command: command, warn: warn)
         var runbooks: [Runbook] = []
         var errors: [LoadError] = []
         for loaded in RunbookLoader.loadAll(files, options: LoaderOptions(directory: directory, recordsSHA256: false)) {
@@ -16,9 +16,6 @@ enum ProbedRunbooks {
             }
         }
         guard errors.isEmpty else { throw .input(LoadErrors(errors)) }
-        guard !runbooks.isEmpty else {
-            throw .input("\(command): no runbooks found in \(paths.joined(separator: ", ")) (hint: runbooks are .md or .yaml files)")
-        }
         return runbooks
     }
 }
