@@ -52,7 +52,10 @@ public enum RunbookLoader {
         for path in paths {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder", found: "no such path"))
+                // A link that leads nowhere exists to `ls` but not to `fileExists`: say which.
+                let danglingLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+                errors.append(LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder",
+                                        found: danglingLink ? "a symbolic link whose target is missing or loops" : "no such path"))
                 continue
             }
             if !isDir.boolValue { found.files.append(path); continue }

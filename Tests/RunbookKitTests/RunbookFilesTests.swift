@@ -24,6 +24,23 @@ import Testing
         #expect(try RunbookLoader.expand([dir]) == Array(found.files.prefix(4)))
     }
 
+    /// A missing path and a symbolic link that leads nowhere are both errors at line 1,
+    /// each saying which it is, so the user fixes the right thing.
+    @Test func aDanglingSymbolicLinkIsNamedAsOneNotAsAMissingPath() throws {
+        let dir = NSTemporaryDirectory() + "coldread-walk-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/loop-a.md", withDestinationPath: dir + "/loop-b.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/loop-b.md", withDestinationPath: dir + "/loop-a.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/gone.md", withDestinationPath: dir + "/nowhere.md")
+        let thrown = #expect(throws: LoadErrors.self) { try RunbookLoader.find([dir + "/loop-a.md", dir + "/gone.md", dir + "/absent.md"]) }
+        let found = thrown?.errors.map(\.message) ?? []
+        #expect(found.count == 3)
+        #expect(found.prefix(2).allSatisfy { $0.contains("found a symbolic link whose target is missing or loops") }, "\(found)")
+        #expect(found.last?.contains("found no such path") == true, "\(found)")
+        #expect(thrown?.errors.map(\.location.line) == [1, 1, 1])
+    }
+
     /// `coldread lint .` at a project root: the project's own coldread.yaml is not a
     /// runbook (and not counted as skipped YAML), and hidden folders are not entered.
     @Test func aProjectRootYieldsItsRunbooksWithoutConfigurationOrToolingFolders() throws {
