@@ -54,8 +54,11 @@ public enum RunbookLoader {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
                 // A link that leads nowhere exists to `ls` but not to `fileExists`: say which.
                 let danglingLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-                errors.append(LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder",
-                                        found: danglingLink ? "a symbolic link whose target is missing or loops" : "no such path"))
+                errors.append(danglingLink
+                    ? LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder",
+                                found: "a symbolic link whose target is missing or loops", hint: "`ls -l \(path)` shows where it points")
+                    : LoadError(SourceLocation(file: path, line: 1), expected: "a runbook file or folder", found: "no such path",
+                                hint: "check the spelling; with no path, commands read Runbooks/ beside coldread.yaml"))
                 continue
             }
             if !isDir.boolValue { found.files.append(path); continue }
