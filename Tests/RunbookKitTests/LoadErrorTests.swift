@@ -26,6 +26,16 @@ import Testing
         #expect(errs[0].expected == "valid YAML")
     }
 
+    /// A tab in indentation looks like spaces in an editor; the hint says what it is.
+    @Test func aTabInIndentationIsNamedInTheHint() {
+        let errs = errors { _ = try RunbookLoader.parse("---\ntitle: x\n\towner: ben\n---\n# T\n", file: "tab.md") }
+        #expect(errs.count == 1)
+        #expect(errs.first?.location.line == 3)
+        #expect(errs.first?.hint == "indent with spaces: YAML does not allow a tab in indentation")
+        let other = errors { _ = try RunbookLoader.parse("---\ntitle: [unclosed\nowner: x\n---\n# T\n", file: "bad.md") }
+        #expect(other.first?.hint?.hasPrefix("check indentation") == true)
+    }
+
     @Test func unclosedFrontMatter() {
         let errs = errors { _ = try RunbookLoader.parse("---\ntitle: x\n# T\n", file: "bad.md") }
         #expect(errs.map(\.description) == ["bad.md:1:1: error: expected a closing '---' for the front matter, found end of file (hint: front matter is YAML between two lines of ---)"])

@@ -184,6 +184,14 @@ enum YAMLText {
         }
     }
 
+    /// True when the 1-based `line` of `text` is indented with a tab: an editor shows it
+    /// as spaces, and Yams only says a character "cannot start any token".
+    private static func indentsWithTab(line: Int, in text: String) -> Bool {
+        guard line >= 1, let row = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+            .dropFirst(line - 1).first else { return false }
+        return row.prefix { $0 == " " || $0 == "\t" }.contains("\t")
+    }
+
     private static func describe(_ error: YamlError, text: String, file: String, lineOffset: Int, columnOffset: Int) -> LoadError {
         func loc(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line + lineOffset, column: column + columnOffset)
@@ -192,7 +200,9 @@ enum YAMLText {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let what = context.map { "\($0.text): \(problem)" } ?? problem
             return LoadError(loc(mark.line, mark.column), expected: "valid YAML", found: OneLine.escaped(what),
-                             hint: "check indentation, and quote values that contain ': ' or start with '{', '[', '*' or '&'")
+                             hint: indentsWithTab(line: mark.line, in: text)
+                                ? "indent with spaces: YAML does not allow a tab in indentation"
+                                : "check indentation, and quote values that contain ': ' or start with '{', '[', '*' or '&'")
         case .composer(let context, let problem, let mark, _):
             let what = context.map { "\($0.text): \(problem)" } ?? problem
             return LoadError(loc(mark.line, mark.column), expected: "valid YAML", found: OneLine.escaped(what))
