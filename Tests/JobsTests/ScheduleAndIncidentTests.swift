@@ -32,6 +32,21 @@ struct ScheduleAndIncidentTests {
         #expect(thrown?.lines.first?.contains("--as-of expected a date") == true)
     }
 
+    /// The calendar would roll a day it does not have into the next month (`2026-13-01`
+    /// was read as 2027-01-01): such a day is refused, where a real leap day is read.
+    @Test(arguments: ["2026-13-01", "2026-02-30", "2025-02-29", "2026-04-31"])
+    func aDayTheCalendarDoesNotHaveIsRefused(day: String) async throws {
+        let project = try ProjectFolder(examples: true)
+        let directory = try project.directory()
+        let thrown = await failure { _ = try ScheduleListing(asOf: day).run(directory: directory) }
+        #expect(thrown?.exitCode == 2)
+        #expect(thrown?.lines.first?.contains("found '\(day)'") == true, "\(thrown?.lines ?? [])")
+        let incident = await failure { _ = try IncidentRecording(runbook: "checkout-latency", note: "n", date: day).run(directory: directory) }
+        #expect(incident?.exitCode == 2)
+        #expect(project.read("Drills/incidents.yaml") == nil)
+        #expect(try ScheduleListing(asOf: "2028-02-29").run(directory: directory).render(.text).contains("as of 2028-02-29 00:00"))
+    }
+
     @Test func anIncidentPutsTheRunbookOnMonthlyDrills() throws {
         let project = try ProjectFolder(examples: true)
         try project.addRun("r1", runbook: "checkout-latency", at: "2026-01-06T13:00:00Z", clean: true)

@@ -52,17 +52,18 @@ public struct DrillSlot: Sendable {
     /// The end of a `YYYY-MM-DD` day in the slot's time zone (the last second before the
     /// next day begins), or nil for text that is not a date.
     public func endOfDay(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        guard let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              let next = calendar.date(byAdding: .day, value: 1, to: start) else { return nil }
+        guard let start = startOfDay(text), let next = calendar.date(byAdding: .day, value: 1, to: start) else { return nil }
         return next.addingTimeInterval(-1)
     }
 
-    /// The start of a `YYYY-MM-DD` day in the slot's time zone.
+    /// The start of a `YYYY-MM-DD` day in the slot's time zone, or nil for a day the
+    /// calendar does not have: the calendar rolls `2026-13-01` into 2027 and `2026-02-30`
+    /// into March, so the day found must read back as the day asked for.
     public func startOfDay(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        guard parts.count == 3, let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.dateComponents([.year, .month, .day], from: start) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        else { return nil }
+        return start
     }
 }

@@ -108,10 +108,16 @@ public enum IncidentsLoader {
         }.joined(separator: "\n")
     }
 
+    /// `YYYY-MM-DD` naming a day the calendar has: `2026-02-30` and `2025-02-29` are not.
     public static func isCalendarDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        // The calendar rolls a day it does not have into the next month: read it back.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let asked = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: asked) else { return false }
+        return calendar.dateComponents([.year, .month, .day], from: date) == asked
     }
 }
