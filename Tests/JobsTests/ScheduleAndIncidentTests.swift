@@ -44,6 +44,8 @@ struct ScheduleAndIncidentTests {
         let incident = await failure { _ = try IncidentRecording(runbook: "checkout-latency", note: "n", date: day).run(directory: directory) }
         #expect(incident?.exitCode == 2)
         #expect(project.read("Drills/incidents.yaml") == nil)
+        let time = await failure { _ = try ScheduleListing(asOf: day + "T09:00:00Z").run(directory: directory) }
+        #expect(time?.exitCode == 2)
         #expect(try ScheduleListing(asOf: "2028-02-29").run(directory: directory).render(.text).contains("as of 2028-02-29 00:00"))
     }
 

@@ -89,7 +89,8 @@ public enum ScheduleDates {
     /// `YYYY-MM-DD` (the start of that day in the slot's time zone) or an RFC 3339 time.
     public static func parse(_ text: String, slot: DrillSlot) -> Date? {
         if text.count == 10 { return slot.startOfDay(text) }
-        return RFC3339.date(text)
+        // ISO8601DateFormatter rolls `2026-02-30T…` into March: the day must be one the calendar has.
+        return IncidentsLoader.isCalendarDate(String(text.prefix(10))) ? RFC3339.date(text) : nil
     }
 
     /// RFC 3339 in the slot's time zone, e.g. `2026-03-10T14:00:00+01:00`.
