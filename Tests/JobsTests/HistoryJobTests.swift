@@ -51,6 +51,21 @@ struct HistoryJobTests {
         #expect(warnings.lines.contains { $0.contains("20260301T000000Z/journal.jsonl:1:1: error: expected a journal event") })
     }
 
+    /// A runbook with no runs yet says so; a name that is neither a runbook nor in any
+    /// run's journal is a typo, refused with the ids there are.
+    @Test func aTypoIsRefusedWithTheIdsWhereAKnownRunbookWithoutRunsIsNot() async throws {
+        let project = try ProjectFolder(examples: true)
+        let directory = try project.directory()
+        let quiet = try HistoryJob(runbook: "checkout-latency").run(directory: directory)
+        #expect(quiet.rows.isEmpty && quiet.trend?.runbookId == "Runbooks/checkout-latency")
+        let thrown = await failure { _ = try HistoryJob(runbook: "agent-wrong-answer").run(directory: directory) }
+        #expect(thrown?.exitCode == 2)
+        #expect(thrown?.lines.first?.contains("found 'agent-wrong-answer' (hint: runbooks under ") == true, "\(thrown?.lines ?? [])")
+        #expect(thrown?.lines.first?.contains("agent-wrong-answers") == true)
+        try project.addRun("20260106T130000Z", runbook: "retired-runbook", at: "2026-01-06T13:00:00Z", clean: true)
+        #expect(try HistoryJob(runbook: "retired-runbook").run(directory: directory).rows.count == 1, "a deleted runbook keeps its history")
+    }
+
     @Test func aBrokenIncidentsFileIsAnInputErrorNamingIt() async throws {
         let project = try Self.project()
         try project.write("Drills/incidents.yaml", "incidents: [{runbook: agent-wrong-answers, date: yesterday}]\n")

@@ -32,6 +32,11 @@ public struct HistoryJob: Sendable {
             let refs = started?.runbook.map { [$0] } ?? started?.runbooks ?? []
             return refs.contains { known.canonical($0.id, path: $0.path) == filter }
         }
+        if let argument = runbook, journals.isEmpty {
+            // No run and no such runbook is most likely a typo: say so, listing the ids,
+            // rather than "no runs yet" of a runbook that does not exist.
+            _ = try catalog.id(of: argument, requireKnown: true, among: entries)
+        }
         var incidents: [Incident] = []
         if let filter {
             do {
