@@ -75,6 +75,23 @@ import Testing
         #expect(toolStep.failure?.contains("definitely-not-installed-cr") == true)
     }
 
+    /// A `--junit` or `--prometheus` path that cannot be written fails before any probe,
+    /// in one line naming the file: a wrong path in CI costs no run and leaves no journal.
+    @Test(arguments: [["--junit", "reports/junit.xml"], ["--prometheus", "Runbooks"]])
+    func anUnwritableReportPathFailsBeforeAnyProbe(flags: [String]) async throws {
+        let server = try await LoopbackServer.start()
+        defer { Task { await server.stop() } }
+        let dir = try library(["a.md": runbook("A", link: server.url("/ok"))])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try CLI.run(["dry-run"] + flags, in: dir)
+        #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("\(flags[1]):1:1: error: expected a writable file, found "), "\(run.stderr)")
+        #expect(lines.first?.contains("(hint: ") == true)
+        #expect(server.requests(to: "/ok") == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Drills/runs"))
+    }
+
     @Test func aMalformedRunbookIsReportedAndTheOthersStillRun() async throws {
         let server = try await LoopbackServer.start()
         defer { Task { await server.stop() } }

@@ -29,16 +29,13 @@ public struct ScenarioDraftJob: Sendable {
             let drills = ProjectDirectory.root(of: directory) + "/Drills"
             return ScenarioDraft.yaml(for: runbook, runbookReference: Self.reference(to: runbookPath, from: drills))
         }
+        try OutputFile.check(outputPath)
         if FileManager.default.fileExists(atPath: outputPath) {
             throw .input("\(outputPath):1:1: error: expected a new file, found one that exists (hint: remove it or name another --output)")
         }
         let folder = URL(fileURLWithPath: outputPath).deletingLastPathComponent().path
         let yaml = ScenarioDraft.yaml(for: runbook, runbookReference: Self.reference(to: runbookPath, from: folder))
-        do {
-            try Outbound.write(yaml, toFile: outputPath)
-        } catch {
-            throw .input("\(outputPath):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
-        }
+        try OutputFile.write(yaml, to: outputPath)
         return yaml
     }
 

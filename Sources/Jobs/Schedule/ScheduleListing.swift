@@ -29,11 +29,7 @@ public struct ScheduleListing: Sendable {
         /// Writes the schedule as an iCalendar file (RFC 5545), redacted.
         public func writeCalendar(to path: String) throws(CommandFailure) {
             let text = DrillCalendar.render(rows.map { $0.calendarEntry(slot: slot, asOf: asOf) }, stamp: asOf)
-            do {
-                try Outbound.write(text, toFile: path)
-            } catch {
-                throw .input("\(path):1:1: error: expected a writable file, found \(error.localizedDescription) (hint: check the folder exists)")
-            }
+            try OutputFile.write(text, to: path)
         }
     }
 

@@ -40,6 +40,9 @@ struct DryRun: AsyncParsableCommand {
         guard let format = DryRunFormat(rawValue: format) else {
             throw CommandFailure.input("coldread dry-run: unknown --format '\(format)' (hint: use text or json)")
         }
+        // Before any probe: a wrong report path in CI should not cost a whole run.
+        try OutputFile.check(junit)
+        try OutputFile.check(prometheus)
         let request = try DryRunRequest(paths: project.paths, deadline: deadline, shard: shard, changedSince: changedSince,
                                         offline: access.offline, probe: probeFlags.options())
         let directory = try project.configOptions.loadDirectory()
