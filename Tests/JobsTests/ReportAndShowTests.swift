@@ -43,6 +43,20 @@ struct ReportAndShowTests {
         #expect(thrown?.lines.first?.contains("bad.md:3:1: error:") == true)
     }
 
+    /// `init` in a repository that already has runbooks points lint at them, not only
+    /// at the example; hidden folders and the example itself are not counted.
+    @Test func initInAFolderWithRunbooksNamesTheFolderThatHoldsThem() throws {
+        let project = try ProjectFolder()
+        try project.write("docs/runbooks/db/failover.md", "# Failover\n\n## Steps\n\n1. Promote the replica.\n")
+        try project.write("docs/runbooks/web/restart.md", "# Restart\n\n## Steps\n\n1. Restart it.\n")
+        try project.write(".github/PULL_REQUEST_TEMPLATE.md", "# Checklist\n")
+        try project.write("README.md", "# Our services\n")
+        let next = try ProjectInit(folder: project.root).run { _ in }
+        #expect(next == "next: coldread lint Runbooks/ for the example, and coldread lint docs/runbooks for the 2 runbooks already here")
+        let empty = try ProjectFolder()
+        #expect(try ProjectInit(folder: empty.root + "/").run { _ in } == "next: coldread lint Runbooks/")
+    }
+
     @Test func initWritesTheStarterFilesOnceAndNeverOverwrites() async throws {
         let project = try ProjectFolder()
         var written: [String] = []

@@ -10,7 +10,6 @@ struct Init: ParsableCommand {
     var folder: String = "."
 
     func run() throws {
-        try ProjectInit(folder: folder).run { print("wrote \($0)") }
-        print("next: coldread lint Runbooks/")
+        print(try ProjectInit(folder: folder).run { print("wrote \($0)") })
     }
 }
