@@ -34,6 +34,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
         .target(
             name: "RunbookKit",
             dependencies: [
@@ -44,7 +45,7 @@ let package = Package(
         .target(
             name: "ProbeKit",
             dependencies: [
-                "RunbookKit",
+                "RunbookKit", .target(name: "CResolv", condition: .when(platforms: [.linux])),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -129,6 +130,7 @@ let package = Package(
             name: "ProbeKitTests",
             dependencies: [
                 "ProbeKit", "RunbookKit", "ChildProcess", "ProviderServers",
+                .target(name: "CResolv", condition: .when(platforms: [.linux])),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -69,6 +69,9 @@ final class HostResolver: Sendable {
         #else
         hints.ai_socktype = SOCK_STREAM
         #endif
+        #if canImport(CResolv)
+        DNSRetries.shortenForThisThread()
+        #endif
         var found: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(name, nil, &hints, &found)
         if let found { freeaddrinfo(found) }
