@@ -27,9 +27,9 @@ public enum ChangedRunbooks {
             throw .input("coldread dry-run: --changed-since needs git on PATH (hint: install git, or drop --changed-since)")
         }
         guard case .exited(0) = result.terminationStatus else {
-            let why = (result.standardError ?? "").split(separator: "\n").first.map(String.init) ?? "git failed"
+            let why = result.standardError.split(separator: "\n").first.map(String.init) ?? "git failed"
             throw .input("coldread dry-run: --changed-since: \(why) (hint: run inside the git repository and name a revision it has, e.g. origin/main)")
         }
-        return result.standardOutput ?? ""
+        return result.standardOutput
     }
 }
