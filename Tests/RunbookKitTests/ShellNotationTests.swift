@@ -1,0 +1,30 @@
+import RunbookKit
+import Testing
+
+/// Notation runbook authors write inside shell code that a shell would read otherwise:
+/// what the reader of the rendered page takes it to mean decides the tools.
+@Suite struct ShellNotationTests {
+    /// The tools of the runbook's only action section, in reading order.
+    func tools(_ body: String) throws -> [String] {
+        let runbook = try RunbookLoader.parse("# Queue stuck\n\n## Fix\n\n" + body, file: "rb.md")
+        return runbook.steps.flatMap { $0.tools.map(\.name) }
+    }
+
+    @Test("alternatives to pick from are one word, not pipes", arguments: [
+        ("```sh\nsystemctl <start|stop|reload> queue-worker\n```", ["systemctl"]),
+        ("```sh\nsudo /opt/queue/bin/drain-[fast|safe|full].sh --dry-run && systemctl restart queue-worker\n```", ["systemctl"]),
+        ("```sh\nkubectl scale deploy/worker-{blue|green|canary} --replicas=0\n```", ["kubectl"]),
+    ])
+    func alternativesAreOneWord(_ block: String, _ expected: [String]) throws {
+        #expect(try tools(block) == expected)
+    }
+
+    @Test("a pipe written without blanks is still a pipe", arguments: [
+        ("```sh\nps aux|grep queue-worker\n```", ["ps", "grep"]),
+        ("```sh\nsort <jobs.txt|uniq -c >counts.txt\n```", ["sort", "uniq"]),
+        ("```sh\njq '.items[]|.name' jobs.json\n```", ["jq"]),
+    ])
+    func pipesStayPipes(_ block: String, _ expected: [String]) throws {
+        #expect(try tools(block) == expected)
+    }
+}
