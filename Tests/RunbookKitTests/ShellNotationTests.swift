@@ -28,3 +28,26 @@ import Testing
         #expect(try tools(block) == expected)
     }
 }
+
+/// Lines a command prints that a shell would try to run: read as output.
+@Suite struct PrintedReportTests {
+    func tools(_ body: String) throws -> [String] {
+        let runbook = try RunbookLoader.parse("# Backups late\n\n## Check\n\n" + body, file: "rb.md")
+        return runbook.steps.flatMap { $0.tools.map(\.name) }
+    }
+
+    @Test func fieldsNamedInSeveralWordsAreOutput() throws {
+        let block = "```shell\nvault-backup status\n\n  last backup: 2031-04-02 03:00\n"
+            + "    archive size: 2.1GB, upload size: 1.9GB\n    check start/stop: 03:00 / 03:04\n```"
+        #expect(try tools(block) == ["vault-backup"])
+    }
+
+    @Test("a command whose later word ends in a colon is still a command", arguments: [
+        ("```sh\nscp backup@db-2:/var/dumps/latest.sql .\n```", ["scp"]),
+        ("```sh\ngrep -rn TODO: src/\n```", ["grep"]),
+        ("```sh\nlogger \"queue drained: 12 jobs\"\n```", ["logger"]),
+    ])
+    func commandsStayCommands(_ block: String, _ expected: [String]) throws {
+        #expect(try tools(block) == expected)
+    }
+}
