@@ -24,5 +24,6 @@ import Testing
         let yaml = "layout: ops\nmenu:\n  docs: x\nlayout: docs\nid: a"
         #expect(FrontMatterRepeats.keepingLast(yaml, except: ["id"]) == "\nmenu:\n  docs: x\nlayout: docs\nid: a")
         #expect(FrontMatterRepeats.keepingLast("id: a\nid: b", except: ["id"]) == "id: a\nid: b")
+        #expect(FrontMatterRepeats.keepingLast("layout: ops\n\"id\": a\nlayout: docs", except: ["id"]) == "\n\"id\": a\nlayout: docs")
     }
 }

@@ -19,17 +19,27 @@ enum FrontMatterRepeats {
     }
 
     /// Each `key:` at the start of a line, with the lines its value runs over (indented
-    /// lines, a `- ` sequence at the key's column, comments and blank lines).
+    /// lines, a `- ` sequence at the key's column, comments and blank lines). Any other
+    /// line at the start (`"id": x`, `og.image: y`) ends the entry before it untouched.
     private static func topLevelEntries(_ lines: [Substring]) -> [(key: Substring, lines: Range<Int>)] {
         var entries: [(key: Substring, lines: Range<Int>)] = []
+        var open = false
         for (index, line) in lines.enumerated() {
             if let key = plainKey(line) {
                 entries.append((key, index..<(index + 1)))
-            } else if let last = entries.last {
+                open = true
+            } else if open, let last = entries.last, continuesEntry(line) {
                 entries[entries.count - 1].lines = last.lines.lowerBound..<(index + 1)
+            } else {
+                open = false
             }
         }
         return entries
+    }
+
+    private static func continuesEntry(_ line: Substring) -> Bool {
+        guard let first = line.first else { return true }
+        return first == " " || first == "\t" || first == "-" || first == "#"
     }
 
     /// `layout: docs` or `menu:` opens an entry; `  parent: x`, `- item` and `# note` do not.
