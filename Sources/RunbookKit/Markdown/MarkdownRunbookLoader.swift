@@ -19,7 +19,8 @@ struct MarkdownRunbookLoader {
         let sink = ErrorSink()
         let front = FrontMatter.split(text, file: file, sink: sink)
         var declarations = RunbookDeclarations()
-        if front.present, let root = YAMLText.parse(front.yaml, file: file, lineOffset: 1, sink: sink) {
+        let yaml = FrontMatterRepeats.keepingLast(front.yaml, except: Set(RunbookDeclarations.keys))
+        if front.present, let root = YAMLText.parse(yaml, file: file, lineOffset: 1, sink: sink) {
             for (key, _, value) in root.mapping(sink, expected: "front matter as a YAML mapping") ?? [] {
                 _ = declarations.read(key: key, value: value, sink)  // unknown keys (Hugo's weight, …) are kept out of the way
             }

@@ -31,7 +31,7 @@ enum ShellLineShape: Equatable {
         let rest = text[word.endIndex...].withoutLeadingBlanks
         if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "=" { return .code }
         if opensCodeBlock(word, text) { return .code }
-        if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) { return .text }
+        if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) || isReportField(text) { return .text }
         return .command
     }
 
@@ -182,6 +182,20 @@ enum ShellLineShape: Equatable {
         guard plain, let end = line.last else { return false }
         if words.count >= 8 || words.dropLast().contains(where: { $0.hasSuffix(",") }) { return true }
         return ".?:".contains(end) && line.dropLast().last?.isLetter == true
+    }
+
+    /// `database size: 33.9MB`, `wal start/stop: 0001 / 0002`: a field a report names in
+    /// two to four words, as `pgbackrest info` or `pg_controldata` print. A shell word
+    /// ending in `:` follows an option or names a host (`user@host:`), not a run of names.
+    private static func isReportField(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+        for word in words.dropFirst().prefix(3) {
+            guard let first = word.first, first.isLetter || first.isNumber || first == "(" else { return false }
+            let name = word.hasSuffix(":") ? word.dropLast() : word
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "/_-.()".contains($0) }) else { return false }
+            if word.hasSuffix(":") { return true }
+        }
+        return false
     }
 
     /// `deployment.apps/web configured`, `pod/web-1 deleted`: a name and what was done

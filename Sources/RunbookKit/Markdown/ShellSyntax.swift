@@ -46,6 +46,9 @@ struct ShellSyntax {
                 readWordPart(into: &list.word)
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
                 readAngle(into: &list)
+            case UInt8(ascii: "|") where separatesAlternatives(in: list.word):
+                list.word.append(b, at: i)
+                i += 1
             case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
                 readOperator(into: &list)
             case UInt8(ascii: "(") where !list.word.started && list.words.allSatisfy({ CommandWord.leadingKeywords.contains($0.text) }):
@@ -209,17 +212,51 @@ struct ShellSyntax {
     /// Where `<namespace>` or `<instance label from alert>` ends: runbooks write
     /// placeholders in angle brackets far more often than a redirection from a file
     /// glued to `<`. Looks ahead a bounded distance, so a line full of `<` stays linear.
+    /// `<stop|start|restart>` is one placeholder offering alternatives; with a blank too
+    /// (`<in.txt|sort >out`) the `|` is a pipe after a redirection.
     private func placeholderEnd(from start: Int) -> Int? {
         guard start + 1 < bytes.count, Self.isLetter(bytes[start + 1]) else { return nil }
         var j = start + 1
+        var offersAlternatives = false
+        var holdsBlank = false
         while j < bytes.count, j - start < 80 {
             switch bytes[j] {
-            case UInt8(ascii: ">"): return j + 1
-            case UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "&"): return nil
-            default: j += 1
+            case UInt8(ascii: ">"): return offersAlternatives && holdsBlank ? nil : j + 1
+            case UInt8(ascii: "|"): offersAlternatives = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): holdsBlank = true
+            case UInt8(ascii: "<"), UInt8(ascii: ";"), UInt8(ascii: "&"): return nil
+            default: break
             }
+            j += 1
         }
         return nil
+    }
+
+    /// `backup-[full|incr|diff].sh`, `svc-{blue|green}`: a `|` inside a bracket the word
+    /// opened, with only names up to the bracket's close, separates alternatives the
+    /// reader picks from. A shell would pipe into `incr`, but no runbook means that.
+    private func separatesAlternatives(in word: ShellWordBuilder) -> Bool {
+        guard word.started, let close = Self.unclosedBracket(in: word.bytes) else { return false }
+        var j = i + 1
+        while j < bytes.count {
+            let b = bytes[j]
+            if b == close { return true }
+            guard Self.isLetter(b) || Self.isDigit(b) || b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+            else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// The closer of the last `[` or `{` the bytes open and do not close.
+    private static func unclosedBracket(in bytes: [UInt8]) -> UInt8? {
+        var open: [UInt8] = []
+        for b in bytes {
+            if b == UInt8(ascii: "[") { open.append(UInt8(ascii: "]")) }
+            if b == UInt8(ascii: "{") { open.append(UInt8(ascii: "}")) }
+            if b == UInt8(ascii: "]") || b == UInt8(ascii: "}"), open.last == b { open.removeLast() }
+        }
+        return open.last
     }
 
     private mutating func readHeredocMarker() {
