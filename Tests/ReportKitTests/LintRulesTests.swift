@@ -52,6 +52,17 @@ import Testing
         #expect(f.first?.location.line == line)
     }
 
+    /// Steps written under headings read as briefing: the hint names those headings and
+    /// the setting, instead of asking for steps under an H2 the author already wrote.
+    @Test func noStepsUnderBriefingHeadingsSaysWhichHeadingsAreBriefing() throws {
+        let briefingOnly = try findings("# T\n## Overview\n### Check the pods\n\n```sh\nkubectl get pods\n```\n")
+        #expect(briefingOnly.map(\.rule) == [.noSteps])
+        #expect(briefingOnly.first?.message.contains("(hint: every section is read as briefing ('Overview'); put the steps under an H2 with another name, or set context_sections in coldread.yaml to the headings that are briefing)") == true,
+                "\(briefingOnly.first?.message ?? "")")
+        let titleOnly = try findings("# Only a title\n")
+        #expect(titleOnly.first?.message.hasSuffix("(hint: write its steps as a numbered list or as H3 headings under an H2)") == true)
+    }
+
     @Test func scopeNotHeldNamesTheMembersWhoLackIt() throws {
         let f = try findings(runbook("1. Read traces. <!-- coldread scopes: [traces:read] -->\n"))
         #expect(f.map(\.rule) == [.scopeNotHeld])

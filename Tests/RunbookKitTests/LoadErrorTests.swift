@@ -80,7 +80,7 @@ import Testing
     @Test func nonUTF8FileIsLocated() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).md").path
         let bytes: [UInt8] = Array("# Caf".utf8) + [0xE9] + Array("\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let errs = errors { _ = try RunbookLoader.load(path) }
         #expect(errs.map(\.description) == ["\(path):1:6: error: expected UTF-8 text, found the byte 0xE9 (hint: re-save the file as UTF-8 (iconv -f latin1 -t utf-8))"])

@@ -15,6 +15,15 @@ public struct Linter: Sendable {
         self.strict = strict
     }
 
+    /// Where the author wrote steps under headings read as briefing (`## Overview`), telling
+    /// them to write steps under an H2 is no help: the hint names those headings instead.
+    static func noStepsHint(_ runbook: Runbook) -> String {
+        let briefing = runbook.briefing.map(\.heading).filter { !$0.isEmpty }
+        guard !briefing.isEmpty else { return "write its steps as a numbered list or as H3 headings under an H2" }
+        let named = briefing.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+        return "every section is read as briefing (\(named)); put the steps under an H2 with another name, or set context_sections in coldread.yaml to the headings that are briefing"
+    }
+
     /// Findings for one runbook, in source order.
     public func lint(_ runbook: Runbook) -> [Finding] {
         var sink = FindingSink(runbook: runbook, strict: strict)
@@ -24,7 +33,7 @@ public struct Linter: Sendable {
                      subject: rotation)
         }
         if runbook.steps.isEmpty {
-            sink.add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: write its steps as a numbered list or as H3 headings under an H2)")
+            sink.add(.noSteps, runbook.location, "runbook '\(runbook.id)' has no steps, so a drill or dry-run of it would pass with nothing checked (hint: \(Self.noStepsHint(runbook)))")
         }
         let breakGlass = BreakGlassEndpoints(runbook.steps)
         for step in runbook.steps {
