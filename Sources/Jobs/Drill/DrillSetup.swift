@@ -1,6 +1,7 @@
 import DrillKit
 import Foundation
 import ProbeKit
+import ReportKit
 import RunbookKit
 
 /// What `coldread drill` was asked, as plain values.
@@ -104,7 +105,7 @@ public struct DrillFiles: Sendable {
     /// no inject or expect the impossible. Both are refused before the terminal is taken.
     private static func refuseUndrillable(_ runbook: Runbook, scenario: Scenario?) throws(CommandFailure) {
         if runbook.steps.isEmpty {
-            throw .input("\(runbook.location): error: expected a runbook with at least one step, found none (hint: write its steps as a numbered list or as H3 headings under an H2; `coldread lint` reports it as no-steps)")
+            throw .input("\(runbook.location): error: expected a runbook with at least one step, found none (hint: \(Linter.noStepsHint(runbook)); `coldread lint` reports it as no-steps)")
         }
         if let problems = scenario?.stepProblems(stepCount: runbook.steps.count), !problems.isEmpty {
             throw .input(LoadErrors(problems))

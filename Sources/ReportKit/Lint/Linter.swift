@@ -17,7 +17,7 @@ public struct Linter: Sendable {
 
     /// Where the author wrote steps under headings read as briefing (`## Overview`), telling
     /// them to write steps under an H2 is no help: the hint names those headings instead.
-    static func noStepsHint(_ runbook: Runbook) -> String {
+    public static func noStepsHint(_ runbook: Runbook) -> String {
         let briefing = runbook.briefing.map(\.heading).filter { !$0.isEmpty }
         guard !briefing.isEmpty else { return "write its steps as a numbered list or as H3 headings under an H2" }
         let named = briefing.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
