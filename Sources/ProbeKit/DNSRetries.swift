@@ -20,9 +20,14 @@ enum DNSRetries {
     static func shortenForThisThread() {
         guard let state = __res_state() else { return }
         if state.pointee.options & UInt(RES_INIT) == 0 { _ = __res_init() }
-        guard state.pointee.retrans == RES_TIMEOUT, state.pointee.retry == RES_DFLRETRY else { return }
-        state.pointee.retrans = seconds
-        state.pointee.retry = attempts
+        guard let wait = shortened(retrans: state.pointee.retrans, retry: state.pointee.retry) else { return }
+        (state.pointee.retrans, state.pointee.retry) = wait
+    }
+
+    /// The wait a resolver set to `retrans` seconds and `retry` tries gets: the shorter one
+    /// for glibc's defaults, nil (unchanged) for a resolver configured otherwise.
+    static func shortened(retrans: Int32, retry: Int32) -> (Int32, Int32)? {
+        retrans == RES_TIMEOUT && retry == RES_DFLRETRY ? (seconds, attempts) : nil
     }
 }
 #endif
