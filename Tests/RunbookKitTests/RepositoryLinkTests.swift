@@ -60,6 +60,20 @@ import Testing
         #expect(anchor.reason?.contains("Runbooks/disk.md:3") == true && anchor.reason?.contains("#nope") == true)
     }
 
+    /// `[Sentry]: [https://sentry.io/…]` keeps the brackets in the address (the GOV.UK
+    /// manual has three): the rendered link is broken, and the reason says why.
+    @Test func anAddressThatKeptItsBracketsIsBrokenAndSaysWhy() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let markdown = "# T\n\n## Steps\n\n1. Check [Sentry][] first.\n\n[Sentry]: [https://sentry.io/organizations/x/issues/]\n"
+        let runbook = try RunbookLoader.parse(markdown, file: root + "/Runbooks/disk.md")
+        let link = try #require(runbook.steps.first?.links.first)
+        #expect(link.url == "[https://sentry.io/organizations/x/issues/]")
+        let result = try #require(RepositoryLinkCheck().check(link, step: 1))
+        #expect(result.outcome == .notFound)
+        #expect(result.reason?.hasSuffix("keeps its brackets, so the page links to a file of that name (hint: remove the [ ] around the address)") == true, "\(result.reason ?? "")")
+    }
+
     @Test func aSiteRelativeLinkIsUncheckedWithAHintNeverAPass() throws {
         let result = try #require(Self.check("/manual/x.html", root: "/nonexistent"))
         #expect(result.outcome == .unchecked)

@@ -27,8 +27,12 @@ public final class RepositoryLinkCheck: Sendable {
         case .repository(let path, let anchor):
             let target = Self.join(directoryOf: link.location.file, path)
             guard let found = Self.pageSource(target) else {
+                // `[x]: [https://…]` is a reference whose address keeps its brackets: the
+                // rendered page links to a file of that name, so it is broken, but say why.
+                let bracketed = link.url.hasPrefix("[") && link.url.hasSuffix("]")
                 return ProbeResult(kind: .link, step: step, outcome: .notFound, url: link.url, path: target,
-                                   reason: "\(place): no file \(target) in the repository")
+                                   reason: bracketed ? "\(place): the address \(link.url) keeps its brackets, so the page links to a file of that name (hint: remove the [ ] around the address)"
+                                       : "\(place): no file \(target) in the repository")
             }
             if let anchor, Self.isMarkdown(found) {
                 return anchorResult(anchor, in: found, link: link, step: step, place: place)
