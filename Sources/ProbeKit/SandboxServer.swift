@@ -63,6 +63,19 @@ public actor SandboxServer {
         return bound.localAddress?.port ?? 0
     }
 
+    /// Starts the server and routes each of `hosts` to it: a host whose service is `down`
+    /// to the port that refuses connections (when one could be opened), every other host
+    /// to the server's port.
+    public func startRouting(_ hosts: some Sequence<String>) async throws -> [String: HostRoute] {
+        let port = try await start()
+        var routes: [String: HostRoute] = [:]
+        for host in hosts {
+            let down = services[host.lowercased()] == .down && downPort > 0
+            routes[host] = HostRoute(address: "127.0.0.1", port: down ? downPort : port)
+        }
+        return routes
+    }
+
     public func stop() async {
         let bound = channel
         channel = nil

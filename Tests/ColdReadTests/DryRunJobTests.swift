@@ -1,7 +1,7 @@
 import ChildProcess
 import DrillKit
 import Foundation
-import Jobs
+@testable import Jobs
 import RunbookKit
 import Testing
 

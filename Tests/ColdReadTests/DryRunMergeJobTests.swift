@@ -1,6 +1,6 @@
 import DrillKit
 import Foundation
-import Jobs
+@testable import Jobs
 import RunbookKit
 import Testing
 

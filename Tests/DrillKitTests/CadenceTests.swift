@@ -1,6 +1,6 @@
 import DrillKit
 import Foundation
-import RunbookKit
+@testable import RunbookKit
 import Testing
 
 /// Hand-made drill histories and incidents, with the cadence they must produce.

@@ -1,5 +1,5 @@
 import Foundation
-import Jobs
+@testable import Jobs
 import Testing
 
 /// `coldread dry-run --format json` as a pipeline reads it.

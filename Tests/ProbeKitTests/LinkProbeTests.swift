@@ -1,5 +1,5 @@
 import Foundation
-import ProbeKit
+@testable import ProbeKit
 import RunbookKit
 import Testing
 

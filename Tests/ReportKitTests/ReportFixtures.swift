@@ -1,4 +1,4 @@
-import DrillKit
+@testable import DrillKit
 import Foundation
 import ReportKit
 import RunbookKit

@@ -1,4 +1,4 @@
-import RunbookKit
+@testable import RunbookKit
 import Testing
 
 /// `Drills/incidents.yaml` as `coldread incident` writes it reads back as the same incidents.

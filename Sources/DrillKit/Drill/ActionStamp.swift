@@ -5,11 +5,6 @@ public struct ActionStamp: Hashable, Sendable {
     public var processMs: Int
     /// RFC 3339 UTC with milliseconds, for the journal lines this action records.
     public var wall: String
-
-    public init(processMs: Int, wall: String) {
-        self.processMs = processMs
-        self.wall = wall
-    }
 }
 
 extension RunTimeline {

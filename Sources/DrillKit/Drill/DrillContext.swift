@@ -35,6 +35,11 @@ public struct DrillContext: Hashable, Sendable {
         return !groupsOfReader.contains(owner)
     }
 
+    /// `isCold` with the reader's groups as the access sources list them.
+    public static func isCold(reader: String, of runbook: Runbook, access: any AccessOracle) -> Bool {
+        isCold(reader: reader, owner: runbook.owner, groupsOfReader: access.groups(of: reader))
+    }
+
     public var reportMarkdownPath: String { runFolder + "/report.md" }
     public var reportJSONPath: String { runFolder + "/report.json" }
     public var journalPath: String { runFolder + "/journal.jsonl" }

@@ -21,10 +21,6 @@ public struct DrillState: Hashable, Sendable {
     public struct ResumeOffer: Hashable, Sendable {
         public var context: DrillContext
         public var progress: DrillProgress
-        public init(context: DrillContext, progress: DrillProgress) {
-            self.context = context
-            self.progress = progress
-        }
     }
 
     /// Someone the reader may say they are, when the directory does not know the name
@@ -32,10 +28,6 @@ public struct DrillState: Hashable, Sendable {
     public struct ReaderChoice: Hashable, Sendable {
         public var name: String
         public var cold: Bool
-        public init(name: String, cold: Bool) {
-            self.name = name
-            self.cold = cold
-        }
     }
 
     /// One line of the briefing about where access answers come from.
@@ -43,10 +35,11 @@ public struct DrillState: Hashable, Sendable {
         public var text: String
         /// True when the source could not answer, so the scopes it covers are unknown.
         public var failed: Bool
-        public init(text: String, failed: Bool) {
-            self.text = text
-            self.failed = failed
-        }
+
+        /// A source that answered (or the file, which always does).
+        public static func answered(_ text: String) -> Self { Self(text: text, failed: false) }
+        /// A source that could not answer: the scopes it covers show as unknown.
+        public static func unanswered(_ text: String) -> Self { Self(text: text, failed: true) }
     }
 
     public var context: DrillContext

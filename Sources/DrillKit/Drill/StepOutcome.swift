@@ -19,8 +19,4 @@ public struct DrillNote: Hashable, Sendable {
 public struct PauseSpan: Hashable, Sendable {
     public var startMs: Int
     public var endMs: Int
-    public init(startMs: Int, endMs: Int) {
-        self.startMs = startMs
-        self.endMs = endMs
-    }
 }

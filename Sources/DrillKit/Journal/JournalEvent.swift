@@ -59,15 +59,18 @@ public struct RunbookRef: Codable, Hashable, Sendable {
     public var id: String
     public var path: String
     public var sha256: String
-    public init(id: String, path: String, sha256: String) {
-        self.id = id
-        self.path = path
-        self.sha256 = sha256
-    }
+}
 
+extension RunbookRef {
     /// The runbook as loaded now: what a drill or a dry-run journals when it starts.
     public init(_ runbook: Runbook) {
         self.init(id: runbook.id, path: runbook.path, sha256: runbook.sha256)
+    }
+
+    /// A runbook that did not load, as a dry-run's `started` names it: no text was read,
+    /// so there is no hash (`sha256` is empty).
+    public static func unloaded(id: String, path: String) -> RunbookRef {
+        RunbookRef(id: id, path: path, sha256: "")
     }
 }
 

@@ -15,7 +15,7 @@ struct DrillAccess {
         guard let live = await AccessSetup.liveOracle(directory: directory, offline: offline, scopes: AccessSetup.scopes(of: runbook),
                                                       reader: reader, environment: environment) else {
             let why = offline ? "--offline" : "no live provider is configured"
-            return DrillAccess(oracle: directory, notes: [.init(text: "Access from \(directory.path) alone (\(why)).", failed: false)])
+            return DrillAccess(oracle: directory, notes: [.answered("Access from \(directory.path) alone (\(why)).")])
         }
         return DrillAccess(oracle: live, notes: notes(live, runbook: runbook))
     }
@@ -29,16 +29,16 @@ struct DrillAccess {
         for (kind, listing) in listings.sorted(by: { ($0.1.provenance.source.rawValue, $0.1.name) < ($1.1.provenance.source.rawValue, $1.1.name) })
         where listing.provenance.source != .file {
             if let failure = listing.failure {
-                notes.append(.init(text: "\(listing.provenance.source.title) could not list \(kind) \(listing.name) (\(failure)): scopes granted through it are unknown.", failed: true))
+                notes.append(.unanswered("\(listing.provenance.source.title) could not list \(kind) \(listing.name) (\(failure)): scopes granted through it are unknown."))
             } else {
                 asked[listing.provenance.source, default: []].append("\(kind) \(listing.name)")
             }
         }
         let answered = asked.keys.sorted { $0.rawValue < $1.rawValue }.map { source in
-            DrillState.AccessSourceNote(text: "\(source.title) answered for \(asked[source, default: []].joined(separator: ", ")).", failed: false)
+            DrillState.AccessSourceNote.answered("\(source.title) answered for \(asked[source, default: []].joined(separator: ", ")).")
         }
         if answered.isEmpty && notes.isEmpty {
-            return [.init(text: "Access from \(live.directory.path): no live source covers this runbook's groups or rotation.", failed: false)]
+            return [.answered("Access from \(live.directory.path): no live source covers this runbook's groups or rotation.")]
         }
         return answered + notes
     }

@@ -17,7 +17,7 @@ struct DrillRuns {
     func context(runId: String, reader: String, cold: Bool? = nil) -> DrillContext {
         DrillContext(runbook: runbook, scenario: files.scenario, reader: reader,
                      readerKnown: access.isKnownMember(reader),
-                     cold: cold ?? DrillContext.isCold(reader: reader, owner: runbook.owner, groupsOfReader: access.groups(of: reader)),
+                     cold: cold ?? DrillContext.isCold(reader: reader, of: runbook, access: access),
                      runId: runId, runFolder: store.folder(of: runId))
     }
 
@@ -26,9 +26,8 @@ struct DrillRuns {
         var offer: DrillState.ResumeOffer?
         if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, scenarioId: files.scenario?.id) {
             let started = unfinished.events.first { $0.type == .started } ?? unfinished.events[0]
-            offer = DrillState.ResumeOffer(
-                context: context(runId: unfinished.runId, reader: started.reader ?? reader, cold: started.cold),
-                progress: DrillProgress.replay(unfinished.events, stepCount: runbook.steps.count))
+            let offered = context(runId: unfinished.runId, reader: started.reader ?? reader, cold: started.cold)
+            offer = DrillState.ResumeOffer(context: offered, unfinished: unfinished.events)
         }
         let state = DrillState(context: context(runId: runId, reader: reader), resumeOffer: offer)
         return setup(state, warnings: [])
@@ -40,18 +39,6 @@ struct DrillRuns {
         let resumedContext = context(runId: journal.runId, reader: journal.started.reader ?? reader, cold: journal.started.cold)
         let state = DrillState(context: resumedContext, progress: progress, processMs: timeline.processMs())
         return setup(state, warnings: journal.contents.warnings)
-    }
-
-    /// Whom an unknown reader may say they are: the runbook's rotation (as the live
-    /// source lists it), else every member the directory knows.
-    func readerChoices(for context: DrillContext) -> [DrillState.ReaderChoice] {
-        guard !context.readerKnown else { return [] }
-        let rotation = runbook.rotation.flatMap { access.members(ofRotation: $0) } ?? []
-        let names = rotation.filter(access.isKnownMember)
-        let candidates = names.isEmpty ? files.directory.knownMembers.sorted() : names
-        return candidates.map { name in
-            DrillState.ReaderChoice(name: name, cold: DrillContext.isCold(reader: name, owner: runbook.owner, groupsOfReader: access.groups(of: name)))
-        }
     }
 
     private func setup(_ state: DrillState, warnings: [String]) -> DrillSetup {

@@ -60,7 +60,10 @@ public struct DrillSetup: Sendable {
         var setup = files.resumed.map { runs.resumed($0, reader: readerName) } ?? runs.fresh(reader: readerName)
         setup.state.accessSources = access.notes
         // A resumed run keeps the reader its journal recorded.
-        if options.resume == nil { setup.state.readerChoices = runs.readerChoices(for: setup.state.context) }
+        if options.resume == nil {
+            setup.state.readerChoices = DrillState.ReaderChoice.choices(
+                for: setup.state.context, access: access.oracle, knownMembers: files.directory.knownMembers)
+        }
         setup.state.cadence = DrillCadenceFiles.read(store: files.store, runbook: files.runbook, directory: files.directory)
         return setup
     }

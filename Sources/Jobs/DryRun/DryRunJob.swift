@@ -4,19 +4,13 @@ import ProbeKit
 import ReportKit
 import RunbookKit
 
-/// What `coldread dry-run` was asked: plain values the command line has checked.
+/// What `coldread dry-run` was asked: plain values the command line has checked
+/// (`DryRunRequest.plan` builds them).
 public struct DryRunOptions: Sendable {
     public var files: [String]
     public var deadlineSeconds: Int
-    public var probe: ProbeOptions
+    public var probe = ProbeOptions()
     public var shard: DryRunShard?
-
-    public init(files: [String], deadlineSeconds: Int, probe: ProbeOptions = ProbeOptions(), shard: DryRunShard? = nil) {
-        self.files = files
-        self.deadlineSeconds = deadlineSeconds
-        self.probe = probe
-        self.shard = shard
-    }
 }
 
 /// The headless dry-run: load and lint every runbook, probe them all as their rotations
@@ -69,7 +63,7 @@ public struct DryRunJob: Sendable {
         started.kind = .dryRun
         started.reader = "rotation"
         started.runbooks = checked.loaded.map { RunbookRef($0.runbook) }
-            + checked.failed.map { RunbookRef(id: $0.id, path: $0.path, sha256: "") }
+            + checked.failed.map { RunbookRef.unloaded(id: $0.id, path: $0.path) }
         started.configSha256 = sha256Hex(Array(FileManager.default.contents(atPath: directory.path) ?? Data()))
         started.shard = options.shard?.description
         try await record.append([started])

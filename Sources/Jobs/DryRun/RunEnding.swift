@@ -1,5 +1,6 @@
 import Foundation
 import RunbookKit
+import TerminalUI
 
 /// A stop signal as the executable received it (SIGTERM from cron, systemd or
 /// Kubernetes; SIGINT from a CI cancel), named for the journal.
@@ -7,9 +8,11 @@ public struct StopSignal: Sendable, Hashable {
     public var number: Int32
     public var name: String
 
-    public init(number: Int32, name: String) {
-        self.number = number
-        self.name = name
+    /// The stop signals `trap` receives, as a dry-run takes them.
+    public static func stream(from trap: SignalTrap) -> AsyncStream<StopSignal> {
+        let (stream, continuation) = AsyncStream<StopSignal>.makeStream()
+        trap.install { continuation.yield(StopSignal(number: $0, name: SignalTrap.name($0))) }
+        return stream
     }
 }
 

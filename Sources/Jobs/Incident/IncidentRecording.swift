@@ -49,17 +49,12 @@ public struct IncidentRecording: Sendable {
         let id = try catalog.id(of: runbook, requireKnown: true)
         let folder = RunFolders.path("Drills", under: catalog.root)
         let path = folder + "/incidents.yaml"
-        var incidents: [Incident]
         do {
-            incidents = try IncidentsLoader.load(path)
-        } catch {
-            throw CommandFailure.input(error)
-        }
-        incidents.append(Incident(runbook: id, date: day, note: note, location: SourceLocation(file: path, line: 1)))
-        let header = (try? String(contentsOfFile: path, encoding: .utf8)).map(IncidentsLoader.header(of:)) ?? IncidentsLoader.defaultHeader
-        do {
+            let text = try IncidentsLoader.text(of: path, adding: id, date: day, note: note)
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Outbound.write(IncidentsLoader.render(incidents, header: header), toFile: path)
+            try Outbound.write(text, toFile: path)
+        } catch let error as LoadErrors {
+            throw CommandFailure.input(error)
         } catch {
             throw CommandFailure.input("\(path):1:1: error: expected a writable incidents file, found \(error.localizedDescription) (hint: check the Drills folder's permissions)")
         }

@@ -2,24 +2,24 @@
 /// which scopes, what counts as central observability, and the drill cadence policy.
 /// It is the embedded default that live providers (PagerDuty, SCIM, GitHub) override.
 public struct Directory: Sendable {
-    public var path: String
-    public var rotations: [String: Rotation]
-    public var groups: [String: Group]
+    public var path = "coldread.yaml"
+    public var rotations: [String: Rotation] = [:]
+    public var groups: [String: Group] = [:]
     /// Scope pattern (exact, or ending in `*`) to the groups or members holding it.
-    public var grants: [String: Grant]
+    public var grants: [String: Grant] = [:]
     /// Optional people catalog; when present, it defines who is a known member.
-    public var members: [String: Member]
-    public var federationCentral: [String]
-    public var ssoLoginHosts: [String]
+    public var members: [String: Member] = [:]
+    public var federationCentral: [String] = []
+    public var ssoLoginHosts: [String] = []
     /// Extra tool names that inline code spans are matched against.
-    public var tools: [String]
+    public var tools: [String] = []
     /// H2 headings (lower-cased) that form the briefing rather than steps.
-    public var contextSections: [String]
+    public var contextSections = Directory.defaultContextSections
     /// Words (lower-cased) that, found as whole words in an H2 heading, name a section
     /// that says where to get help; see `ContactRule`.
-    public var contactSections: [String]
-    public var cadence: CadencePolicy
-    public var providers: ProviderSettings
+    public var contactSections = Directory.defaultContactSections
+    public var cadence = CadencePolicy()
+    public var providers = ProviderSettings()
     /// Query parameter names (or `prefix*`) the team's services use for secrets, on top of
     /// the built-in rule (`redact: {query_params: […]}`); every output redacts them.
     public var redactQueryParams: [String] = []
@@ -29,28 +29,6 @@ public struct Directory: Sendable {
     public var docsBaseURL: String?
     /// Where runs send traces and metrics (`telemetry:`); nil when the file has no section.
     public var telemetry: TelemetrySettings?
-
-    public init(
-        path: String = "coldread.yaml", rotations: [String: Rotation] = [:], groups: [String: Group] = [:],
-        grants: [String: Grant] = [:], members: [String: Member] = [:], federationCentral: [String] = [],
-        ssoLoginHosts: [String] = [], tools: [String] = [],
-        contextSections: [String] = Directory.defaultContextSections,
-        contactSections: [String] = Directory.defaultContactSections,
-        cadence: CadencePolicy = CadencePolicy(), providers: ProviderSettings = ProviderSettings()
-    ) {
-        self.path = path
-        self.rotations = rotations
-        self.groups = groups
-        self.grants = grants
-        self.members = members
-        self.federationCentral = federationCentral
-        self.ssoLoginHosts = ssoLoginHosts
-        self.tools = tools
-        self.contextSections = contextSections
-        self.contactSections = contactSections
-        self.cadence = cadence
-        self.providers = providers
-    }
 
     /// The folder of `coldread.yaml`, absolute: runbook ids are paths relative to it.
     public var workspaceRoot: String {
@@ -139,11 +117,6 @@ public struct MemberList: Hashable, Sendable {
     public var name: String
     public var members: [String]
     public var location: SourceLocation
-    public init(name: String, members: [String], location: SourceLocation) {
-        self.name = name
-        self.members = members
-        self.location = location
-    }
 }
 
 /// An on-call rotation: any of its members may be paged, so all must hold a step's scopes.

@@ -10,13 +10,6 @@ public struct Incident: Hashable, Sendable {
     public var date: String
     public var note: String
     public var location: SourceLocation
-
-    public init(runbook: String, date: String, note: String, location: SourceLocation) {
-        self.runbook = runbook
-        self.date = date
-        self.note = note
-        self.location = location
-    }
 }
 
 /// Reads and writes `Drills/incidents.yaml`: `incidents: [{runbook, date, note}]`.
@@ -66,6 +59,17 @@ public enum IncidentsLoader {
         }
         if !sawDate { sink.add(item.location, expected: "a 'date:' such as 2026-03-14", found: "none") }
         return incident
+    }
+
+    /// The text `path` is rewritten with to record one more incident: the entries it holds
+    /// (a missing file holds none), then the new one, under the file's leading comment
+    /// lines (`defaultHeader` for a new file). Throws `LoadErrors` when the entries there
+    /// do not read, and Yams' error when the new text cannot be written.
+    public static func text(of path: String, adding runbook: String, date: String, note: String) throws -> String {
+        var incidents = try load(path)
+        incidents.append(Incident(runbook: runbook, date: date, note: note, location: SourceLocation(file: path, line: 1)))
+        let header = (try? String(contentsOfFile: path, encoding: .utf8)).map(header(of:)) ?? defaultHeader
+        return try render(incidents, header: header)
     }
 
     /// The comment a new file starts with.

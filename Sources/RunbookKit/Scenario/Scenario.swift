@@ -73,11 +73,6 @@ public struct Inject: Hashable, Sendable {
     public var text: String
     /// Where the trigger was written in the scenario, for errors that name it.
     public var location: SourceLocation?
-    public init(trigger: Trigger, text: String, location: SourceLocation? = nil) {
-        self.trigger = trigger
-        self.text = text
-        self.location = location
-    }
 }
 
 /// How a sandbox host answers every request.

@@ -51,7 +51,7 @@ struct DryRun: AsyncParsableCommand {
         let trap = SignalTrap(SignalTrap.headlessStopSignals)
         defer { trap.cancel() }
         let job = DryRunJob(directory: directory, access: access, root: ProjectDirectory.root(of: directory), credentials: credentials,
-                            options: options, signals: Self.stopSignals(trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
+                            options: options, signals: StopSignal.stream(from: trap), progress: isatty(STDERR_FILENO) == 1 ? StandardError.write : nil)
         let outcome = try await job.run()
         StandardOutput.write(format.render(outcome) + "\n")
         if let junit { try outcome.writeJUnit(to: junit) }
@@ -60,12 +60,5 @@ struct DryRun: AsyncParsableCommand {
         // keeps the verdict's code, as schedulers expect.
         if outcome.signal?.number == SIGINT { throw ExitCode(128 + SIGINT) }
         if !outcome.isClean { throw ExitCode(1) }
-    }
-
-    /// The stop signals the trap receives, as the job takes them.
-    private static func stopSignals(_ trap: SignalTrap) -> AsyncStream<StopSignal> {
-        let (stream, continuation) = AsyncStream<StopSignal>.makeStream()
-        trap.install { continuation.yield(StopSignal(number: $0, name: SignalTrap.name($0))) }
-        return stream
     }
 }

@@ -1,6 +1,6 @@
 import DrillKit
 import Foundation
-import RunbookKit
+@testable import RunbookKit
 
 /// A small runbook and scenario in the shape of the bundled example, built in memory.
 enum DrillFixtures {

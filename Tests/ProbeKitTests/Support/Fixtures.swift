@@ -1,5 +1,5 @@
 import ProbeKit
-import RunbookKit
+@testable import RunbookKit
 
 /// Small runbooks and sessions built in code, so each test states exactly what it probes.
 enum Fixture {
