@@ -21,7 +21,7 @@ public enum KeyMap {
     /// - Parameter pane: the step pane at the screen's size, which the scroll keys move over;
     ///   laid out only when a scroll key asks for it, not on every key.
     public static func action(for key: Key, in state: DrillState,
-                              pane: @autoclosure () -> StepPaneMetrics = StepPaneMetrics(lineCount: 0, rows: 0)) -> DrillAction? {
+                              pane: @autoclosure () -> StepPaneMetrics = .empty) -> DrillAction? {
         if key == .interrupt { return .pauseAndQuit }
         switch state.mode {
         case .briefing:

@@ -27,10 +27,8 @@ public struct StepPaneMetrics: Hashable, Sendable {
     public var lineCount: Int
     public var rows: Int
 
-    public init(lineCount: Int, rows: Int) {
-        self.lineCount = lineCount
-        self.rows = rows
-    }
+    /// No step shown: nothing to scroll (what a key that is not a scroll key needs).
+    public static let empty = StepPaneMetrics(lineCount: 0, rows: 0)
 
     /// The pane of the state's current step at this size (empty when none is shown).
     public static func of(_ state: DrillState, size: TerminalSize, glyphs: Glyphs) -> StepPaneMetrics {
