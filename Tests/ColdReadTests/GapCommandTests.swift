@@ -42,6 +42,20 @@ import Testing
         #expect(results.allSatisfy { $0["ruleId"] as? String == "author-only" })
     }
 
+    /// A misspelt author or reader would make every step "unknown": refused, with the
+    /// members the directory knows, before anything is probed.
+    @Test(arguments: [["--author", "dmirti", "--rotation", "sre-primary"], ["--author", "dmitri", "--reader", "bne"]])
+    func anUnknownPersonIsAnInputErrorNamingTheMembers(flags: [String]) throws {
+        let project = try DrillProject()
+        defer { project.remove() }
+        let run = try Self.gap(flags, in: project)
+        #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+        let typo = flags[1] == "dmirti" ? "dmirti" : "bne"
+        #expect(run.stderr.hasPrefix("coldread gap: unknown person '\(typo)' (hint: name a member the directory knows: "), "\(run.stderr)")
+        #expect(run.stderr.contains("ben") && run.stderr.contains("dmitri"))
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func namingBothAReaderAndARotationIsAUsageError() throws {
         let project = try DrillProject()
         defer { project.remove() }
