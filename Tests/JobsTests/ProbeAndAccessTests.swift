@@ -36,6 +36,21 @@ struct ProbeAndAccessTests {
         #expect(thrown?.lines.first?.contains("bad.md:3:1: error:") == true)
     }
 
+    /// `probe --reader` with a name no access source knows would mark every scope
+    /// unknown: refused before any probe, with the members the directory knows.
+    @Test func anUnknownReaderIsAnInputErrorNamingTheMembers() async throws {
+        let project = try ProjectFolder()
+        try project.write("coldread.yaml", Self.config)
+        try project.write("Runbooks/failover.md", "# Failover\n\n## Steps\n\n1. Promote it.\n")
+        let directory = try project.directory()
+        let thrown = await failure {
+            _ = try await ProbeRun(runbooks: [project.path("Runbooks/failover.md")], reader: "nobdy", offline: true).run(directory: directory)
+        }
+        #expect(thrown?.exitCode == 2)
+        #expect(thrown?.lines.first?.hasPrefix("coldread probe: unknown reader 'nobdy' (hint: name a member the directory knows: ") == true,
+                "\(thrown?.lines ?? [])")
+    }
+
     @Test func aMemberSeesEveryDeclaredScopeHeldOrNotAndWhy() async throws {
         let project = try ProjectFolder(examples: true)
         let report = try await AccessExplanation(subject: "ben", offline: true).run(directory: try project.directory())
