@@ -55,4 +55,16 @@ import Testing
         #expect(throws: JournalReader.ReadError.self) { try read(lines) }
         do { _ = try read(lines) } catch { #expect(error.description.hasPrefix(expected), "\(error.description)") }
     }
+
+    /// A journal whose one line is torn (or not JSON at all) is not "empty": the error
+    /// shows what the line held.
+    @Test func aJournalOfOneTornLineSaysSo() {
+        do {
+            _ = try read(["{\"version\":1,\"seq\":1,\"type\":\"star"])
+            Issue.record("a torn journal was read")
+        } catch {
+            #expect(error.description.hasPrefix("j.jsonl:1:1: error: expected a `started` event first, found no whole event, only a torn line '{\"version\":1,\"seq\":1,\"type\":\"star'"),
+                    "\(error.description)")
+        }
+    }
 }

@@ -66,7 +66,9 @@ public enum JournalReader {
         if let first = events.firstIndex(where: { $0.type != .unrecognized }), events[first].type != .started {
             throw .notStarted(path: path, line: lineOf[first], found: "`\(events[first].type.rawValue)`")
         } else if events.allSatisfy({ $0.type == .unrecognized }) {
-            throw .notStarted(path: path, line: 1, found: events.isEmpty ? "an empty journal" : "only events this version does not know")
+            throw .notStarted(path: path, line: 1, found: !events.isEmpty ? "only events this version does not know"
+                : lines.last.map { "no whole event, only a torn line '\(OneLine.escaped(String(decoding: $0.prefix(40), as: UTF8.self)))'" }
+                ?? "an empty journal")
         }
         warnings += unknown.warning(path: path)
         if let finished = events.lastIndex(where: { $0.type == .finished }), let flag = events[finished].clean {
