@@ -57,13 +57,11 @@ public struct DrillSlot: Sendable {
     }
 
     /// The start of a `YYYY-MM-DD` day in the slot's time zone, or nil for a day the
-    /// calendar does not have: the calendar rolls `2026-13-01` into 2027 and `2026-02-30`
-    /// into March, so the day found must read back as the day asked for.
+    /// calendar does not have (`IncidentsLoader.isCalendarDate`): the calendar would roll
+    /// `2026-13-01` into 2027 and `2026-02-30` into March.
     public func startOfDay(_ text: String) -> Date? {
+        guard IncidentsLoader.isCalendarDate(text) else { return nil }
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              calendar.dateComponents([.year, .month, .day], from: start) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        else { return nil }
-        return start
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 }

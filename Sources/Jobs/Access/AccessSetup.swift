@@ -7,6 +7,15 @@ import RunbookKit
 /// `providers:` layered over the file, or the file alone with `--offline` (or when no
 /// provider is configured). Tokens come from the environment given, the process's by default.
 public enum AccessSetup {
+    /// Refuses a person no access source knows, named as `role` by `command`: every
+    /// answer about them would be unknown, so the name is most likely a typo.
+    static func requireKnown(_ person: String, as role: String, by command: String,
+                             access: any AccessOracle, directory: Directory) throws(CommandFailure) {
+        guard !access.isKnownMember(person) else { return }
+        let known = directory.knownMembers.sorted().joined(separator: ", ")
+        throw .input("\(command): unknown \(role) '\(person)' (hint: name a member the directory knows: \(known.isEmpty ? "none" : known))")
+    }
+
     /// The live oracle, or nil when the file alone answers.
     public static func liveOracle(directory: Directory, offline: Bool, runbookPaths: [String],
                                   environment: [String: String] = ProcessInfo.processInfo.environment) async -> LiveAccess? {

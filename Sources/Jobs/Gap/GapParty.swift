@@ -22,11 +22,7 @@ public enum GapParty: Sendable, Hashable, CustomStringConvertible {
     func people(access: any AccessOracle, directory: Directory) throws(CommandFailure) -> [String] {
         switch self {
         case .person(let name):
-            // A name no access source knows makes every answer unknown: most likely a typo.
-            guard access.isKnownMember(name) else {
-                let known = directory.knownMembers.sorted().joined(separator: ", ")
-                throw .input("coldread gap: unknown person '\(name)' (hint: name a member the directory knows: \(known.isEmpty ? "none" : known))")
-            }
+            try AccessSetup.requireKnown(name, as: "person", by: "coldread gap", access: access, directory: directory)
             return [name]
         case .rotation(let name):
             guard let members = access.members(ofRotation: name) else {

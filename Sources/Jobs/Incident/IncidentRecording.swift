@@ -39,7 +39,7 @@ public struct IncidentRecording: Sendable {
     public func run(directory: Directory) throws(CommandFailure) -> Outcome {
         let slot = DrillSlot(policy: directory.cadence)
         let day = date ?? slot.day(of: now())
-        guard IncidentsLoader.isCalendarDate(day), slot.startOfDay(day) != nil else {
+        guard slot.startOfDay(day) != nil else {
             throw CommandFailure.input("coldread incident: --date expected a date such as 2026-03-14, found '\(day)'")
         }
         guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

@@ -51,11 +51,7 @@ public struct ProbeRun: Sendable {
         let access: any AccessOracle = await AccessSetup.liveOracle(
             directory: directory, offline: offline, scopes: loaded.reduce(into: []) { $0.formUnion(AccessSetup.scopes(of: $1)) },
             environment: environment) ?? directory
-        // A name no access source knows would make every scope unknown: most likely a typo.
-        if let reader, !access.isKnownMember(reader) {
-            let known = directory.knownMembers.sorted().joined(separator: ", ")
-            throw .input("coldread probe: unknown reader '\(reader)' (hint: name a member the directory knows: \(known.isEmpty ? "none" : known))")
-        }
+        if let reader { try AccessSetup.requireKnown(reader, as: "reader", by: "coldread probe", access: access, directory: directory) }
         let session = ProbeSession(access: access, directory: directory, sandbox: sandbox,
                                    credentials: credentials, options: options)
         do {
