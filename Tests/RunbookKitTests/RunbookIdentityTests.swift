@@ -47,10 +47,10 @@ import Testing
 
     @Test func oldStemIdsMatchOnlyWhenUnambiguous() {
         let known = KnownRunbooks([
-            .init(id: "Runbooks/disk-full", path: "/w/Runbooks/disk-full.md"),
-            .init(id: "Runbooks/a/README", path: "/w/Runbooks/a/README.md"),
-            .init(id: "Runbooks/b/README", path: "/w/Runbooks/b/README.md"),
-            .init(id: "agent-wrong-answers", path: "/w/Runbooks/agent-wrong-answers.md"),
+            (id: "Runbooks/disk-full", path: "/w/Runbooks/disk-full.md"),
+            (id: "Runbooks/a/README", path: "/w/Runbooks/a/README.md"),
+            (id: "Runbooks/b/README", path: "/w/Runbooks/b/README.md"),
+            (id: "agent-wrong-answers", path: "/w/Runbooks/agent-wrong-answers.md"),
         ])
         #expect(known.match("disk-full") == "Runbooks/disk-full")
         #expect(known.match("agent-wrong-answers") == "agent-wrong-answers")

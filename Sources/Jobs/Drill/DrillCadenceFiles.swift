@@ -9,7 +9,7 @@ enum DrillCadenceFiles {
     /// Nil when `incidents.yaml` cannot be read: the summary then points at `coldread
     /// schedule`, which names the problem, rather than showing a date that ignores it.
     static func read(store: RunStore, runbook: Runbook, directory: Directory) -> DrillCadence? {
-        let known = KnownRunbooks([.init(id: runbook.id, path: runbook.path)])
+        let known = KnownRunbooks([(runbook.id, runbook.path)])
         let runs = store.runIds().compactMap { runId -> DrillRecord? in
             guard let events = try? JournalReader.read(store.journalPath(of: runId)).events,
                   let record = DrillRecord(events: events),

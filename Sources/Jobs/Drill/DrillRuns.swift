@@ -70,7 +70,7 @@ struct ResumedJournal: Sendable {
         }
         // A journal from before ids were paths names the runbook by its file stem.
         if let recorded = started.runbook?.id,
-           KnownRunbooks([.init(id: runbook.id, path: runbook.path)]).match(recorded, path: started.runbook?.path) == nil {
+           KnownRunbooks([(runbook.id, runbook.path)]).match(recorded, path: started.runbook?.path) == nil {
             throw .input("\(journal):1:1: error: expected a drill of runbook '\(runbook.id)', found one of '\(recorded)' (hint: pass the runbook this run drilled)")
         }
         return ResumedJournal(runId: runId, contents: contents, started: started)

@@ -56,7 +56,7 @@ public struct RunbookCatalog: Sendable {
 
     /// The catalog as `KnownRunbooks`, for matching ids from journals and incident files.
     public func known(_ entries: [Entry]) -> KnownRunbooks {
-        KnownRunbooks(entries.map { KnownRunbooks.Entry(id: $0.id, path: $0.path) })
+        KnownRunbooks(entries.map { ($0.id, $0.path) })
     }
 
     /// The id a command-line argument names: a runbook file's id when it is a path to one,

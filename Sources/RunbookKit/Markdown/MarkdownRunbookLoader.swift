@@ -7,13 +7,10 @@ import Foundation
 struct MarkdownRunbookLoader {
     let file: String
     let options: LoaderOptions
-    let tools: ShellTools
 
-    init(file: String, options: LoaderOptions) {
-        self.file = file
-        self.options = options
-        self.tools = ShellTools(known: options.knownTools)
-    }
+    /// The tools this library knows (`tools:` in coldread.yaml with the defaults); a view
+    /// of `options`, so it costs nothing to ask again.
+    private var tools: ShellTools { ShellTools(known: options.knownTools) }
 
     func load(text: String, sha256: String) throws(LoadErrors) -> Runbook {
         let sink = ErrorSink()

@@ -76,21 +76,12 @@ public enum RunbookIdentity {
 /// file stem) still match, but only when exactly one runbook has that stem: two
 /// `README.md` runbooks never share one record.
 public struct KnownRunbooks: Sendable {
-    public struct Entry: Sendable, Hashable {
-        public var id: String
-        public var path: String
-
-        public init(id: String, path: String) {
-            self.id = id
-            self.path = path
-        }
-    }
-
     private let ids: Set<String>
     private let byPath: [String: String]
     private let byStem: [String: [String]]
 
-    public init(_ entries: [Entry]) {
+    /// Each runbook by its id and the path of its file.
+    public init(_ entries: [(id: String, path: String)]) {
         ids = Set(entries.map(\.id))
         byPath = Dictionary(entries.map { (RunbookIdentity.canonicalPath($0.path), $0.id) }, uniquingKeysWith: { a, _ in a })
         byStem = Dictionary(grouping: entries) { RunbookIdentity.stem(of: $0.path) }.mapValues { Array(Set($0.map(\.id))) }

@@ -8,15 +8,17 @@ struct GapCommand: AsyncParsableCommand {
         commandName: "gap",
         abstract: "List the steps that work for the runbook's author but not for its reader or rotation.",
         discussion: """
-            Every step is probed as each person: scopes from the access sources, links with
-            that person's credentials profile (profiles: in the credentials file), tools and
-            command checks. In CI: coldread gap RUNBOOK --rotation sre-primary --author-team ai-platform --format github.
+            Every step is probed as each person: scopes from the access sources, links with \
+            that person's credentials profile (profiles: in the credentials file), tools and \
+            command checks.
+
+            In CI: coldread gap RUNBOOK --rotation sre-primary --author-team ai-platform --format github
+
             Exit 1 when some step works only for the author (or an answer was unknown), 0 otherwise.
             """
     )
 
-    @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
-    var runbooks: [String] = []
+    @OptionGroup var targets: ScenarioTargets
 
     @Option(help: "The author: a person in the directory.")
     var author: String?
@@ -30,9 +32,6 @@ struct GapCommand: AsyncParsableCommand {
     @Option(help: "The executing rotation: every member is a reader.")
     var rotation: String?
 
-    @Option(help: "A scenario file; its sandbox is served on loopback for this run.")
-    var scenario: String?
-
     @Option(help: "Output format: text, json, sarif or github.")
     var format: GapFormat = .text
 
@@ -41,17 +40,16 @@ struct GapCommand: AsyncParsableCommand {
     func validate() throws {
         if (author == nil) == (authorTeam == nil) { throw ValidationError("name the author with exactly one of --author or --author-team") }
         if (reader == nil) == (rotation == nil) { throw ValidationError("name the reader with exactly one of --reader or --rotation") }
-        if runbooks.isEmpty && scenario == nil { throw ValidationError("name a runbook, or a --scenario whose runbook to compare") }
     }
 
     func run() async throws {
         let directory = try probing.config.loadDirectory()
         let credentials = try Outbound.loadCredentials()
         let options = GapJob.Options(
-            runbookPaths: runbooks,
+            runbookPaths: targets.runbooks,
             author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
             reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
-            scenarioPath: scenario, probe: probing.limits.options())
+            scenarioPath: targets.scenario, probe: probing.limits.options())
         let job = await GapJob.asking(options, directory: directory, offline: probing.access.offline, credentials: credentials)
         let result = try await job.run()
         StandardOutput.write(format.render(result, toolVersion: ColdRead.configuration.version))

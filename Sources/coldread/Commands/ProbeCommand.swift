@@ -17,18 +17,14 @@ struct Probe: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Probe every step's links, scopes, tools and command checks, as the reader.",
         discussion: """
-            Without --reader, scopes are checked for every member of the runbook's rotation.
-            With --scenario, the scenario's runbook is probed when none is named, and its
-            sandbox is served on loopback for this run. Credentials come from
+            Without --reader, scopes are checked for every member of the runbook's rotation. \
+            With --scenario, the scenario's runbook is probed when none is named, and its \
+            sandbox is served on loopback for this run. Credentials come from \
             $COLDREAD_CREDENTIALS or ~/.config/coldread/credentials.yaml.
             """
     )
 
-    @Argument(help: "Runbook files or folders (default with --scenario: the scenario's runbook).")
-    var runbooks: [String] = []
-
-    @Option(help: "A scenario file; its sandbox is served on loopback for this run.")
-    var scenario: String?
+    @OptionGroup var targets: ScenarioTargets
 
     @Option(help: "Probe scopes as this one reader instead of the whole rotation.")
     var reader: String?
@@ -37,12 +33,6 @@ struct Probe: AsyncParsableCommand {
     var format: ProbeFormat = .text
 
     @OptionGroup var probing: ProbingFlags
-
-    func validate() throws {
-        if runbooks.isEmpty && scenario == nil {
-            throw ValidationError("name a runbook to probe, or a --scenario whose runbook to probe")
-        }
-    }
 
     func run() async throws {
         let directory = try probing.config.loadDirectory()
@@ -54,7 +44,7 @@ struct Probe: AsyncParsableCommand {
             Foundation.exit(128 + signo)
         }
         defer { stop.cancel() }
-        let job = ProbeRun(runbooks: runbooks, scenario: scenario, reader: reader, options: probing.limits.options(),
+        let job = ProbeRun(runbooks: targets.runbooks, scenario: targets.scenario, reader: reader, options: probing.limits.options(),
                            offline: probing.access.offline, progress: isatty(STDERR_FILENO) == 1 ? ProbeProgress.terminal : nil)
         let outcome = try await job.run(directory: directory)
         // The handler kills the probes' groups before it exits, so a killed probe can end
