@@ -20,35 +20,21 @@ struct GapCommand: AsyncParsableCommand {
 
     @OptionGroup var targets: ScenarioTargets
 
-    @Option(help: "The author: a person in the directory.")
-    var author: String?
+    @OptionGroup var author: AuthorSide
 
-    @Option(help: "The author's team: a group in the directory (every member counts as an author).")
-    var authorTeam: String?
-
-    @Option(help: "The reader: a person in the directory.")
-    var reader: String?
-
-    @Option(help: "The executing rotation: every member is a reader.")
-    var rotation: String?
+    @OptionGroup var reader: ReaderSide
 
     @Option(help: "Output format: text, json, sarif or github.")
     var format: GapFormat = .text
 
     @OptionGroup var probing: ProbingFlags
 
-    func validate() throws {
-        if (author == nil) == (authorTeam == nil) { throw ValidationError("name the author with exactly one of --author or --author-team") }
-        if (reader == nil) == (rotation == nil) { throw ValidationError("name the reader with exactly one of --reader or --rotation") }
-    }
-
     func run() async throws {
         let directory = try probing.config.loadDirectory()
         let credentials = try Outbound.loadCredentials()
         let options = GapJob.Options(
             runbookPaths: targets.runbooks,
-            author: author.map(GapParty.person) ?? .team(authorTeam ?? ""),
-            reader: reader.map(GapParty.person) ?? .rotation(rotation ?? ""),
+            author: author.party, reader: reader.party,
             scenarioPath: targets.scenario, probe: probing.limits.options())
         let job = await GapJob.asking(options, directory: directory, offline: probing.access.offline, credentials: credentials)
         let result = try await job.run()
