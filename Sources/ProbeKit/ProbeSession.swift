@@ -94,12 +94,7 @@ public actor ProbeSession {
 
     private func startSandbox() async throws {
         if let sandboxServer {
-            let port = try await sandboxServer.start()
-            let downPort = await sandboxServer.downPort
-            for host in sandboxHosts {
-                let down = sandboxServer.services[host] == .down && downPort > 0
-                routes[host] = HostRoute(address: "127.0.0.1", port: down ? downPort : port)
-            }
+            routes.merge(try await sandboxServer.startRouting(sandboxHosts)) { _, sandbox in sandbox }
         }
     }
 
