@@ -136,6 +136,9 @@ public actor ProbeSession {
             switch job {
             case .link(_, _, let target, _):
                 links.remove(linkKeys(for: audience).key(target))
+                for person in askedAs(target, step: step, of: runbook, audience: audience) {
+                    links.remove(LinkKeys(person: person, personalHosts: personalHosts).key(target))
+                }
                 resolver.forget(target.parts.host)
                 refusedPorts.forget(host: target.parts.host)
             case .command(_, let argv):
@@ -184,10 +187,11 @@ public actor ProbeSession {
         try? await start()
         let keys = linkKeys(for: audience)
         let asked = keys.person.map { credentials.actingAs($0, onSandboxHosts: personalHosts) } ?? credentials
-        let prober = LinkProber(client: client, options: options, credentials: asked, detector: detector, gate: gate,
-                                routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
+        let prober = linkProber(credentials: asked)
+        let readers = RotationReaders(runbooks: runbooks, audience: audience, personalHosts: personalHosts, access: access,
+                                      prober: linkProber, credentials: credentials)
         let network = NetworkProbes(links: prober, commands: CommandProber(options: options, tools: tools),
-                                    linkCache: links, linkKeys: keys, commandCache: commands)
+                                    linkCache: links, linkKeys: keys, commandCache: commands, rotationReaders: readers)
         answerAtOnce(runbooks, jobs: jobs, audience, sink)
         // A fixed crew of workers, each taking the next job until none is left (or the run
         // is cancelled): no task is created, or woken for, per link. Its size serves the
@@ -204,6 +208,19 @@ public actor ProbeSession {
 }
 
 extension ProbeSession {
+    /// The members a run as a rotation asks `target` as (`RotationReaders`); none otherwise.
+    private nonisolated func askedAs(_ target: WebTarget, step: Int, of runbook: Runbook, audience: ProbeAudience) -> [String] {
+        guard case .rotation(let named) = audience, personalHosts.contains(target.parts.host) else { return [] }
+        let stepRotation = runbook.steps.first { $0.index == step }?.rotation
+        return (try? RotationReaders.members(stepRotation: stepRotation, of: runbook, named: named, access: access).get()) ?? []
+    }
+
+    /// A prober of this session's links that sends `credentials`.
+    private func linkProber(credentials: Credentials) -> LinkProber {
+        LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
+                   routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
+    }
+
     private nonisolated func linkKeys(for audience: ProbeAudience) -> LinkKeys {
         LinkKeys(person: personalHosts.isEmpty ? nil : audience.sandboxPerson, personalHosts: personalHosts)
     }
@@ -230,19 +247,27 @@ private struct NetworkProbes: Sendable {
     let linkCache: OnceCache<String, LinkEvidence>
     let linkKeys: LinkKeys
     let commandCache: OnceCache<[String], ProbeResult>
+    /// Set for a run as a rotation whose sandbox opens some hosts for some people only.
+    let rotationReaders: RotationReaders?
 
     /// One worker of the crew: takes the next job until none is left or the run is cancelled.
     func work(through queue: JobQueue, _ sink: @Sendable (JobPlace, ProbeResult) -> Void) async {
         while !Task.isCancelled, let (place, job) = queue.next() {
-            if let result = await answer(job) { sink(place, result) }
+            if let result = await answer(job, runbook: place.runbook) { sink(place, result) }
         }
     }
 
     /// The job's result, or nil for a job answered at once (scopes, tools, local links).
-    func answer(_ job: ProbeJob) async -> ProbeResult? {
+    /// `runbook` is the index of the job's runbook in the run.
+    func answer(_ job: ProbeJob, runbook: Int) async -> ProbeResult? {
         switch job {
         case .link(let step, let url, let target, let breakGlass):
-            let evidence = await linkCache.value(for: linkKeys.key(target)) { await links.probe(target.address, target: target.parts) }
+            let evidence: LinkEvidence
+            if let readers = rotationReaders, let people = readers.askedAs(target, runbook: runbook, step: step) {
+                evidence = await readers.evidence(target, as: people, cache: linkCache)
+            } else {
+                evidence = await linkCache.value(for: linkKeys.key(target)) { await links.probe(target.address, target: target.parts) }
+            }
             var result = evidence.result(step: step, url: url)
             result.breakGlass = breakGlass ? true : nil
             return result

@@ -16,8 +16,8 @@ extension Sandbox {
 
 extension ProbeAudience {
     /// The one person a sandbox host that opens for some people is asked about: the
-    /// drill's reader. A rotation is several people, any of whom may be paged, so it gets
-    /// no person: such a host shows it the wall it shows those it does not open for.
+    /// drill's reader. A rotation is several people, any of whom may be paged: it gets no
+    /// one person, and `RotationReaders` asks such a host as each of its members.
     var sandboxPerson: String? {
         if case .reader(let name) = self { return name }
         return nil

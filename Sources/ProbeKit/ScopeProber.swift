@@ -17,19 +17,12 @@ struct ScopeProber: Sendable {
             }
             members = [reader]
         case .rotation(let named):
-            guard let rotation = named ?? step.rotation ?? runbook.rotation else {
-                result.reason = "no rotation: the runbook declares no 'rotation:' and none was named"
+            switch RotationReaders.members(stepRotation: step.rotation, of: runbook, named: named, access: access) {
+            case .success(let rotationMembers): members = rotationMembers
+            case .failure(let unknown):
+                result.reason = unknown.reason
                 return result
             }
-            guard let rotationMembers = access.members(ofRotation: rotation) else {
-                result.reason = "unknown rotation '\(rotation)'"
-                return result
-            }
-            guard !rotationMembers.isEmpty else {
-                result.reason = "rotation '\(rotation)' has no members"
-                return result
-            }
-            members = rotationMembers
         }
         var lacking: [String] = []
         var unknown: [String] = []

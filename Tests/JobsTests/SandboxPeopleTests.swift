@@ -9,7 +9,7 @@ import Testing
 /// people, walled otherwise, the same verdicts `coldread gap` gives.
 @Suite("Jobs: the sandbox answers as the reader")
 struct SandboxPeopleTests {
-    static func project() throws -> ProjectFolder {
+    static func project(tracesOpenFor: String = "[ai]") throws -> ProjectFolder {
         let project = try ProjectFolder()
         try project.write("coldread.yaml", """
             rotations: {sre: {members: [ana, ben]}}
@@ -31,7 +31,7 @@ struct SandboxPeopleTests {
             runbook: ../Runbooks/agent.md
             sandbox:
               services:
-                traces.ai.test: {wall: sso, opens_for: [ai]}
+                traces.ai.test: {wall: sso, opens_for: \(tracesOpenFor)}
                 grafana.test: ok
             """)
         return project
@@ -39,12 +39,17 @@ struct SandboxPeopleTests {
 
     /// Each link's outcome by step, probed as `reader` (nil: as the rotation).
     static func linkOutcomes(as reader: String?, in project: ProjectFolder) async throws -> [Int: ProbeOutcome] {
+        try await links(as: reader, in: project).mapValues(\.outcome)
+    }
+
+    /// Each link's result by step, probed as `reader` (nil: as the rotation).
+    static func links(as reader: String?, in project: ProjectFolder) async throws -> [Int: ProbeResult] {
         let job = ProbeRun(runbooks: [project.path("Runbooks/agent.md")], scenario: project.path("Drills/agent.yaml"),
                            reader: reader, options: ProbeOptions(requestTimeout: .seconds(5)), offline: true)
         let outcome = try await job.run(directory: try project.directory())
         await outcome.closing.value
         let results = try #require(outcome.report.first?.1)
-        return Dictionary(results.filter { $0.kind == .link }.map { ($0.step, $0.outcome) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(results.filter { $0.kind == .link }.map { ($0.step, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     @Test func aPersonTheServiceOpensForIsLetInThroughTheirGroup() async throws {
@@ -57,10 +62,27 @@ struct SandboxPeopleTests {
         #expect(try await Self.linkOutcomes(as: "ben", in: project) == [1: .ssoWall, 2: .ok])
     }
 
-    /// Any member of a rotation may be the one paged, so a service that opens for some
-    /// people only is walled for the rotation.
+    /// Any member of a rotation may be the one paged, so a service that opens for none
+    /// of its members is walled for the rotation.
     @Test func theRotationMeetsTheWall() async throws {
         let project = try Self.project()
         #expect(try await Self.linkOutcomes(as: nil, in: project) == [1: .ssoWall, 2: .ok])
+    }
+
+    /// A service that opens for the whole rotation is no wall for it: each member is
+    /// asked, and each is let in.
+    @Test func aServiceThatOpensForEveryMemberLetsTheRotationIn() async throws {
+        let project = try Self.project(tracesOpenFor: "[sre]")
+        #expect(try await Self.linkOutcomes(as: nil, in: project) == [1: .ok, 2: .ok])
+    }
+
+    /// One that opens for some members only stops the rotation, and says whom it stops.
+    @Test func aServiceThatOpensForSomeMembersStopsTheRotationAndNamesWhom() async throws {
+        let project = try Self.project(tracesOpenFor: "[ana]")
+        let links = try await Self.links(as: nil, in: project)
+        let traces = try #require(links[1])
+        #expect(traces.outcome == .ssoWall)
+        #expect(traces.reason?.hasSuffix("for ben (ana gets through)") == true, "\(traces.reason ?? "")")
+        #expect(links[2]?.outcome == .ok)
     }
 }
