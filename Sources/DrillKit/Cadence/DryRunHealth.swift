@@ -34,18 +34,39 @@ public struct DryRunHealth: Hashable, Sendable {
                   let date = RFC3339.date(events.last?.at ?? started.at)
             else { continue }
             let finished = events.last { $0.type == .finished }
+            let marks = RunbookMarks(events)
             for ref in started.runbooks ?? [] {
-                let blocked = Set(events.filter { $0.type == .stepBlocked && $0.runbookId == ref.id }.compactMap(\.step)).count
-                func noted(_ prefix: String) -> Bool {
-                    events.contains { $0.type == .note && $0.runbookId == ref.id && ($0.text ?? "").hasPrefix(prefix) }
-                }
-                let health = DryRunHealth(runbookId: ref.id, runId: started.runId ?? "", date: date, blockedSteps: blocked,
-                                          loadFailed: noted(loadFailureNotePrefix), cutShort: finished == nil || finished?.note != nil,
-                                          lintFailed: noted(lintFailureNotePrefix))
+                let health = DryRunHealth(runbookId: ref.id, runId: started.runId ?? "", date: date,
+                                          blockedSteps: marks.blockedSteps[ref.id]?.count ?? 0,
+                                          loadFailed: marks.noted(loadFailureNotePrefix, ref.id),
+                                          cutShort: finished == nil || finished?.note != nil,
+                                          lintFailed: marks.noted(lintFailureNotePrefix, ref.id))
                 if let current = latest[ref.id], current.date > date { continue }
                 latest[ref.id] = health
             }
         }
         return latest
+    }
+}
+
+/// What one dry-run's events say of each runbook, gathered in one pass: a dry-run of
+/// hundreds of runbooks journals thousands of events, and asking them again for each
+/// runbook took the schedule seconds per journal.
+private struct RunbookMarks {
+    /// Runbook id → the steps found blocked.
+    var blockedSteps: [String: Set<Int>] = [:]
+    /// Runbook id → the notes journalled about it.
+    var notes: [String: [String]] = [:]
+
+    init(_ events: [JournalEvent]) {
+        for event in events {
+            guard let runbook = event.runbookId else { continue }
+            if event.type == .stepBlocked, let step = event.step { blockedSteps[runbook, default: []].insert(step) }
+            if event.type == .note { notes[runbook, default: []].append(event.text ?? "") }
+        }
+    }
+
+    func noted(_ prefix: String, _ runbook: String) -> Bool {
+        notes[runbook]?.contains { $0.hasPrefix(prefix) } ?? false
     }
 }

@@ -8,7 +8,8 @@ public struct UnfinishedRun: Sendable {
 
     /// The newest unfinished drill of this runbook (and scenario, when there is one).
     public static func latest(in store: RunStore, runbookId: String, scenarioId: String?) -> UnfinishedRun? {
-        for runId in store.runIds().reversed() {
+        let candidates = store.runIds { $0.kind == .drill && $0.runbook?.id == runbookId && $0.scenario?.id == scenarioId }
+        for runId in candidates.reversed() {
             guard let contents = try? JournalReader.read(store.journalPath(of: runId)),
                   let started = contents.events.first(where: { $0.type == .started }), started.kind == .drill,
                   started.runbook?.id == runbookId, started.scenario?.id == scenarioId else { continue }

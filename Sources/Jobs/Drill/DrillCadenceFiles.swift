@@ -10,7 +10,7 @@ enum DrillCadenceFiles {
     /// schedule`, which names the problem, rather than showing a date that ignores it.
     static func read(store: RunStore, runbook: Runbook, directory: Directory) -> DrillCadence? {
         let known = KnownRunbooks([(runbook.id, runbook.path)])
-        let runs = store.runIds().compactMap { runId -> DrillRecord? in
+        let runs = store.drillRunIds().compactMap { runId -> DrillRecord? in
             guard let events = try? JournalReader.read(store.journalPath(of: runId)).events,
                   let record = DrillRecord(events: events),
                   known.match(record.runbookId, path: record.runbookPath) != nil else { return nil }

@@ -1,5 +1,6 @@
 import DrillKit
 import Foundation
+import Synchronization
 import ReportKit
 import RunbookKit
 
@@ -76,17 +77,63 @@ extension RunFolders {
     /// Every run's journal, oldest first. A journal that cannot be read is skipped with
     /// its error told to `warn`, so one damaged run does not hide the others. An empty one (a
     /// run killed before its first event) holds nothing to list and is skipped quietly.
+    /// The journals are decoded on every core (a dry-run's is megabytes of events); what
+    /// each says goes to `warn` in run order, as one reader after another would say it.
     public func allRuns() -> [(runId: String, events: [JournalEvent])] {
-        var runs: [(runId: String, events: [JournalEvent])] = []
-        for runId in store.runIds() {
-            let size = (try? FileManager.default.attributesOfItem(atPath: store.journalPath(of: runId))[.size] as? Int) ?? nil
-            if size == 0 { continue }
-            do {
-                runs.append((runId, try readEvents(runId)))
-            } catch {
-                error.lines.forEach(warn)
-            }
+        let runIds = store.runIds()
+        let read = Mutex([JournalRead?](repeating: nil, count: runIds.count))
+        DispatchQueue.concurrentPerform(iterations: runIds.count) { index in
+            let journal = self.read(runIds[index])
+            read.withLock { $0[index] = journal }
         }
-        return runs
+        return zip(runIds, read.withLock { $0 }).compactMap { runId, journal in
+            journal?.said.forEach(warn)
+            return journal?.events.map { (runId, $0) }
+        }
+    }
+
+    /// The events of run `runId`, or nil (its error told to `warn`) when the journal
+    /// cannot be read; nil quietly for an empty one.
+    func events(of runId: String) -> [JournalEvent]? {
+        let journal = read(runId)
+        journal.said.forEach(warn)
+        return journal.events
+    }
+
+    /// A journal read: its events (nil when it cannot be read or is empty), and the
+    /// warnings or the error line that reading it gave.
+    private struct JournalRead: Sendable {
+        var events: [JournalEvent]?
+        var said: [String]
+    }
+
+    private func read(_ runId: String) -> JournalRead {
+        let path = store.journalPath(of: runId)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { return JournalRead(events: nil, said: []) }
+        do {
+            let contents = try JournalReader.read(path)
+            return JournalRead(events: contents.events, said: contents.warnings)
+        } catch {
+            return JournalRead(events: nil, said: [error.description])
+        }
+    }
+
+    /// What the schedule reads: every drill's journal, and of the dry-runs, newest first,
+    /// only those that are some runbook's latest. A dry-run journal is megabytes, and
+    /// only the latest one of each runbook shows on the schedule; a journal that cannot
+    /// be read stands for none, so an older one still shows.
+    public func drillsAndLatestDryRuns() -> [[JournalEvent]] {
+        var journals: [[JournalEvent]] = []
+        var shown = Set<String>()
+        for runId in store.runIds().reversed() {
+            let started = JournalOpening.started(store.journalPath(of: runId))
+            let runbooks = started?.kind == .dryRun ? (started?.runbooks ?? []).map(\.id) : nil
+            if let runbooks, shown.isSuperset(of: runbooks) { continue }
+            guard let events = events(of: runId) else { continue }
+            journals.append(events)
+            shown.formUnion(runbooks ?? [])
+        }
+        return journals.reversed()
     }
 }

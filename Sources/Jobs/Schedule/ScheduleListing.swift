@@ -49,7 +49,7 @@ public struct ScheduleListing: Sendable {
         } catch {
             throw CommandFailure.input(error)
         }
-        let journals = runs.allRuns().map(\.events)
+        let journals = runs.drillsAndLatestDryRuns()
         let entries = catalog.entries()
         let rows = Self.rows(entries: entries, known: catalog.known(entries), journals: journals,
                              incidents: recordedIncidents, policy: directory.cadence, asOf: now)
