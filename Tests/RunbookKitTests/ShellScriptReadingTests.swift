@@ -1,0 +1,19 @@
+import RunbookKit
+import Testing
+
+/// Shell written as a script file or with placeholders the reader fills in: what the
+/// reader must have installed, read from short blocks of our own.
+@Suite struct ShellScriptReadingTests {
+    /// The tools of the runbook's only action section, in reading order.
+    func tools(_ body: String) throws -> [String] {
+        let runbook = try RunbookLoader.parse("# Logs full\n\n## Fix\n\n" + body, file: "rb.md")
+        return runbook.steps.flatMap { $0.tools.map(\.name) }
+    }
+
+    @Test func aScriptFilesHashLinesAreCommentsNotRootPrompts() throws {
+        let script = "```bash\n#!/bin/sh\n#\n# /usr/local/sbin/rotate-app-logs.sh\n#\nlogrotate -f /etc/logrotate.d/app\n```"
+        #expect(try tools(script) == ["logrotate"])
+        let console = "```\n# /usr/local/sbin/rotate-app-logs.sh --dry-run\n```"
+        #expect(try tools(console) == ["/usr/local/sbin/rotate-app-logs.sh"])
+    }
+}
