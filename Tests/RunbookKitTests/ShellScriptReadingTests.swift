@@ -16,4 +16,13 @@ import Testing
         let console = "```\n# /usr/local/sbin/rotate-app-logs.sh --dry-run\n```"
         #expect(try tools(console) == ["/usr/local/sbin/rotate-app-logs.sh"])
     }
+
+    @Test func aVariableSetToAPlaceholderIsNotAConsolePrompt() throws {
+        let oneLine = "```bash\nREGION=<region> python3 tools/drain.py --dry-run\n```"
+        #expect(try tools(oneLine) == ["python3"])
+        let continued = "```bash\nREGION=<region> TEAM=<team> \\\n    gcloud compute instances list\n```"
+        #expect(try tools(continued) == ["gcloud"])
+        let repl = "```\npostgres=# select 1;\nmysql> show tables;\n```"
+        #expect(try tools(repl) == [])
+    }
 }
