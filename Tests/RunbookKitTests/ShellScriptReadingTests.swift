@@ -25,4 +25,9 @@ import Testing
         let repl = "```\npostgres=# select 1;\nmysql> show tables;\n```"
         #expect(try tools(repl) == [])
     }
+
+    @Test func aScriptUnderAVariablesFolderIsATool() throws {
+        let block = "```bash\nSOURCE=app.key \\\nTARGET=app.pem \\\n$OPS_BIN/seal-key.sh\n$KUBECTL get pods\n$STATE_DIR/\n```"
+        #expect(try tools(block) == ["$OPS_BIN/seal-key.sh"])
+    }
 }
