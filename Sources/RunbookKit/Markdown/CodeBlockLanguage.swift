@@ -5,10 +5,7 @@ enum CodeBlockLanguage: Equatable {
     case shell
     /// No info string: shell only when its lines look like shell.
     case unlabelled
-    /// `text`, `log`, `output`, …: the author says the block is printed text, never commands.
-    case text
-    /// `sql`, `promql`, `yaml`, `ruby`, …: another language, so commands only when every
-    /// line is plainly one (an author who labelled a `kubectl` line `yaml` mislabelled it).
+    /// `sql`, `promql`, `yaml`, `text`, `log`, `ruby`, …: no commands at all.
     case other
 
     /// Names under which GitHub and common highlighters render shell and console sessions.
@@ -19,13 +16,8 @@ enum CodeBlockLanguage: Equatable {
 
     /// Labels that name no language, only that the block holds commands: read like an
     /// unlabelled block (`cmd` in runbooks written on any OS holds `ssh`, `psql`).
-    /// `none` and `nohighlight` are text: they mark output far more often.
+    /// `none` and `nohighlight` stay another language: they mark output far more often.
     static let unclaimedNames: Set<String> = ["cmd", "command", "commands", "cli"]
-
-    /// Labels that name no language but say the block is text to read, not to run.
-    static let textNames: Set<String> = [
-        "text", "txt", "plain", "plaintext", "log", "logs", "output", "out", "stdout", "stderr", "none", "nohighlight",
-    ]
 
     /// `info` is the fence's info string, nil for an indented block. Only its first word
     /// names the language (`bash title="x"`, `{.sh}`).
@@ -40,10 +32,8 @@ enum CodeBlockLanguage: Equatable {
         let name = String(decoding: word, as: UTF8.self).lowercased()
         if word.isEmpty || Self.unclaimedNames.contains(name) {
             self = .unlabelled
-        } else if Self.shellNames.contains(name) {
-            self = .shell
         } else {
-            self = Self.textNames.contains(name) ? .text : .other
+            self = Self.shellNames.contains(name) ? .shell : .other
         }
     }
 }

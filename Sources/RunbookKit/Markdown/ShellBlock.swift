@@ -4,8 +4,7 @@
 /// line (or a line that is plainly a command again), and heredoc bodies are data. An
 /// unlabelled block holds commands only when it reads as shell as a whole: it opens with
 /// a command, and either has a line no other language writes or has a command with
-/// arguments and no YAML, code or `key value` config around it. A block labelled as
-/// another language holds commands only when it holds nothing else.
+/// arguments and no YAML, code or `key value` config around it.
 struct ShellBlock {
     let lines: [Substring]
     let language: CodeBlockLanguage
@@ -15,12 +14,11 @@ struct ShellBlock {
 
     /// The commands of the block, in order.
     func commands() -> [ShellCommandLine] {
-        guard language != .text, !lines.isEmpty else { return [] }
+        guard language != .other, !lines.isEmpty else { return [] }
         let prompted = lines.map { ShellPrompt.command(in: $0) }
-        if prompted.contains(where: { $0 != nil }) { return language == .other ? [] : transcriptCommands(prompted) }
+        if prompted.contains(where: { $0 != nil }) { return transcriptCommands(prompted) }
         let (commands, shapes) = scriptCommands()
         if language == .unlabelled && !readsAsShell(commands, shapes) { return [] }
-        if language == .other && !isOnlyCommands(commands, shapes) { return [] }
         return commands
     }
 
@@ -121,16 +119,6 @@ struct ShellBlock {
         if commands.contains(where: isUnmistakable) { return true }
         if holdsCode(shapes) { return false }
         return commands.contains { $0.wordCount >= 2 } && !isKeyValueConfig(commands)
-    }
-
-    /// Whether a block labelled as another language holds nothing but commands, one of
-    /// them unmistakably shell: `kubectl exec … -- bash` under a `yaml` label is a
-    /// mislabelled command, while a lone `import os` or `select 1` is the language itself,
-    /// and so is a `Key=value` line (`ExecStart=/usr/bin/app` in an `ini` unit file).
-    private func isOnlyCommands(_ commands: [ShellCommandLine], _ shapes: [ShellLineShape]) -> Bool {
-        shapes.allSatisfy { $0 == .command || $0 == .blank || $0 == .comment }
-            && commands.allSatisfy { $0.syntax.commands.first?.first.map { !CommandWord.isAssignment($0) } ?? true }
-            && commands.contains(where: isUnmistakable)
     }
 
     /// Whether a line is code: `.code` anywhere, or a `key:` entry that is not in a run
