@@ -69,7 +69,8 @@ enum CommandWord {
 
     /// The program `word` names once the wrappers are behind it.
     private static func programWord(_ word: ShellWord) -> ShellWord? {
-        if builtins.contains(word.text) || word.expands { return nil }
+        if builtins.contains(word.text) { return nil }
+        if word.expands { return isScriptUnderVariable(word.text) ? word : nil }
         if word.quoted, word.text.contains(" ") {
             // `watch 'kubectl get pods'`: the quoted words are the command.
             return ShellSyntax(Substring(word.text)).commands.first.flatMap(program).map {
@@ -77,6 +78,19 @@ enum CommandWord {
             }
         }
         return looksLikeProgram(word.text) ? word : nil
+    }
+
+    /// `$CG_SCRIPT/encrypt.sh`, `$HOME/bin/rotate`: a script run by its path under a
+    /// variable's folder. The folder varies; the script named after it is still one the
+    /// reader must have. A bare `$KUBECTL` names no tool.
+    private static func isScriptUnderVariable(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "$") else { return false }
+        let name = bytes.dropFirst().prefix { ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || $0 == UInt8(ascii: "_") }
+        let rest = bytes.dropFirst(1 + name.count)
+        guard !name.isEmpty, rest.first == UInt8(ascii: "/"), !rest.contains(UInt8(ascii: "$")) else { return false }
+        let path = String(decoding: rest.dropFirst(), as: UTF8.self)
+        return !path.isEmpty && looksLikeProgram(path)
     }
 
     /// Past a wrapper's options (and the values some take, and `timeout`'s duration).

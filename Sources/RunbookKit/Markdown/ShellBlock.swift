@@ -158,14 +158,21 @@ struct ShellBlock {
         }
     }
 
-    /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command.
+    /// `# kubectl get pods`: after `# ` a known tool or a path is a root prompt's command,
+    /// except in a script file, where every `#` line is a comment.
     private func rootPromptCommand(_ line: Substring) -> Substring? {
         let text = line.withoutLeadingBlanks
-        guard text.hasPrefix("# ") else { return nil }
+        guard text.hasPrefix("# "), !isScriptFile else { return nil }
         let command = text.dropFirst(2).drop { $0 == " " }
         let word = command.prefix { $0 != " " && $0 != "\t" }
         guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
         return command
+    }
+
+    /// `#!/bin/bash` first: the block is a script file, not a console, so its `#` lines
+    /// are comments (`# /etc/cron.hourly/drop_caches.sh` names the file it is saved as).
+    private var isScriptFile: Bool {
+        lines.first { !$0.withoutLeadingBlanks.isEmpty }?.withoutLeadingBlanks.hasPrefix("#!") ?? false
     }
 
     /// The line after the heredoc bodies `command` opens (each ends at its marker line).

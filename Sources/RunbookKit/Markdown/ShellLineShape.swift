@@ -21,7 +21,9 @@ enum ShellLineShape: Equatable {
         if first == UInt8(ascii: "#") { return .comment }
         let word = text.firstBlankDelimitedWord
         // A REPL's prompt (`mysql>`, `postgres=#`, `irb>`): what follows is not shell.
-        if word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#") { return .text }
+        if (word.utf8.last == UInt8(ascii: ">") || word.utf8.last == UInt8(ascii: "#")) && !isPlaceholderAssignment(word) {
+            return .text
+        }
         if isMemberCall(word) { return .code }
         if CommandWord.isAssignment(word.utf8) { return .command }
         if word.utf8.contains(UInt8(ascii: ":")) || word.utf8.contains(UInt8(ascii: "=")) {
@@ -33,6 +35,14 @@ enum ShellLineShape: Equatable {
         if opensCodeBlock(word, text) { return .code }
         if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) || isReportField(text) { return .text }
         return .command
+    }
+
+    /// `AWS_PROFILE=<profile>`: a variable set to a placeholder the reader fills in. It
+    /// ends in `>` like a REPL's prompt, but a prompt never puts `=<` before its name.
+    private static func isPlaceholderAssignment(_ word: Substring) -> Bool {
+        guard CommandWord.isAssignment(word.utf8), let eq = word.firstIndex(of: "=") else { return false }
+        let value = word[word.index(after: eq)...].utf8
+        return value.count > 2 && value.first == UInt8(ascii: "<") && ShellSyntax.isLetter(value.dropFirst().first ?? 0)
     }
 
     /// A line of one word that names a thing, not a program: a host, pod or context
