@@ -9,21 +9,45 @@ struct ToolProber: Sendable {
     let searchPath: String
     /// The folder of coldread.yaml: the repository of runbooks that are in no git checkout.
     var workspaceRoot: String?
+    /// The variables a tool's path may start with (`$SCRIPTS/x.sh`, `~/bin/x`): the
+    /// probing process's own, as the reader's shell would have them.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
 
     func probe(tool: String, step: Int, runbookPath: String? = nil) -> ProbeResult {
+        switch ToolPathVariable.expand(tool, environment: environment) {
+        case .unset(let variable):
+            return ProbeResult(kind: .tool, step: step, outcome: .unknown, tool: tool,
+                               reason: "'\(tool)' is in the folder \(variable) names, which is not set here (hint: set it as the reader's shell would, then probe again)")
+        case .expanded(let path) where path.hasPrefix("/"):
+            // The variable names a folder (often a checkout's): a file there is the
+            // script, as a path in the repository is, whatever its mode bits say.
+            guard Self.isFile(path) else {
+                return ProbeResult(kind: .tool, step: step, outcome: .missing, tool: tool, reason: "'\(path)' (from '\(tool)') is not a file here")
+            }
+            return ProbeResult(kind: .tool, step: step, outcome: .present, tool: tool, path: path)
+        case .expanded(let path):
+            return probe(path: path, as: tool, step: step, runbookPath: runbookPath)
+        case nil:
+            return probe(path: tool, as: tool, step: step, runbookPath: runbookPath)
+        }
+    }
+
+    /// `path` (the tool as written, or with its variable expanded) looked up as the
+    /// reader's shell would; the result names the tool as the runbook wrote it.
+    private func probe(path tool: String, as written: String, step: Int, runbookPath: String?) -> ProbeResult {
         if tool.contains("/"), !tool.hasPrefix("/"), let runbookPath {
             let root = repositoryRoot(of: runbookPath)
             let file = URL(fileURLWithPath: root, isDirectory: true).appendingPathComponent(tool).standardizedFileURL.path
             if Self.isFile(file) {
-                return ProbeResult(kind: .tool, step: step, outcome: .present, tool: tool, path: file)
+                return ProbeResult(kind: .tool, step: step, outcome: .present, tool: written, path: file)
             }
-            return ProbeResult(kind: .tool, step: step, outcome: .missing, tool: tool,
+            return ProbeResult(kind: .tool, step: step, outcome: .missing, tool: written,
                                reason: "'\(tool)' is not a file in the runbook's repository (\(root))")
         }
         if let path = locate(tool) {
-            return ProbeResult(kind: .tool, step: step, outcome: .present, tool: tool, path: path)
+            return ProbeResult(kind: .tool, step: step, outcome: .present, tool: written, path: path)
         }
-        return ProbeResult(kind: .tool, step: step, outcome: .missing, tool: tool,
+        return ProbeResult(kind: .tool, step: step, outcome: .missing, tool: written,
                            reason: "'\(tool)' is not on the reader's PATH")
     }
 

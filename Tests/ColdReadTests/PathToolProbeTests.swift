@@ -20,9 +20,9 @@ struct PathToolProbeTests {
 
     static let config = "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {}\n"
 
-    func toolOutcomes(runbook: String, in dir: String, from cwd: String) throws -> [String: Result] {
+    func toolOutcomes(runbook: String, in dir: String, from cwd: String, environment: [String: String] = [:]) throws -> [String: Result] {
         let run = try CLI.run(["probe", runbook, "--offline", "--format", "json", "--config", dir + "/coldread.yaml"],
-                              in: cwd, environment: ["PATH": "/usr/bin:/bin"])
+                              in: cwd, environment: environment.merging(["PATH": "/usr/bin:/bin"]) { $1 })
         let document = try JSONDecoder().decode(Document.self, from: Data(run.stdout.utf8))
         let tools = document.results.filter { $0.kind == "tool" }
         return Dictionary(tools.map { ($0.tool ?? "", $0) }, uniquingKeysWith: { first, _ in first })
@@ -54,5 +54,22 @@ struct PathToolProbeTests {
         #expect(setup.outcome == "present")
         #expect(setup.path?.hasSuffix("/teams/payments/bin/setup") == true)
         #expect(tools["bin/only-in-workspace"]?.outcome == "missing")
+    }
+
+    /// `$OPS_BIN/seal-key.sh` is where the reader's `$OPS_BIN` says: found there when the
+    /// variable is set, unknown (never missing) when it is not, since the reader may have it.
+    @Test func aPathUnderAVariableIsLookedUpWhereTheVariableSays() throws {
+        let dir = try CLI.scratch()
+        try CLI.write(dir + "/coldread.yaml", Self.config)
+        try CLI.write(dir + "/ops/seal-key.sh", "#!/bin/sh\n")
+        try CLI.write(dir + "/Runbooks/keys.md", "# Keys\n\n## Fix\n\n```bash\n$OPS_BIN/seal-key.sh app.key\n~/bin/rotate-keys\n```\n")
+        let runbook = dir + "/Runbooks/keys.md"
+        let unset = try toolOutcomes(runbook: runbook, in: dir, from: dir, environment: ["OPS_BIN": "", "HOME": dir])
+        #expect(unset["$OPS_BIN/seal-key.sh"]?.outcome == "unknown")
+        #expect(unset["~/bin/rotate-keys"]?.outcome == "missing")
+        let set = try toolOutcomes(runbook: runbook, in: dir, from: dir, environment: ["OPS_BIN": dir + "/ops", "HOME": dir])
+        let script = try #require(set["$OPS_BIN/seal-key.sh"])
+        #expect(script.outcome == "present")
+        #expect(script.path == dir + "/ops/seal-key.sh")
     }
 }

@@ -30,4 +30,9 @@ import Testing
         let block = "```bash\nSOURCE=app.key \\\nTARGET=app.pem \\\n$OPS_BIN/seal-key.sh\n$KUBECTL get pods\n$STATE_DIR/\n```"
         #expect(try tools(block) == ["$OPS_BIN/seal-key.sh"])
     }
+
+    @Test func aScriptUnderTheHomeFolderIsATool() throws {
+        let block = "```bash\n~/bin/rotate-keys --all\ncd ~/work\n```"
+        #expect(try tools(block) == ["~/bin/rotate-keys"])
+    }
 }

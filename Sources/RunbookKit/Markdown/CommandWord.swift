@@ -70,7 +70,7 @@ enum CommandWord {
     /// The program `word` names once the wrappers are behind it.
     private static func programWord(_ word: ShellWord) -> ShellWord? {
         if builtins.contains(word.text) { return nil }
-        if word.expands { return isScriptUnderVariable(word.text) ? word : nil }
+        if word.expands || word.text.hasPrefix("~/") { return isScriptUnderVariable(word.text) ? word : nil }
         if word.quoted, word.text.contains(" ") {
             // `watch 'kubectl get pods'`: the quoted words are the command.
             return ShellSyntax(Substring(word.text)).commands.first.flatMap(program).map {
@@ -80,16 +80,21 @@ enum CommandWord {
         return looksLikeProgram(word.text) ? word : nil
     }
 
-    /// `$CG_SCRIPT/encrypt.sh`, `$HOME/bin/rotate`: a script run by its path under a
-    /// variable's folder. The folder varies; the script named after it is still one the
-    /// reader must have. A bare `$KUBECTL` names no tool.
+    /// `$CG_SCRIPT/encrypt.sh`, `$HOME/bin/rotate`, `~/bin/rotate`: a script run by its
+    /// path under a variable's folder or the home folder. The folder varies; the script
+    /// named after it is still one the reader must have. A bare `$KUBECTL` names no tool.
     private static func isScriptUnderVariable(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard bytes.first == UInt8(ascii: "$") else { return false }
-        let name = bytes.dropFirst().prefix { ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || $0 == UInt8(ascii: "_") }
-        let rest = bytes.dropFirst(1 + name.count)
-        guard !name.isEmpty, rest.first == UInt8(ascii: "/"), !rest.contains(UInt8(ascii: "$")) else { return false }
-        let path = String(decoding: rest.dropFirst(), as: UTF8.self)
+        var bytes = Substring(text).utf8
+        if bytes.starts(with: "~/".utf8) {
+            bytes = bytes.dropFirst()
+        } else {
+            guard bytes.first == UInt8(ascii: "$") else { return false }
+            let name = bytes.dropFirst().prefix { ShellSyntax.isLetter($0) || ShellSyntax.isDigit($0) || $0 == UInt8(ascii: "_") }
+            guard !name.isEmpty else { return false }
+            bytes = bytes.dropFirst(1 + name.count)
+        }
+        guard bytes.first == UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: "$")) else { return false }
+        let path = String(decoding: bytes.dropFirst(), as: UTF8.self)
         return !path.isEmpty && looksLikeProgram(path)
     }
 
