@@ -50,4 +50,48 @@ import Testing
         #expect(rows[0]["overdue"] as? Bool == false)
         #expect(rows[1]["rot_found"] as? Bool == false)
     }
+
+    /// A dry-run journal of `runbooks` (id → blocked step or nil), started and finished at `at`.
+    func dryRunJournal(_ runId: String, at: String, _ runbooks: [(String, Int?)]) -> String {
+        let refs = runbooks.map { "{\"id\":\"\($0.0)\",\"path\":\"\($0.0).md\",\"sha256\":\"\"}" }.joined(separator: ",")
+        var lines = ["{\"at\":\"\(at)\",\"kind\":\"dry-run\",\"mono_ms\":0,\"reader\":\"rotation\",\"run_id\":\"\(runId)\",\"runbooks\":[\(refs)],\"seq\":1,\"type\":\"started\",\"version\":1}"]
+        for (index, (id, step)) in runbooks.enumerated() {
+            guard let step else { continue }
+            lines.append("{\"at\":\"\(at)\",\"mono_ms\":1,\"reason\":\"dead_link\",\"runbook_id\":\"\(id)\",\"seq\":\(index + 2),\"step\":\(step),\"type\":\"step_blocked\",\"version\":1}")
+        }
+        lines.append("{\"at\":\"\(at)\",\"clean\":\(runbooks.allSatisfy { $0.1 == nil }),\"mono_ms\":2,\"seq\":99,\"type\":\"finished\",\"version\":1}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each runbook's rot column is its latest dry-run's, whichever shard or run it was
+    /// in; a latest journal that cannot be read stands for nothing, so the one before
+    /// it still shows (and the schedule says which journal it could not read).
+    @Test func eachRunbookShowsItsLatestReadableDryRun() throws {
+        let dir = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\ngroups: {sre: [ana]}\ngrants: {}\n")
+        for id in ["Runbooks/a", "Runbooks/b"] {
+            try CLI.write(dir + "/\(id).md", "---\nrotation: sre\n---\n# \(id)\n## Steps\n1. Look.\n")
+        }
+        let runs = dir + "/Drills/runs/"
+        try CLI.write(runs + "20261101T000000Z-dry-run-0001/journal.jsonl",
+                      dryRunJournal("20261101T000000Z-dry-run-0001", at: "2026-11-01T00:00:00Z", [("Runbooks/a", 1), ("Runbooks/b", 1)]))
+        try CLI.write(runs + "20261102T000000Z-dry-run-0002/journal.jsonl",
+                      dryRunJournal("20261102T000000Z-dry-run-0002", at: "2026-11-02T00:00:00Z", [("Runbooks/a", nil)]))
+        func rot() throws -> [String: Int] {
+            let json = try CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
+            let doc = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let rows = try #require(doc["runbooks"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0["dry_run_blocked"] as? Int ?? -1) })
+        }
+        #expect(try rot() == ["Runbooks/a": 0, "Runbooks/b": 1])
+
+        // The newest journal's middle is damaged: only the older run can speak for `a`.
+        let newest = runs + "20261102T000000Z-dry-run-0002/journal.jsonl"
+        let lines = try String(contentsOfFile: newest, encoding: .utf8).split(separator: "\n")
+        try CLI.write(newest, ([lines[0], "garbage"] + lines.dropFirst()).joined(separator: "\n") + "\n")
+        #expect(try rot() == ["Runbooks/a": 1, "Runbooks/b": 1])
+        let text = try CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
+        #expect(text.stderr.contains("20261102T000000Z-dry-run-0002/journal.jsonl:2:1: error"), "\(text.stderr)")
+    }
 }
