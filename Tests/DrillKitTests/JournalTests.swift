@@ -152,5 +152,9 @@ struct JournalTests {
         let found = try #require(UnfinishedRun.latest(in: store, runbookId: "answerbot", scenarioId: "wrong-answers"))
         #expect(found.runId == "20261125T021700Z-answerbot-0001")
         #expect(UnfinishedRun.latest(in: store, runbookId: "answerbot", scenarioId: "other") == nil)
+        // Ids are paths now; the journal still names the runbook by its old stem id.
+        let byPath = UnfinishedRun.latest(in: store, runbookId: "Runbooks/answerbot", runbookPath: "Runbooks/answerbot.md", scenarioId: "wrong-answers")
+        #expect(byPath?.runId == "20261125T021700Z-answerbot-0001")
+        #expect(UnfinishedRun.latest(in: store, runbookId: "Runbooks/answerbot", scenarioId: "wrong-answers") == nil)
     }
 }

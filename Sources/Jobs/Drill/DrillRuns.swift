@@ -24,7 +24,7 @@ struct DrillRuns {
     func fresh(reader: String) -> DrillSetup {
         let runId = RunId.make(at: timeline.clock.wallNow(), runbookId: runbook.id)
         var offer: DrillState.ResumeOffer?
-        if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, scenarioId: files.scenario?.id) {
+        if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, runbookPath: runbook.path, scenarioId: files.scenario?.id) {
             let started = unfinished.events.first { $0.type == .started } ?? unfinished.events[0]
             let offered = context(runId: unfinished.runId, reader: started.reader ?? reader, cold: started.cold)
             offer = DrillState.ResumeOffer(context: offered, unfinished: unfinished.events)
