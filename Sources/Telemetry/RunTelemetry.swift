@@ -24,9 +24,7 @@ public struct RunTelemetry: Sendable {
     /// cannot be read are left out; the command has already said why.
     public init(runId: String, store: RunStore, now: Date = Date(), redaction: Redaction = .standard) throws(JournalReader.ReadError) {
         let events = try JournalReader.read(store.journalPath(of: runId)).events
-        let drills = store.drillRunIds().compactMap { id in
-            (try? JournalReader.read(store.journalPath(of: id)).events).flatMap { DrillRecord(events: $0) }
-        }
+        let drills = DrillJournals(store: store).runs.compactMap { DrillRecord(events: $0.events) }
         self.init(report: RunReport(events: events, runbooks: []), drills: drills, now: now, redaction: redaction)
     }
 

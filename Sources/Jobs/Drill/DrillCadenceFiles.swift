@@ -8,11 +8,10 @@ import RunbookKit
 enum DrillCadenceFiles {
     /// Nil when `incidents.yaml` cannot be read: the summary then points at `coldread
     /// schedule`, which names the problem, rather than showing a date that ignores it.
-    static func read(store: RunStore, runbook: Runbook, directory: Directory) -> DrillCadence? {
+    static func read(drills: DrillJournals, runbook: Runbook, directory: Directory) -> DrillCadence? {
         let known = KnownRunbooks([(runbook.id, runbook.path)])
-        let runs = store.drillRunIds().compactMap { runId -> DrillRecord? in
-            guard let events = try? JournalReader.read(store.journalPath(of: runId)).events,
-                  let record = DrillRecord(events: events),
+        let runs = drills.runs.compactMap { _, events -> DrillRecord? in
+            guard let record = DrillRecord(events: events),
                   known.match(record.runbookId, path: record.runbookPath) != nil else { return nil }
             var matched = record
             matched.runbookId = runbook.id

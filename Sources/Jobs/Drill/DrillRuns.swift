@@ -8,6 +8,8 @@ struct DrillRuns {
     let files: DrillFiles
     let access: any AccessOracle
     let store: RunStore
+    /// The store's drills, read once for the resume offer and the cadence.
+    let drills: DrillJournals
     let timeline: RunTimeline
 
     var runbook: Runbook { files.runbook }
@@ -24,7 +26,7 @@ struct DrillRuns {
     func fresh(reader: String) -> DrillSetup {
         let runId = RunId.make(at: timeline.clock.wallNow(), runbookId: runbook.id)
         var offer: DrillState.ResumeOffer?
-        if let unfinished = UnfinishedRun.latest(in: store, runbookId: runbook.id, runbookPath: runbook.path, scenarioId: files.scenario?.id) {
+        if let unfinished = UnfinishedRun.latest(among: drills, runbookId: runbook.id, runbookPath: runbook.path, scenarioId: files.scenario?.id) {
             let started = unfinished.events.first { $0.type == .started } ?? unfinished.events[0]
             let offered = context(runId: unfinished.runId, reader: started.reader ?? reader, cold: started.cold)
             offer = DrillState.ResumeOffer(context: offered, unfinished: unfinished.events)

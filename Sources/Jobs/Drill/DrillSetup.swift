@@ -56,7 +56,8 @@ public struct DrillSetup: Sendable {
         let readerName = options.reader ?? ReaderName.ofProcess(environment: environment)
         let access = await DrillAccess.prefetch(directory: files.directory, runbook: files.runbook, reader: readerName,
                                                 offline: options.offline, environment: environment)
-        let runs = DrillRuns(files: files, access: access.oracle, store: files.store, timeline: RunTimeline(clock: clock))
+        let drills = DrillJournals(store: files.store)
+        let runs = DrillRuns(files: files, access: access.oracle, store: files.store, drills: drills, timeline: RunTimeline(clock: clock))
         var setup = files.resumed.map { runs.resumed($0, reader: readerName) } ?? runs.fresh(reader: readerName)
         setup.state.accessSources = access.notes
         // A resumed run keeps the reader its journal recorded.
@@ -64,7 +65,7 @@ public struct DrillSetup: Sendable {
             setup.state.readerChoices = DrillState.ReaderChoice.choices(
                 for: setup.state.context, access: access.oracle, knownMembers: files.directory.knownMembers)
         }
-        setup.state.cadence = DrillCadenceFiles.read(store: files.store, runbook: files.runbook, directory: files.directory)
+        setup.state.cadence = DrillCadenceFiles.read(drills: drills, runbook: files.runbook, directory: files.directory)
         return setup
     }
 }
