@@ -27,10 +27,12 @@ final class LinkProber: Sendable {
     let resolver: HostResolver
     /// Host ports that refused a connection: their other links are not tried again.
     let refusedPorts: RefusedPorts
+    /// Ends body reads that stall past their deadline (the client has no read timeout).
+    let stalledBodies: StalledBodies
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
          gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits, resolver: HostResolver,
-         refusedPorts: RefusedPorts) {
+         refusedPorts: RefusedPorts, stalledBodies: StalledBodies) {
         self.client = client
         self.options = options
         self.credentials = credentials
@@ -41,6 +43,7 @@ final class LinkProber: Sendable {
         self.habits = habits
         self.resolver = resolver
         self.refusedPorts = refusedPorts
+        self.stalledBodies = stalledBodies
     }
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
@@ -142,9 +145,16 @@ final class LinkProber: Sendable {
             }
             do {
                 let response = try await client.execute(request, deadline: NIODeadline.now() + TimeAmount(deadline - start))
-                let limit = method == .HEAD ? 0 : options.bodyLimit
-                let body = await BoundedBody.read(response.body, limit: limit, until: deadline)
-                return (.answered(Int(response.status.code), response.headers, body), start)
+                let status = Int(response.status.code)
+                // A HEAD answer has no body to wait for.
+                if method == .HEAD { return (.answered(status, response.headers, []), start) }
+                let (body, cut) = await stalledBodies.read(response.body, limit: options.bodyLimit, until: deadline)
+                // What came of a page can still show its sign-in form; any other answer cut
+                // short is not one to follow or retry (and this task may no longer ask).
+                if cut, !(200...299).contains(status) {
+                    return (.failed(.timeout, "\(target.host) stopped sending its answer"), start)
+                }
+                return (.answered(status, response.headers, body), start)
             } catch {
                 let (outcome, reason) = NetworkErrorOutcome.classify(error, host: target.host, sent: request.headers)
                 if reason == RefusedPorts.reason(target.host) { refusedPorts.note(host: target.host, port: target.effectivePort) }

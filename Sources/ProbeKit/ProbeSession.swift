@@ -33,6 +33,7 @@ public actor ProbeSession {
     private let habits = HostHabits()
     private let resolver = HostResolver()
     private let refusedPorts = RefusedPorts()
+    private let stalledBodies = StalledBodies()
     private let commands = OnceCache<[String], ProbeResult>()
     private let repositoryLinks = RepositoryLinkCheck()
     /// `docs_base_url`: where site-relative links are probed.
@@ -71,9 +72,9 @@ public actor ProbeSession {
         }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
-        // The read timeout bounds every wait for bytes, so a body that stalls mid-way
-        // ends within a request timeout.
-        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: TimeAmount(options.requestTimeout))
+        // No read timeout: its timer per request cost a tenth of a run's CPU. The request's
+        // deadline bounds the wait for the head, and `StalledBodies` the body.
+        configuration.timeout = .init(connect: TimeAmount(options.requestTimeout), read: nil)
         configuration.connectionPool = .init(idleTimeout: .seconds(60),
                                              concurrentHTTP1ConnectionsPerHostSoftLimit: options.hostConcurrency)
         configuration.connectionPool.retryConnectionEstablishment = false
@@ -199,9 +200,15 @@ public actor ProbeSession {
         let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
         links.reserveCapacity(queue.count)
         let workers = min(options.crewSize, queue.count)
-        await withDiscardingTaskGroup { group in
+        await withTaskGroup(of: Void.self) { group in
+            let stalledBodies = stalledBodies
             for _ in 0..<workers {
-                group.addTask { await network.work(through: queue, sink) }
+                group.addTask { await stalledBodies.crewMember { await network.work(through: queue, sink) } }
+            }
+            // A worker leaves early only when `StalledBodies` cancelled it to end a stalled
+            // read; another takes its place while jobs are left and the run goes on.
+            for await _ in group where !Task.isCancelled && !queue.isEmpty {
+                group.addTask { await stalledBodies.crewMember { await network.work(through: queue, sink) } }
             }
         }
     }
@@ -218,7 +225,8 @@ extension ProbeSession {
     /// A prober of this session's links that sends `credentials`.
     private func linkProber(credentials: Credentials) -> LinkProber {
         LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                   routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
+                   routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts,
+                   stalledBodies: stalledBodies)
     }
 
     private nonisolated func linkKeys(for audience: ProbeAudience) -> LinkKeys {
@@ -293,6 +301,8 @@ final class JobQueue: Sendable {
     }
 
     var count: Int { order.count }
+
+    var isEmpty: Bool { nextIndex.withLock { $0 >= order.count } }
 
     func next() -> (place: JobPlace, job: ProbeJob)? {
         let index = nextIndex.withLock { next -> Int in

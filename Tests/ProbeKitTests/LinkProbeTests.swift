@@ -131,6 +131,45 @@ struct LinkProbeTests {
         #expect(result.outcome == .timeout)
     }
 
+    @Test("a body that stalls after its head ends at the request's deadline, read as far as it came")
+    func bodyStallsAfterHead() async throws {
+        let page = "<html><body><form action=\"/login\"><input type=\"password\" name=\"password\">"
+        let server = try await TestHTTPServer.start { _, _ in .stallAfterHead(prefix: page, contentType: "text/html") }
+        defer { Task { await server.stop() } }
+        let started = ContinuousClock.now
+        let result = try await Fixture.probeLink(server.url + "/", options: Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2)))
+        // The part that came is read: its sign-in form is found, so the stall hides nothing.
+        #expect(result.outcome == .ssoWall)
+        #expect(ContinuousClock.now - started < .seconds(6))
+    }
+
+    @Test("stalled bodies end at their deadline, and the run goes on to its other links")
+    func runGoesOnPastStalledBodies() async throws {
+        let server = try await TestHTTPServer.start { request, _ in
+            switch request.uri.split(separator: "/").first {
+            case "page": .stallAfterHead(prefix: "<html><body><h1>dashboard", contentType: "text/html")
+            case "moved": .stallAfterHead(302, headers: [("Location", "/ok/0")], prefix: "<html>Moved", contentType: "text/html")
+            default: .respond(200, headers: [("Content-Type", "text/plain")], body: "ok")
+            }
+        }
+        defer { Task { await server.stop() } }
+        // A crew of two: the three stalled reads cost both first workers, so the last links
+        // are probed only if others take their places.
+        var options = Fixture.options(requestTimeout: .seconds(1), linkDeadline: .seconds(2))
+        options.maxConcurrency = 1
+        options.hostConcurrency = 1
+        let urls = ["/page/1", "/moved/2", "/page/3", "/ok/4", "/ok/5"].map { server.url + $0 }
+        let results = try await Fixture.probe(Fixture.runbook([Fixture.step(1, links: urls)]), options: options)
+        let outcomes = Dictionary(uniqueKeysWithValues: results.map { ($0.url ?? "", $0) })
+        #expect(outcomes.count == 5)
+        #expect(outcomes[urls[0]]?.outcome == .ok)
+        #expect(outcomes[urls[1]]?.outcome == .timeout)
+        #expect(outcomes[urls[1]]?.reason?.contains("stopped sending its answer") == true)
+        #expect(outcomes[urls[2]]?.outcome == .ok)
+        #expect(outcomes[urls[3]]?.outcome == .ok)
+        #expect(outcomes[urls[4]]?.outcome == .ok)
+    }
+
     @Test("a closed port is unreachable")
     func closedPort() async throws {
         let closed = try ClosedPort()

@@ -23,6 +23,9 @@ final class TestHTTPServer: Sendable {
         case stream(bytes: Int, contentType: String)
         /// Reads the request and never answers.
         case silence
+        /// Sends a head promising a long body, then `prefix` of it, then nothing more while
+        /// the connection stays open: a body that stalls after its head.
+        case stallAfterHead(Int = 200, headers: [(String, String)] = [], prefix: String, contentType: String)
         /// Answers `status` after `delay`, so requests overlap and a test can count how
         /// many were in flight at once.
         case delayed(Int, delay: TimeAmount)
@@ -105,6 +108,14 @@ final class TestHTTPServer: Sendable {
             switch reply {
             case .silence:
                 return
+            case .stallAfterHead(let status, let extra, let prefix, let type):
+                let headers = HTTPHeaders(extra + [("Content-Type", type), ("Content-Length", String(prefix.utf8.count + 1_000_000))])
+                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: status), headers: headers))), promise: nil)
+                if head.method == .HEAD {
+                    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                    return
+                }
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: prefix)))), promise: nil)
             case .delayed(let status, let delay):
                 let host = head.headers.first(name: "host") ?? ""
                 state.inFlight.withLock { counts in
