@@ -42,6 +42,9 @@ final class StalledBodies: Sendable {
     /// when it reads nothing, `cutMark` once the watcher has ended the read.
     final class Slot: Sendable {
         fileprivate let deadline = Atomic<Int64>(0)
+        /// Set once a read of this worker was cut: the worker is cancelled, yet the answer
+        /// it finishes its link with is true.
+        fileprivate let wasCut = Atomic<Bool>(false)
     }
 
     /// An enlisted worker. Its task is held only while it is enlisted: the worker enlists
@@ -86,8 +89,18 @@ final class StalledBodies: Sendable {
         slot.deadline.store(max(1, nanoseconds(deadline - epoch)), ordering: .releasing)
         let bytes = await BoundedBody.read(body, limit: limit, until: deadline)
         let cut = slot.deadline.exchange(0, ordering: .acquiringAndReleasing) == Self.cutMark
+        if cut {
+            slot.wasCut.store(true, ordering: .releasing)
+            // The watcher marks the cut before it cancels: a read that ended by itself just
+            // then must not let this worker take another job that the cancel would hit.
+            withUnsafeCurrentTask { $0?.cancel() }
+        }
         return (bytes, cut)
     }
+
+    /// Whether the current task is a worker whose read was cut: cancelled, but not because
+    /// the run was, so what it found stands (`OnceCache` keeps it).
+    static var currentWorkerWasCut: Bool { slot?.wasCut.load(ordering: .acquiring) ?? false }
 
     private func enlist(_ slot: Slot) -> (id: Int, startWatcher: Bool)? {
         withUnsafeCurrentTask { task -> (Int, Bool)? in

@@ -149,9 +149,10 @@ final class LinkProber: Sendable {
                 // A HEAD answer has no body to wait for.
                 if method == .HEAD { return (.answered(status, response.headers, []), start) }
                 let (body, cut) = await stalledBodies.read(response.body, limit: options.bodyLimit, until: deadline)
-                // What came of a page can still show its sign-in form; any other answer cut
-                // short is not one to follow or retry (and this task may no longer ask).
-                if cut, !(200...299).contains(status) {
+                // An answer cut short keeps its status, and what came of a page can still
+                // show its sign-in form; but a redirect or a retryable status cannot be
+                // followed or asked again (this task may no longer ask).
+                if cut, (300...399).contains(status) || HTTPStatusOutcome.isRetryable(status) {
                     return (.failed(.timeout, "\(target.host) stopped sending its answer"), start)
                 }
                 return (.answered(status, response.headers, body), start)
