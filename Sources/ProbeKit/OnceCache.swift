@@ -28,11 +28,13 @@ final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             case .known(let value):
                 return value
             case .mine:
+                let cancelledBefore = Task.isCancelled
                 let value = await compute()
                 // A cancelled caller's answer may be the cancellation itself: it is not
                 // kept, and whoever waits for it claims the key again. A worker cancelled
-                // only to end its stalled read has a true answer (`StalledBodies`).
-                let keep = !Task.isCancelled || StalledBodies.currentWorkerWasCut
+                // during this answer only to end its stalled read has a true answer
+                // (`StalledBodies`); one it computes after that cut does not.
+                let keep = !Task.isCancelled || !cancelledBefore && StalledBodies.currentWorkerWasCut
                 let waiters = entries.withLock { entries -> [CheckedContinuation<Value?, Never>] in
                     guard case .computing(let waiters) = entries[key] else { return [] }
                     entries[key] = keep ? .done(value) : nil

@@ -68,6 +68,9 @@ struct RotationReaders: Sendable {
     func evidence(_ target: WebTarget, as people: [String], cache: OnceCache<String, LinkEvidence>) async -> LinkEvidence {
         var answers: [(person: String, evidence: LinkEvidence)] = []
         for person in people {
+            // A worker cancelled (its run, or a stalled read cut) asks no one else: the
+            // answer would be the cancellation, not the host's.
+            if Task.isCancelled, !answers.isEmpty { break }
             guard let prober = probers[person] else { continue }
             let key = LinkKeys(person: person, personalHosts: personalHosts).key(target)
             answers.append((person, await cache.value(for: key) { await prober.probe(target.address, target: target.parts) }))
