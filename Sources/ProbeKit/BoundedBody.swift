@@ -38,8 +38,8 @@ enum BoundedBody {
 /// link with what came (`cut`), leaves the crew, and `ProbeSession.run` puts another in
 /// its place. Rare by nature: a stalled body.
 final class StalledBodies: Sendable {
-    /// A worker's read under way: its deadline in nanoseconds after the watch began, 0
-    /// when it reads nothing, `cutMark` once the watcher has ended the read.
+    /// A worker's read under way: its deadline in nanoseconds after `epoch`, 0 when it
+    /// reads nothing, `cutMark` once the watcher has ended the read.
     final class Slot: Sendable {
         fileprivate let deadline = Atomic<Int64>(0)
         /// Set once a read of this worker was cut: the worker is cancelled, yet the answer
@@ -66,7 +66,8 @@ final class StalledBodies: Sendable {
 
     private let crew = Mutex(Crew())
     private let tick: Duration
-    private let epoch = ContinuousClock.now
+    /// Where the slots' deadlines count from: one instant for every run of the process.
+    private static let epoch = ContinuousClock.now
 
     init(tick: Duration = .milliseconds(250)) { self.tick = tick }
 
@@ -81,10 +82,11 @@ final class StalledBodies: Sendable {
     }
 
     /// `BoundedBody.read`, ended if `deadline` passes first; `cut` says it was, and that
-    /// the calling worker is now cancelled. Outside the crew a read gets a task of its own.
-    func read(_ body: HTTPClientResponse.Body, limit: Int, until deadline: ContinuousClock.Instant) async -> (bytes: [UInt8], cut: Bool) {
-        guard let slot = Self.slot else {
-            return await crewMember { await read(body, limit: limit, until: deadline) }
+    /// the calling worker is now cancelled. The worker's run watches it (`crewMember`);
+    /// a read outside any crew gets a watcher of its own.
+    static func read(_ body: HTTPClientResponse.Body, limit: Int, until deadline: ContinuousClock.Instant) async -> (bytes: [UInt8], cut: Bool) {
+        guard let slot else {
+            return await StalledBodies().crewMember { await read(body, limit: limit, until: deadline) }
         }
         slot.deadline.store(max(1, nanoseconds(deadline - epoch)), ordering: .releasing)
         let bytes = await BoundedBody.read(body, limit: limit, until: deadline)
@@ -118,7 +120,7 @@ final class StalledBodies: Sendable {
     private func watch() async {
         while true {
             try? await Task.sleep(for: tick)
-            let now = nanoseconds(ContinuousClock.now - epoch)
+            let now = Self.nanoseconds(ContinuousClock.now - Self.epoch)
             let done = crew.withLock { crew in
                 for member in crew.members.values {
                     let deadline = member.slot.deadline.load(ordering: .acquiring)
@@ -136,7 +138,7 @@ final class StalledBodies: Sendable {
         }
     }
 
-    private func nanoseconds(_ duration: Duration) -> Int64 {
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }

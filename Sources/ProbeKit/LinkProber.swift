@@ -27,12 +27,10 @@ final class LinkProber: Sendable {
     let resolver: HostResolver
     /// Host ports that refused a connection: their other links are not tried again.
     let refusedPorts: RefusedPorts
-    /// Ends body reads that stall past their deadline (the client has no read timeout).
-    let stalledBodies: StalledBodies
 
     init(client: HTTPClient, options: ProbeOptions, credentials: Credentials, detector: SSOWallDetector,
          gate: ConcurrencyGate, routes: [String: HostRoute], sandboxHosts: Set<String>, habits: HostHabits, resolver: HostResolver,
-         refusedPorts: RefusedPorts, stalledBodies: StalledBodies) {
+         refusedPorts: RefusedPorts) {
         self.client = client
         self.options = options
         self.credentials = credentials
@@ -43,7 +41,6 @@ final class LinkProber: Sendable {
         self.habits = habits
         self.resolver = resolver
         self.refusedPorts = refusedPorts
-        self.stalledBodies = stalledBodies
     }
 
     static let userAgent = "coldread/0.1 (runbook cold-read probe)"
@@ -148,7 +145,7 @@ final class LinkProber: Sendable {
                 let status = Int(response.status.code)
                 // A HEAD answer has no body to wait for.
                 if method == .HEAD { return (.answered(status, response.headers, []), start) }
-                let (body, cut) = await stalledBodies.read(response.body, limit: options.bodyLimit, until: deadline)
+                let (body, cut) = await StalledBodies.read(response.body, limit: options.bodyLimit, until: deadline)
                 // An answer cut short keeps its status, and what came of a page can still
                 // show its sign-in form; but a redirect or a retryable status cannot be
                 // followed or asked again (this task may no longer ask).

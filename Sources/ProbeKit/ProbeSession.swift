@@ -225,8 +225,7 @@ extension ProbeSession {
     /// A prober of this session's links that sends `credentials`.
     private func linkProber(credentials: Credentials) -> LinkProber {
         LinkProber(client: client, options: options, credentials: credentials, detector: detector, gate: gate,
-                   routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts,
-                   stalledBodies: stalledBodies)
+                   routes: routes, sandboxHosts: sandboxHosts, habits: habits, resolver: resolver, refusedPorts: refusedPorts)
     }
 
     private nonisolated func linkKeys(for audience: ProbeAudience) -> LinkKeys {
