@@ -34,7 +34,7 @@ struct HistoryJobTests {
         #expect(trend.drills.map(\.modeAfter.rawValue) == ["monthly"])
     }
 
-    @Test func aTornLineAndAnUnreadableJournalAreToldToTheSinkAndTheOthersListed() async throws {
+    @Test func aTornLineAndAnUnreadableJournalAreToldToTheSinkAndTheOthersListed() throws {
         let project = try Self.project()
         let torn = project.path("Drills/runs/20260106T130000Z/journal.jsonl")
         let handle = try #require(FileHandle(forWritingAtPath: torn))

@@ -17,7 +17,7 @@ struct JobWarningTests {
         #expect(warnings.lines.contains { $0.contains("20260301T000000Z/journal.jsonl:1:1: error: expected a journal event") }, "\(warnings.lines)")
     }
 
-    @Test func aReportRebuiltFromATornJournalTellsTheTornLine() async throws {
+    @Test func aReportRebuiltFromATornJournalTellsTheTornLine() throws {
         let project = try ProjectFolder(examples: true)
         try project.addRun("20260101T000000Z", at: "2026-01-01T00:00:00Z", clean: true)
         let handle = try #require(FileHandle(forWritingAtPath: project.path("Drills/runs/20260101T000000Z/journal.jsonl")))
