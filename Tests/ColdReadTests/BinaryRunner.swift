@@ -33,8 +33,8 @@ struct BinaryRunner {
 
     /// Runs `coldread ARGS` in `directory` (default: the package root, where the examples
     /// live) with `environment` added to the current one.
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Outcome {
-        let outcome = try ChildProcess.run(binary.path, arguments, in: directory.path,
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) async throws -> Outcome {
+        let outcome = try await ChildProcess.run(binary.path, arguments, in: directory.path,
                                            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
         return Outcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }

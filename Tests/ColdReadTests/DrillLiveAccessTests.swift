@@ -113,7 +113,7 @@ import Testing
     /// nothing, and waits on neither.
     @Test func withoutATerminalTheDrillRefusesBeforeAskingAnyLiveSource() async throws {
         try await withProject { dir, pd, scim in
-            let run = try BinaryRunner.run(["drill", "Runbooks/dash.md", "--reader", "ben", "--config", dir + "/coldread.yaml"],
+            let run = try await BinaryRunner.run(["drill", "Runbooks/dash.md", "--reader", "ben", "--config", dir + "/coldread.yaml"],
                                            in: URL(fileURLWithPath: dir), environment: Self.tokens)
             #expect(run.status == 2)
             #expect(run.stderr.hasPrefix("coldread drill: needs an interactive terminal"), "\(run.stderr)")

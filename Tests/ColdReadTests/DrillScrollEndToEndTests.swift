@@ -11,34 +11,34 @@ struct DrillScrollEndToEndTests {
     static let runbook = CorpusRunbook.volumeFillingUp
     static let stepTitle = "Direct Volume resizing"
 
-    @Test func pgDnReachesTheLastLineOfTheStep() throws {
+    @Test func pgDnReachesTheLastLineOfTheStep() async throws {
         let loaded = try RunbookLoader.load(Self.runbook)
         let step = try #require(loaded.steps.first { $0.title == Self.stepTitle })
         let project = try DrillProject()
         defer { project.remove() }
-        let tmux = try TmuxSession(command: "exec \(DrillProject.binary) drill \(Self.runbook) --reader ben --offline",
+        let tmux = try await TmuxSession(command: "exec \(DrillProject.binary) drill \(Self.runbook) --reader ben --offline",
                                    directory: project.root, environment: DrillProject.terminal)
         defer { tmux.kill() }
-        try tmux.waitFor("Press Enter to start the timer")
-        try tmux.send("Enter")
-        try tmux.waitFor("Step 1 of \(loaded.steps.count)")
-        for _ in 1..<step.index { try tmux.send("j") }
-        let top = try tmux.waitFor("Step \(step.index) of \(loaded.steps.count)")
+        try await tmux.waitFor("Press Enter to start the timer")
+        try await tmux.send("Enter")
+        try await tmux.waitFor("Step 1 of \(loaded.steps.count)")
+        for _ in 1..<step.index { try await tmux.send("j") }
+        let top = try await tmux.waitFor("Step \(step.index) of \(loaded.steps.count)")
         #expect(top.contains("more (PgDn/Space)"))
         #expect(!top.contains("Once the PVC status says"))
         var screen = top
         for _ in 0..<30 where !screen.contains("end of step") {
             let before = screen
-            try tmux.send("NPage")
-            screen = try tmux.waitUntil("the pane to scroll") { $0 != before }
+            try await tmux.send("NPage")
+            screen = try await tmux.waitUntil("the pane to scroll") { $0 != before }
         }
         #expect(screen.contains("end of step"))
         #expect(screen.contains("Once the PVC status says to restart the respective"))
         let last = try #require(step.tools.last?.name)
         #expect(screen.split(separator: "\n").contains { $0.contains(last) }, "the step's last tool is on the last page")
-        try tmux.send("PPage")
-        try tmux.waitUntil("PgUp to scroll back") { !$0.contains("end of step") }
-        try tmux.send("q")
+        try await tmux.send("PPage")
+        try await tmux.waitUntil("PgUp to scroll back") { !$0.contains("end of step") }
+        try await tmux.send("q")
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         defer { Task { await server.stop() } }
         let dir = try library(["a.md": runbook("A", link: server.url("/ok"), tool: "sh"), "b.md": runbook("B", link: server.url("/ok"))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--format", "json"], in: dir)
+        let run = try await CLI.run(["dry-run", "--format", "json"], in: dir)
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(doc["version"] as? Int == 1)
@@ -57,7 +57,7 @@ import Testing
             "tool.md": runbook("Tool", link: server.url("/ok"), tool: "definitely-not-installed-cr"),
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
+        let run = try await CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("forbidden"))
         let suites = try JUnitDocument.parse(dir + "/junit.xml")
@@ -83,7 +83,7 @@ import Testing
         defer { Task { await server.stop() } }
         let dir = try library(["a.md": runbook("A", link: server.url("/ok"))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run"] + flags, in: dir)
+        let run = try await CLI.run(["dry-run"] + flags, in: dir)
         #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("\(flags[1]):1:1: error: expected a writable file, found "), "\(run.stderr)")
@@ -97,7 +97,7 @@ import Testing
         defer { Task { await server.stop() } }
         let dir = try library(["bad.md": "---\nbudget: [\n---\n# Bad\n", "good.md": runbook("Good", link: server.url("/ok"))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
+        let run = try await CLI.run(["dry-run", "--junit", "junit.xml"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("load-error"))
         #expect(run.stdout.contains("ok   Runbooks/good"))
@@ -111,7 +111,7 @@ import Testing
         defer { Task { await server.stop() } }
         let dir = try library(["hang.md": runbook("Hang", link: server.url("/hang"))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--deadline", "2s", "--timeout", "30", "--format", "json"], in: dir)
+        let run = try await CLI.run(["dry-run", "--deadline", "2s", "--timeout", "30", "--format", "json"], in: dir)
         #expect(run.status == 1)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect((doc["stopped_early"] as? String)?.contains("deadline") == true)
@@ -132,7 +132,7 @@ import Testing
         while server.requests(to: "/hang") == 0 && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
         #expect(server.requests(to: "/hang") >= 1)
         process.signal(SIGTERM)
-        #expect(process.wait().status == 1)
+        #expect(await process.finished().status == 1)
         let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Drills/runs")
         let journal = try String(contentsOfFile: dir + "/Drills/runs/" + runs[0] + "/journal.jsonl", encoding: .utf8)
         let events = try journal.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
@@ -148,10 +148,10 @@ import Testing
         let dir = try library(["old.md": runbook("Old", link: server.url("/forbidden")), "new.md": runbook("New", link: server.url("/ok"))])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for args in [["init", "-q"], ["add", "."], ["-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "base"]] {
-            #expect(try CLI.runTool("/usr/bin/git", args, in: dir) == 0)
+            #expect(try await CLI.runTool("/usr/bin/git", args, in: dir) == 0)
         }
         try CLI.write(dir + "/Runbooks/new.md", runbook("New", link: server.url("/ok")) + "\n2. One more look.\n")
-        let run = try CLI.run(["dry-run", "--changed-since", "HEAD"], in: dir)
+        let run = try await CLI.run(["dry-run", "--changed-since", "HEAD"], in: dir)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("new"))
         #expect(!run.stdout.contains("old"))

@@ -102,12 +102,12 @@ import Testing
         let until = Date().addingTimeInterval(30)
         while server.requests(to: "/hang") == 0 && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
         process.signal(SIGINT)
-        let outcome = process.wait()
+        let outcome = await process.finished()
         #expect(outcome.status == 130, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("stopped early: interrupted by SIGINT"))
         let junit = try String(contentsOfFile: project.dir + "/junit.xml", encoding: .utf8)
         #expect(junit.contains("type=\"timeout\""))
-        let report = try CLI.run(["report", "latest", "--format", "junit"], in: project.dir)
+        let report = try await CLI.run(["report", "latest", "--format", "junit"], in: project.dir)
         #expect(report.stdout == junit)
     }
 }

@@ -27,8 +27,8 @@ struct CorpusProject {
     }
 
     /// Hosts here do not resolve, so probes end at once; `--offline` keeps access to the file.
-    func dryRun(_ extra: [String]) throws -> CLI.Result {
-        try CLI.run(["dry-run", "Runbooks", Self.corpus + "/etcd", Self.corpus + "/node", "--offline", "--timeout", "3"] + extra, in: dir)
+    func dryRun(_ extra: [String]) async throws -> CLI.Result {
+        try await CLI.run(["dry-run", "Runbooks", Self.corpus + "/etcd", Self.corpus + "/node", "--offline", "--timeout", "3"] + extra, in: dir)
     }
 
     func read(_ relative: String) throws -> String {
@@ -51,31 +51,31 @@ struct CorpusProject {
 /// run itself wrote (issue #16): the same JUnit, JSON and Markdown, byte for byte.
 @Suite(.serialized, .enabled(if: CorpusProject.present, "shared corpus not found at ../shared/corpus"))
 struct DryRunJournalTests {
-    @Test func reportRebuildsTheRunsOwnJUnitJSONAndMarkdown() throws {
+    @Test func reportRebuildsTheRunsOwnJUnitJSONAndMarkdown() async throws {
         let project = try CorpusProject()
         defer { project.remove() }
-        let run = try project.dryRun(["--junit", "own.xml", "--format", "json"])
+        let run = try await project.dryRun(["--junit", "own.xml", "--format", "json"])
         #expect(run.status == 1, "the bundled runbooks have rot: \(run.stderr)")
         let doc = try CorpusProject.json(run.stdout)
         let runId = try #require(doc["run_id"] as? String)
         #expect((doc["runbooks"] as? [Any])?.count ?? 0 > 20)
 
-        let junit = try CLI.run(["report", runId, "--format", "junit"], in: project.dir)
+        let junit = try await CLI.run(["report", runId, "--format", "junit"], in: project.dir)
         #expect(junit.status == 1)
         #expect(junit.stdout == (try project.read("own.xml")))
-        let json = try CLI.run(["report", runId, "--format", "json"], in: project.dir)
+        let json = try await CLI.run(["report", runId, "--format", "json"], in: project.dir)
         #expect(json.stdout == run.stdout)
         #expect(json.stdout == (try project.read("Drills/runs/\(runId)/report.json")))
-        let markdown = try CLI.run(["report", runId, "--format", "md"], in: project.dir)
+        let markdown = try await CLI.run(["report", runId, "--format", "md"], in: project.dir)
         #expect(markdown.stdout == (try project.read("Drills/runs/\(runId)/report.md")))
     }
 
     /// Passed steps are testcases too, and each suite's time is its own steps' time, not
     /// the time since the run began.
-    @Test func everyStepIsACaseAndSuiteTimesAreTheirOwn() throws {
+    @Test func everyStepIsACaseAndSuiteTimesAreTheirOwn() async throws {
         let project = try CorpusProject()
         defer { project.remove() }
-        _ = try project.dryRun(["--junit", "own.xml"])
+        _ = try await project.dryRun(["--junit", "own.xml"])
         let xml = try project.read("own.xml")
         let suites = xml.components(separatedBy: "<testsuite ").dropFirst()
         #expect(suites.count > 20)
@@ -89,7 +89,7 @@ struct DryRunJournalTests {
     }
 
     /// A dry-run journal written before every step was journalled still reports.
-    @Test func anOldDryRunJournalStillReports() throws {
+    @Test func anOldDryRunJournalStillReports() async throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\n")
@@ -100,7 +100,7 @@ struct DryRunJournalTests {
             {"at":"2026-01-01T00:00:01.000Z","blocked":1,"clean":false,"elapsed_ms":1000,"mono_ms":1000,"seq":4,"type":"finished","version":1}
 
             """)
-        let run = try CLI.run(["report", "latest", "--format", "junit"], in: dir)
+        let run = try await CLI.run(["report", "latest", "--format", "junit"], in: dir)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.contains("<testsuites name=\"coldread dry-run\""))
         #expect(run.stdout.contains("https://x.example/"))

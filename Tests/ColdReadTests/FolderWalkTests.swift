@@ -21,10 +21,10 @@ import Testing
     static let note = "coldread: skipped 2 YAML files without steps: under docs/"
 
     @Test(arguments: [["lint", "docs"], ["probe", "docs", "--format", "json"], ["dry-run", "docs"], ["show", "docs"]])
-    func everyCommandSkipsYAMLWithoutStepsAndSaysSoOnce(arguments: [String]) throws {
+    func everyCommandSkipsYAMLWithoutStepsAndSaysSoOnce(arguments: [String]) async throws {
         let dir = try Self.project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(arguments, in: dir)
+        let run = try await CLI.run(arguments, in: dir)
         let notes = run.stderr.split(separator: "\n").filter { $0.contains("skipped") }
         #expect(notes.count == 1, "\(run.stderr)")
         #expect(notes.first?.hasPrefix(Self.note) == true, "\(run.stderr)")
@@ -32,23 +32,23 @@ import Testing
         #expect(run.status != 2, "\(run.stderr)")
     }
 
-    @Test func theRunbooksOfTheFolderAreRead() throws {
+    @Test func theRunbooksOfTheFolderAreRead() async throws {
         let dir = try Self.project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["show", "--format", "json", "docs"], in: dir)
+        let run = try await CLI.run(["show", "--format", "json", "docs"], in: dir)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let paths = (doc["runbooks"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
         #expect(paths == ["docs/disk-full.md", "docs/generated.yaml"])
     }
 
-    @Test func aYAMLFileNamedExplicitlyIsLoadedAndFails() throws {
+    @Test func aYAMLFileNamedExplicitlyIsLoadedAndFails() async throws {
         let dir = try Self.project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let lint = try CLI.run(["lint", "docs/k8s/deployment.yaml"], in: dir)
+        let lint = try await CLI.run(["lint", "docs/k8s/deployment.yaml"], in: dir)
         #expect(lint.status == 1)
         #expect(lint.stdout.contains("docs/k8s/deployment.yaml:1:1: error: expected a runbook with a top-level 'steps:' list, found none"))
         #expect(!lint.stderr.contains("skipped"))
-        let show = try CLI.run(["show", "docs/k8s/deployment.yaml"], in: dir)
+        let show = try await CLI.run(["show", "docs/k8s/deployment.yaml"], in: dir)
         #expect(show.status == 2)
         #expect(show.stderr.hasPrefix("docs/k8s/deployment.yaml:1:1: error: expected a runbook with a top-level 'steps:' list"))
         #expect(show.stderr.split(separator: "\n").count == 1)

@@ -11,10 +11,10 @@ struct HistoryCommandTests {
         ])
     }
 
-    @Test func listsRunsNewestFirst() throws {
+    @Test func listsRunsNewestFirst() async throws {
         let project = try Self.project()
         defer { project.remove() }
-        let result = try project.run("history")
+        let result = try await project.run("history")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("DATE") == true)
@@ -23,10 +23,10 @@ struct HistoryCommandTests {
         #expect(lines[3].contains("agent-wrong-answers") && lines[3].contains("1m01s"))
     }
 
-    @Test func filtersByRunbookAndSpeaksJSON() throws {
+    @Test func filtersByRunbookAndSpeaksJSON() async throws {
         let project = try Self.project()
         defer { project.remove() }
-        let result = try project.run("history", "Runbooks/agent-wrong-answers.md", "--format", "json")
+        let result = try await project.run("history", "Runbooks/agent-wrong-answers.md", "--format", "json")
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
@@ -39,11 +39,11 @@ struct HistoryCommandTests {
 
     /// The journal of 2026-02-10 names checkout-latency by its file stem, the id it had
     /// before ids were paths: it is still that runbook's history.
-    @Test func aJournalWithTheOldStemIdStillMatchesItsRunbook() throws {
+    @Test func aJournalWithTheOldStemIdStillMatchesItsRunbook() async throws {
         let project = try Self.project()
         defer { project.remove() }
         for argument in ["Runbooks/checkout-latency.md", "Runbooks/checkout-latency", "checkout-latency"] {
-            let result = try project.run("history", argument, "--format", "json")
+            let result = try await project.run("history", argument, "--format", "json")
             #expect(result.status == 0, "\(result.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             let runs = try #require(json["runs"] as? [[String: Any]])
@@ -51,10 +51,10 @@ struct HistoryCommandTests {
         }
     }
 
-    @Test func anEmptyProjectSaysSo() throws {
+    @Test func anEmptyProjectSaysSo() async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
-        let result = try project.run("history")
+        let result = try await project.run("history")
         #expect(result.status == 0)
         #expect(result.stdout.contains("No runs yet"))
     }

@@ -45,20 +45,20 @@ import Testing
         #expect(jsonTrend["blocked"] as? [Int] == [0, 1, 0, 0])
     }
 
-    @Test func theCommandAndTheHTMLReportShowTheSameTrend() throws {
+    @Test func theCommandAndTheHTMLReportShowTheSameTrend() async throws {
         let project = try FacilitatorProject(runs: Self.runs())
         defer { project.remove() }
-        let text = try project.run("history", "Runbooks/agent-wrong-answers.md")
+        let text = try await project.run("history", "Runbooks/agent-wrong-answers.md")
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("mode     quarterly → monthly → monthly → quarterly"))
         #expect(text.stdout.contains("BLOCKED STEPS"))
-        let html = try project.run("report", "--history", "Runbooks/agent-wrong-answers.md", "--format", "html")
+        let html = try await project.run("report", "--history", "Runbooks/agent-wrong-answers.md", "--format", "html")
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<svg"))
         #expect(html.stdout.components(separatedBy: "<rect class=\"blocked\"").count - 1 == 4)
         #expect(html.stdout.components(separatedBy: "<td class=\"blocked\"").count - 1 == 1, "one step blocked in one drill")
         #expect(html.stdout.contains("Mode now: <strong>quarterly</strong>"))
-        let refused = try project.run("report", "--history", "Runbooks/agent-wrong-answers.md", "--format", "md")
+        let refused = try await project.run("report", "--history", "Runbooks/agent-wrong-answers.md", "--format", "md")
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--history renders html only"))
     }

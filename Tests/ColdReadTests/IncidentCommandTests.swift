@@ -3,12 +3,12 @@ import Testing
 
 @Suite("coldread incident")
 struct IncidentCommandTests {
-    @Test func appendsToIncidentsYAMLCreatingIt() throws {
+    @Test func appendsToIncidentsYAMLCreatingIt() async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
-        let first = try project.run("incident", "agent-wrong-answers", "--note", "SRE had no trace access: \"again\"", "--date", "2026-02-20")
+        let first = try await project.run("incident", "agent-wrong-answers", "--note", "SRE had no trace access: \"again\"", "--date", "2026-02-20")
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try project.run("incident", "Runbooks/checkout-latency.md", "--note", "stale dashboard link", "--date", "2026-02-21")
+        let second = try await project.run("incident", "Runbooks/checkout-latency.md", "--note", "stale dashboard link", "--date", "2026-02-21")
         #expect(second.status == 0, "\(second.stderr)")
         let text = try #require(project.read("Drills/incidents.yaml"))
         #expect(text.contains("""
@@ -19,12 +19,12 @@ struct IncidentCommandTests {
         """))
     }
 
-    @Test func appendingKeepsTheFilesLeadingComments() throws {
+    @Test func appendingKeepsTheFilesLeadingComments() async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
         let before = "# Incidents the SRE team found.\nincidents:\n  - runbook: \"agent-wrong-answers\"\n    date: \"2026-01-05\"\n    note: \"first\"\n"
         try Data(before.utf8).write(to: URL(fileURLWithPath: project.path("Drills/incidents.yaml")))
-        let result = try project.run("incident", "agent-wrong-answers", "--note", "second", "--date", "2026-02-20")
+        let result = try await project.run("incident", "agent-wrong-answers", "--note", "second", "--date", "2026-02-20")
         #expect(result.status == 0, "\(result.stderr)")
         let text = try #require(project.read("Drills/incidents.yaml"))
         #expect(text.hasPrefix("# Incidents the SRE team found.\nincidents:\n"))
@@ -36,20 +36,20 @@ struct IncidentCommandTests {
         (["incident", "agent-wrong-answers", "--note", "x", "--date", "20.2.2026"], "--date expected a date"),
         (["incident", "agent-wrong-answers", "--note", "  "], "--note expected"),
     ])
-    func badInputIsAnInputError(arguments: [String], message: String) throws {
+    func badInputIsAnInputError(arguments: [String], message: String) async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
-        let result = try project.runArguments(arguments)
+        let result = try await project.runArguments(arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains(message))
         #expect(project.read("Drills/incidents.yaml") == nil)
     }
 
-    @Test func aBrokenIncidentsFileIsReportedWithItsLocation() throws {
+    @Test func aBrokenIncidentsFileIsReportedWithItsLocation() async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
         try Data("incidents:\n  - runbook: agent-wrong-answers\n    date: yesterday\n".utf8).write(to: URL(fileURLWithPath: project.path("Drills/incidents.yaml")))
-        let result = try project.run("incident", "agent-wrong-answers", "--note", "x", "--date", "2026-02-20")
+        let result = try await project.run("incident", "agent-wrong-answers", "--note", "x", "--date", "2026-02-20")
         #expect(result.status == 2)
         #expect(result.stderr.contains("Drills/incidents.yaml:3:11"))
     }

@@ -17,7 +17,7 @@ import Testing
         try FacilitatorProject(runs: ["20260310T130000Z-r1": lines.joined(separator: "\n") + "\n"])
     }
 
-    @Test func unknownEventTypesAndReasonsAreKeptSkippedAndWarnedAboutOnce() throws {
+    @Test func unknownEventTypesAndReasonsAreKeptSkippedAndWarnedAboutOnce() async throws {
         let project = try project([
             Self.started,
             Self.line(2, "step_shown", #","step":1,"title":"One""#),
@@ -27,7 +27,7 @@ import Testing
             Self.line(6, "finished", #","clean":false,"blocked":1,"elapsed_ms":6000"#),
         ])
         defer { project.remove() }
-        let run = try project.run("report", "latest", "--format", "json")
+        let run = try await project.run("report", "latest", "--format", "json")
         #expect(run.status == 1, "the step stays blocked: \(run.stderr)")
         let warnings = run.stderr.split(separator: "\n")
         #expect(warnings.count == 1, "\(run.stderr)")
@@ -39,29 +39,29 @@ import Testing
         #expect(steps.first?["blocked_reason"] as? String == "other")
     }
 
-    @Test func aMalformedLineInTheMiddleIsAnErrorNamingItsLine() throws {
+    @Test func aMalformedLineInTheMiddleIsAnErrorNamingItsLine() async throws {
         let project = try project([Self.started, "{not json", Self.line(3, "finished", #","clean":true"#)])
         defer { project.remove() }
-        let run = try project.run("report", "latest")
+        let run = try await project.run("report", "latest")
         #expect(run.status == 2)
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.stderr.contains("journal.jsonl:2:1: error: expected a journal event"))
     }
 
-    @Test func anOutOfRangeNumberIsAMalformedLineNotATrap() throws {
+    @Test func anOutOfRangeNumberIsAMalformedLineNotATrap() async throws {
         let project = try project([Self.started.replacingOccurrences(of: #""mono_ms":0"#, with: #""mono_ms":9223372036854775807"#),
                                    Self.line(2, "finished", #","clean":true,"elapsed_ms":-9223372036854775807"#)])
         defer { project.remove() }
-        let run = try project.run("report", "latest", "--format", "html")
+        let run = try await project.run("report", "latest", "--format", "html")
         #expect(run.status == 2)
         #expect(run.stderr.contains("journal.jsonl:1:1: error:") && run.stderr.contains("mono_ms 9223372036854775807 is out of range"))
     }
 
-    @Test func reportAndResumeRefuseAJournalWithoutStartedInTheSameWords() throws {
+    @Test func reportAndResumeRefuseAJournalWithoutStartedInTheSameWords() async throws {
         let project = try project([Self.line(1, "step_shown", #","step":1"#), Self.line(2, "step_done", #","step":1"#)])
         defer { project.remove() }
-        let report = try project.run("report", "latest")
-        let resume = try project.run("drill", "Runbooks/agent-wrong-answers.md", "--resume", "latest")
+        let report = try await project.run("report", "latest")
+        let resume = try await project.run("drill", "Runbooks/agent-wrong-answers.md", "--resume", "latest")
         for run in [report, resume] {
             #expect(run.status == 2)
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
@@ -69,20 +69,20 @@ import Testing
         }
     }
 
-    @Test func aFinishedEventThatSaysCleanBesideABlockedStepIsOverruledWithOneWarning() throws {
+    @Test func aFinishedEventThatSaysCleanBesideABlockedStepIsOverruledWithOneWarning() async throws {
         let project = try project([
             Self.started,
             Self.line(2, "step_blocked", #","step":1,"title":"One","reason":"unclear""#),
             Self.line(3, "finished", #","clean":true,"blocked":0,"elapsed_ms":3000"#),
         ])
         defer { project.remove() }
-        let report = try project.run("report", "latest", "--format", "json")
+        let report = try await project.run("report", "latest", "--format", "json")
         #expect(report.status == 1)
         #expect((try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])?["clean"] as? Bool == false)
         let warning = report.stderr.split(separator: "\n")
         #expect(warning.count == 1)
         #expect(warning.first?.contains("journal.jsonl:3:1: warning: the `finished` event says clean: true, but the steps say not clean") == true)
-        let schedule = try project.run("schedule", "--as-of", "2026-03-11", "--format", "json")
+        let schedule = try await project.run("schedule", "--as-of", "2026-03-11", "--format", "json")
         #expect(schedule.stderr.split(separator: "\n").count == 1, "\(schedule.stderr)")
         let rows = try #require((JSONSerialization.jsonObject(with: Data(schedule.stdout.utf8)) as? [String: Any])?["runbooks"] as? [[String: Any]])
         let row = try #require(rows.first { $0["id"] as? String == "agent-wrong-answers" })

@@ -29,21 +29,21 @@ import Testing
         ("bom", "\u{FEFF}" + runbook),
     ]
 
-    func lint(_ text: String) throws -> CLI.Result {
+    func lint(_ text: String) async throws -> CLI.Result {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\ngrants: {\"deploy:rollback\": [ana]}\ntools: [promptctl]\n")
         try FileManager.default.createDirectory(atPath: dir + "/Runbooks", withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/Runbooks/agent.md"))
-        return try CLI.run(["lint", "Runbooks/agent.md"], in: dir)
+        return try await CLI.run(["lint", "Runbooks/agent.md"], in: dir)
     }
 
-    @Test func everyVariantFindsTheSamePartialRollback() throws {
-        let expected = try lint(Self.runbook)
+    @Test func everyVariantFindsTheSamePartialRollback() async throws {
+        let expected = try await lint(Self.runbook)
         #expect(expected.status == 1)
         #expect(expected.stdout.contains("Runbooks/agent.md:12:") && expected.stdout.contains("[partial-rollback]"))
         for variant in Self.variants.dropFirst() {
-            let run = try lint(variant.text)
+            let run = try await lint(variant.text)
             #expect(run.status == expected.status, "\(variant.name)")
             #expect(run.stdout == expected.stdout, "\(variant.name)")
         }

@@ -5,8 +5,8 @@ import Testing
 
 /// `coldread lint` as CI runs it: the built binary, its exit codes and its machine output.
 @Suite struct LintCLITests {
-    @Test func theExamplesShowTheRealGapsAndExitOne() throws {
-        let run = try CLI.run(["lint", "Runbooks/"])
+    @Test func theExamplesShowTheRealGapsAndExitOne() async throws {
+        let run = try await CLI.run(["lint", "Runbooks/"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("Runbooks/agent-wrong-answers.md:28:13: error: step 1"))
         #expect(run.stdout.contains("[scope-not-held]"))
@@ -16,8 +16,8 @@ import Testing
         #expect(!run.stdout.split(separator: "\n").contains { $0.contains("agent-wrong-answers.md") && $0.contains("step 3") })
     }
 
-    @Test func jsonParsesBackWithVersionAndRuleIds() throws {
-        let run = try CLI.run(["lint", "Runbooks/agent-wrong-answers.md", "--format", "json"])
+    @Test func jsonParsesBackWithVersionAndRuleIds() async throws {
+        let run = try await CLI.run(["lint", "Runbooks/agent-wrong-answers.md", "--format", "json"])
         #expect(run.status == 1)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(doc["version"] as? Int == 1)
@@ -26,8 +26,8 @@ import Testing
         #expect(findings.allSatisfy { ($0["line"] as? Int ?? 0) > 0 && $0["file"] is String })
     }
 
-    @Test func sarifHasTheSchemaRequiredFields() throws {
-        let run = try CLI.run(["lint", "Runbooks/", "--format", "sarif"])
+    @Test func sarifHasTheSchemaRequiredFields() async throws {
+        let run = try await CLI.run(["lint", "Runbooks/", "--format", "sarif"])
         let log = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
         let runs = try #require(log["runs"] as? [[String: Any]])
@@ -48,67 +48,67 @@ import Testing
         }
     }
 
-    @Test func githubFormatIsWorkflowCommands() throws {
-        let run = try CLI.run(["lint", "Runbooks/", "--format", "github"])
+    @Test func githubFormatIsWorkflowCommands() async throws {
+        let run = try await CLI.run(["lint", "Runbooks/", "--format", "github"])
         let lines = run.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
     }
 
-    @Test func aCleanRunbookExitsZero() throws {
+    @Test func aCleanRunbookExitsZero() async throws {
         let dir = try CLI.scratch()
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {\"grafana:read\": [sre]}\n")
         try CLI.write(dir + "/Runbooks/ok.md", "---\nrotation: sre\n---\n# OK\n## Steps\n1. Look. <!-- coldread scopes: [grafana:read] -->\n")
-        let run = try CLI.run(["lint"], in: dir)
+        let run = try await CLI.run(["lint"], in: dir)
         #expect(run.status == 0)
         #expect(run.stdout.contains("1 runbook checked: 0 errors, 0 warnings"))
     }
 
-    @Test func aMalformedRunbookIsALoadErrorAndTheOthersAreStillChecked() throws {
+    @Test func aMalformedRunbookIsALoadErrorAndTheOthersAreStillChecked() async throws {
         let dir = try CLI.scratch()
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngroups: {sre: [a]}\ngrants: {\"x:y\": [sre]}\n")
         try CLI.write(dir + "/Runbooks/a-bad.md", "---\nbudget: [\n---\n# Bad\n")
         try CLI.write(dir + "/Runbooks/b-gap.md", "---\nrotation: sre\n---\n# Gap\n## S\n1. Do. <!-- coldread scopes: [z:z] -->\n")
-        let run = try CLI.run(["lint"], in: dir)
+        let run = try await CLI.run(["lint"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("Runbooks/a-bad.md:3:1: error: expected valid YAML"))
         #expect(run.stdout.contains("[load-error]"))
         #expect(run.stdout.contains("Runbooks/b-gap.md:6:31: error:") && run.stdout.contains("[unknown-scope]"))
     }
 
-    @Test func missingConfigIsExitTwoWithAHint() throws {
+    @Test func missingConfigIsExitTwoWithAHint() async throws {
         let dir = try CLI.scratch()
-        let run = try CLI.run(["lint"], in: dir)
+        let run = try await CLI.run(["lint"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.contains("no coldread.yaml") && run.stderr.contains("coldread init"))
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func usageErrorsExitTwo() throws {
-        #expect(try CLI.run(["lint", "--format", "xml"]).status == 2)
-        #expect(try CLI.run(["lint", "--no-such-flag"]).status == 2)
-        #expect(try CLI.run(["lint", "Runbooks/missing.md"]).status == 2)
+    @Test func usageErrorsExitTwo() async throws {
+        #expect(try await CLI.run(["lint", "--format", "xml"]).status == 2)
+        #expect(try await CLI.run(["lint", "--no-such-flag"]).status == 2)
+        #expect(try await CLI.run(["lint", "Runbooks/missing.md"]).status == 2)
     }
 
-    @Test func aBrokenDirectoryIsExitTwoNamingTheLine() throws {
+    @Test func aBrokenDirectoryIsExitTwoNamingTheLine() async throws {
         let dir = try CLI.scratch()
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [a]}}\ngrants:\n  x: {a: b}\n")
-        let run = try CLI.run(["lint"], in: dir)
+        let run = try await CLI.run(["lint"], in: dir)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("coldread.yaml:3:6: error: expected a list of groups or members, found a mapping"))
     }
 
-    @Test func initWritesAStarterThatLintsAndRefusesToOverwrite() throws {
+    @Test func initWritesAStarterThatLintsAndRefusesToOverwrite() async throws {
         let dir = try CLI.scratch()
-        let first = try CLI.run(["init"], in: dir)
+        let first = try await CLI.run(["init"], in: dir)
         #expect(first.status == 0)
         for file in ["coldread.yaml", "Runbooks/payments-errors.md", "Drills/payments-errors.yaml"] {
             #expect(FileManager.default.fileExists(atPath: dir + "/" + file))
         }
-        let lint = try CLI.run(["lint"], in: dir)
+        let lint = try await CLI.run(["lint"], in: dir)
         #expect(lint.status == 0)
         #expect(lint.stdout.contains("1 runbook checked: 0 errors"))
-        let again = try CLI.run(["init"], in: dir)
+        let again = try await CLI.run(["init"], in: dir)
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
     }
@@ -122,13 +122,13 @@ enum CLI {
 
     static var binary: String { BinaryRunner.binary.path }
 
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        try BinaryRunner.run(arguments, in: URL(fileURLWithPath: directory ?? packageRoot), environment: environment)
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await BinaryRunner.run(arguments, in: URL(fileURLWithPath: directory ?? packageRoot), environment: environment)
     }
 
     /// Runs another program (git, …) quietly and returns its exit status.
-    static func runTool(_ path: String, _ arguments: [String], in directory: String) throws -> Int32 {
-        try ChildProcess.run(path, arguments, in: directory).status
+    static func runTool(_ path: String, _ arguments: [String], in directory: String) async throws -> Int32 {
+        try await ChildProcess.run(path, arguments, in: directory).status
     }
 
     /// A new empty folder, removed when the test process exits (`ScratchFolders`).

@@ -30,22 +30,22 @@ import Testing
     }
 
     /// Pids of processes whose command line holds `marker`.
-    func running(_ marker: String) throws -> [Int32] {
-        try ChildProcess.run("/usr/bin/pgrep", ["-f", "sleep " + marker]).stdout.split(separator: "\n").compactMap { Int32($0) }
+    func running(_ marker: String) async throws -> [Int32] {
+        try await ChildProcess.run("/usr/bin/pgrep", ["-f", "sleep " + marker]).stdout.split(separator: "\n").compactMap { Int32($0) }
     }
 
     /// Waits until the probe's `sleep` runs, so the signal arrives mid-probe.
     func waitForProbe(_ marker: String) async throws {
         let until = Date().addingTimeInterval(30)
-        while try running(marker).isEmpty && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(try !running(marker).isEmpty, "the probe started")
+        while try await running(marker).isEmpty && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try await !running(marker).isEmpty, "the probe started")
     }
 
     /// Asserts nothing with the marker survives (within a moment), and kills what did.
     func expectNoLeftovers(_ marker: String) async throws {
         let until = Date().addingTimeInterval(3)
-        while try !running(marker).isEmpty && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
-        let left = try running(marker)
+        while try await !running(marker).isEmpty && Date() < until { try await Task.sleep(for: .milliseconds(50)) }
+        let left = try await running(marker)
         #expect(left.isEmpty, "left running: \(left)")
         left.forEach { kill($0, SIGKILL) }
     }
@@ -54,7 +54,7 @@ import Testing
         let marker = "61.123"
         let dir = try project(marker: marker)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--deadline", "2s", "--format", "json"], in: dir)
+        let run = try await CLI.run(["dry-run", "--deadline", "2s", "--format", "json"], in: dir)
         #expect(run.status == 1)
         #expect(run.stdout.contains("deadline"))
         try await expectNoLeftovers(marker)
@@ -67,7 +67,7 @@ import Testing
         let process = try ChildProcess(CLI.binary, ["dry-run"], in: dir)
         try await waitForProbe(marker)
         process.signal(SIGTERM)
-        #expect(process.wait().status == 1)
+        #expect(await process.finished().status == 1)
         try await expectNoLeftovers(marker)
     }
 
@@ -77,7 +77,7 @@ import Testing
         let process = try ChildProcess(CLI.binary, ["probe", "Runbooks/wait.md"], in: try project(marker: marker))
         try await waitForProbe(marker)
         process.signal(signal)
-        #expect(process.wait().status == 128 + signal)
+        #expect(await process.finished().status == 128 + signal)
         try await expectNoLeftovers(marker)
     }
 
@@ -88,7 +88,7 @@ import Testing
         let process = try ChildProcess(CLI.binary, ["dry-run", "--junit", "junit.xml"], in: dir)
         try await waitForProbe(marker)
         process.signal(SIGINT)
-        let outcome = process.wait()
+        let outcome = await process.finished()
         #expect(outcome.status == 130, "\(outcome.stderr)")
         try await expectNoLeftovers(marker)
         let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Drills/runs")

@@ -37,10 +37,10 @@ struct ProbeCommandTests {
     }
 
     @Test("the example scenario shows the SSO wall, the missing scope and the missing tool, and exits 1")
-    func scenarioJSON() throws {
+    func scenarioJSON() async throws {
         let creds = try credentialsFile()
         defer { try? FileManager.default.removeItem(at: creds) }
-        let run = try BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml", "--format", "json"],
+        let run = try await BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml", "--format", "json"],
                                        environment: ["COLDREAD_CREDENTIALS": creds.path, "PATH": "/usr/bin:/bin"])
         #expect(run.status == 1, "\(run.stderr)")
         let document = try JSONDecoder().decode(Document.self, from: Data(run.stdout.utf8))
@@ -64,10 +64,10 @@ struct ProbeCommandTests {
     }
 
     @Test("the text table names each step's blocked probes; no secret appears; stderr stays quiet without a TTY")
-    func scenarioText() throws {
+    func scenarioText() async throws {
         let creds = try credentialsFile()
         defer { try? FileManager.default.removeItem(at: creds) }
-        let run = try BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml"],
+        let run = try await BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml"],
                                        environment: ["COLDREAD_CREDENTIALS": creds.path, "PATH": "/usr/bin:/bin"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("step 1:"))
@@ -83,19 +83,19 @@ struct ProbeCommandTests {
         (["probe", "Runbooks/no-such-runbook.md"], "Runbooks/no-such-runbook.md"),
         (["probe", "Runbooks/agent-wrong-answers.md", "--max-concurrency", "0"], "--max-concurrency"),
     ])
-    func badInput(arguments: [String], mention: String) throws {
-        let run = try BinaryRunner.run(arguments)
+    func badInput(arguments: [String], mention: String) async throws {
+        let run = try await BinaryRunner.run(arguments)
         #expect(run.status == 2)
         #expect(run.stderr.contains(mention))
         #expect(run.stdout.isEmpty)
     }
 
     @Test("a malformed credentials file exits 2 and does not echo the secret")
-    func badCredentials() throws {
+    func badCredentials() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("coldread-bad-\(UUID().uuidString).yaml")
         try "hosts:\n  a.test: [\"\(Self.secret)\"]\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml"],
+        let run = try await BinaryRunner.run(["probe", "--scenario", "Drills/wrong-answers-0217.yaml"],
                                        environment: ["COLDREAD_CREDENTIALS": file.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains(file.path + ":2:"))

@@ -53,10 +53,10 @@ struct FacilitatorProject {
     }
 
     /// Runs `coldread` with the project as working directory.
-    func run(_ arguments: String...) throws -> Result { try runArguments(arguments) }
+    func run(_ arguments: String...) async throws -> Result { try await runArguments(arguments) }
 
-    func runArguments(_ arguments: [String]) throws -> Result {
-        let outcome = try ChildProcess.run(Self.binary, arguments, in: root)
+    func runArguments(_ arguments: [String]) async throws -> Result {
+        let outcome = try await ChildProcess.run(Self.binary, arguments, in: root)
         return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 

@@ -79,28 +79,28 @@ struct ReviewFrameTests {
 /// and back, and `q` leaves with exit code 0.
 @Suite("coldread review in a terminal")
 struct ReviewTerminalTests {
-    @Test func opensWalksAndLeavesWithQ() throws {
+    @Test func opensWalksAndLeavesWithQ() async throws {
         let project = try FacilitatorProject(runs: ["20260217T011700Z-ana": try FacilitatorProject.mixedDrill()])
         defer { project.remove() }
-        let pane = try TmuxSession(command: "\(FacilitatorProject.binary) review latest; echo EXIT=$?", directory: project.root,
+        let pane = try await TmuxSession(command: "\(FacilitatorProject.binary) review latest; echo EXIT=$?", directory: project.root,
                                    environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
-        try pane.waitFor("Enter detail")
-        try pane.send("r")
-        try pane.waitFor("Roadmap: 5 gaps")
-        try pane.send("Escape")
-        try pane.waitFor("Enter detail")
-        try pane.send("Down")
-        try pane.send("Enter")
-        try pane.waitFor("Step 2 of 4")
-        try pane.send("q")
-        let screen = try pane.waitFor("EXIT=0")
+        try await pane.waitFor("Enter detail")
+        try await pane.send("r")
+        try await pane.waitFor("Roadmap: 5 gaps")
+        try await pane.send("Escape")
+        try await pane.waitFor("Enter detail")
+        try await pane.send("Down")
+        try await pane.send("Enter")
+        try await pane.waitFor("Step 2 of 4")
+        try await pane.send("q")
+        let screen = try await pane.waitFor("EXIT=0")
         #expect(!screen.contains("Enter detail"))
     }
 
-    @Test func refusesWithoutATerminal() throws {
+    @Test func refusesWithoutATerminal() async throws {
         let project = try FacilitatorProject(runs: ["r1": try FacilitatorProject.mixedDrill()])
         defer { project.remove() }
-        let result = try project.run("review", "latest")
+        let result = try await project.run("review", "latest")
         #expect(result.status == 2)
         #expect(result.stderr.contains("expected a terminal"))
     }

@@ -44,10 +44,10 @@ struct SameNamedRunbooksTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test func probeGivesEachItsOwnIdAndVerdict() throws {
+    @Test func probeGivesEachItsOwnIdAndVerdict() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["probe", "Runbooks", "--offline", "--format", "json"], in: dir)
+        let run = try await CLI.run(["probe", "Runbooks", "--offline", "--format", "json"], in: dir)
         #expect(run.status == 1, "b's guide is missing: \(run.stdout)\n\(run.stderr)")
         let results = try #require(try Self.json(run.stdout)["results"] as? [[String: Any]])
         let links = results.filter { $0["kind"] as? String == "link" }
@@ -57,28 +57,28 @@ struct SameNamedRunbooksTests {
         #expect((links[1]["reason"] as? String)?.contains("Runbooks/b/README.md:8") == true, "\(links[1])")
     }
 
-    @Test func dryRunReportsEachRunbookOnce() throws {
+    @Test func dryRunReportsEachRunbookOnce() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try CLI.run(["dry-run", "--format", "json", "--offline"], in: dir)
+        let run = try await CLI.run(["dry-run", "--format", "json", "--offline"], in: dir)
         #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
         let runbooks = try #require(try Self.json(run.stdout)["runbooks"] as? [[String: Any]])
         #expect(runbooks.map { $0["id"] as? String } == ["Runbooks/a/README", "Runbooks/b/README"])
         #expect(runbooks.map { $0["clean"] as? Bool } == [true, false])
     }
 
-    @Test func drillJournalReportAndScheduleNameTheDrilledOne() throws {
+    @Test func drillJournalReportAndScheduleNameTheDrilledOne() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let command = "\(CLI.binary) drill Runbooks/a/README.md --scenario Drills/a.yaml --reader ana; echo EXIT=$?"
-        let tmux = try TmuxSession(command: command, directory: dir, environment: DrillProject.terminal)
-        try tmux.waitFor("Press Enter to start the timer")
-        try tmux.send("Enter")
-        try tmux.waitFor("Step 1 of 1")
-        try tmux.send("d")
-        try tmux.waitFor("Drill finished: clean")
-        try tmux.send("x")
-        try tmux.waitFor("EXIT=0")
+        let tmux = try await TmuxSession(command: command, directory: dir, environment: DrillProject.terminal)
+        try await tmux.waitFor("Press Enter to start the timer")
+        try await tmux.send("Enter")
+        try await tmux.waitFor("Step 1 of 1")
+        try await tmux.send("d")
+        try await tmux.waitFor("Drill finished: clean")
+        try await tmux.send("x")
+        try await tmux.waitFor("EXIT=0")
 
         let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Drills/runs")
         let runId = try #require(runs.first)
@@ -87,11 +87,11 @@ struct SameNamedRunbooksTests {
         let runbook = try #require(started["runbook"] as? [String: Any])
         #expect(runbook["id"] as? String == "Runbooks/a/README")
 
-        let report = try CLI.run(["report", "latest", "--format", "json"], in: dir)
+        let report = try await CLI.run(["report", "latest", "--format", "json"], in: dir)
         let reportRunbook = try #require(try Self.json(report.stdout)["runbook"] as? [String: Any])
         #expect(reportRunbook["id"] as? String == "Runbooks/a/README")
 
-        let schedule = try CLI.run(["schedule", "--format", "json"], in: dir)
+        let schedule = try await CLI.run(["schedule", "--format", "json"], in: dir)
         #expect(schedule.status == 0, "\(schedule.stderr)")
         let rows = try #require(try Self.json(schedule.stdout)["runbooks"] as? [[String: Any]])
         let byId = Dictionary(rows.map { ($0["id"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })

@@ -10,10 +10,10 @@ struct ScheduleCommandTests {
         ])
     }
 
-    @Test func jsonListsOverdueFirstWithTheCadenceFields() throws {
+    @Test func jsonListsOverdueFirstWithTheCadenceFields() async throws {
         let project = try Self.project()
         defer { project.remove() }
-        let result = try project.run("schedule", "--as-of", "2026-03-04", "--format", "json")
+        let result = try await project.run("schedule", "--as-of", "2026-03-04", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
@@ -31,10 +31,10 @@ struct ScheduleCommandTests {
         #expect(rows[1]["overdue"] as? Bool == false)
     }
 
-    @Test func textAndICS() throws {
+    @Test func textAndICS() async throws {
         let project = try Self.project()
         defer { project.remove() }
-        let result = try project.run("schedule", "--as-of", "2026-03-04", "--ics", "drills.ics")
+        let result = try await project.run("schedule", "--as-of", "2026-03-04", "--ics", "drills.ics")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Drill slot: Tuesday 14:00 Europe/Berlin"))
         #expect(result.stdout.contains("OVERDUE (never drilled)"))
@@ -44,26 +44,26 @@ struct ScheduleCommandTests {
         #expect(ics.contains("DTSTAMP:20260303T230000Z\r\n"))
     }
 
-    @Test func anIncidentMovesARunbookToMonthly() throws {
+    @Test func anIncidentMovesARunbookToMonthly() async throws {
         let project = try FacilitatorProject(runs: [
             "r1": FacilitatorProject.journal(runId: "r1", runbook: "checkout-latency", at: "2026-01-06T13:00:00Z", clean: true),
         ])
         defer { project.remove() }
-        let before = try project.run("schedule", "--as-of", "2026-01-20", "--format", "json")
+        let before = try await project.run("schedule", "--as-of", "2026-01-20", "--format", "json")
         #expect(before.stdout.contains("\"mode\" : \"quarterly\""))
-        let recorded = try project.run("incident", "checkout-latency", "--note", "runbook missed the cache tier", "--date", "2026-01-19")
+        let recorded = try await project.run("incident", "checkout-latency", "--note", "runbook missed the cache tier", "--date", "2026-01-19")
         #expect(recorded.status == 0, "\(recorded.stderr)")
-        let after = try project.run("schedule", "--as-of", "2026-01-20", "--format", "json")
+        let after = try await project.run("schedule", "--as-of", "2026-01-20", "--format", "json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
         let row = try #require((json["runbooks"] as? [[String: Any]])?.first { $0["id"] as? String == "Runbooks/checkout-latency" })
         #expect(row["mode"] as? String == "monthly")
         #expect(row["last_incident"] as? String == "2026-01-19")
     }
 
-    @Test func aBadAsOfIsAUsageError() throws {
+    @Test func aBadAsOfIsAUsageError() async throws {
         let project = try FacilitatorProject()
         defer { project.remove() }
-        let result = try project.run("schedule", "--as-of", "next tuesday")
+        let result = try await project.run("schedule", "--as-of", "next tuesday")
         #expect(result.status == 2)
         #expect(result.stderr.contains("--as-of expected a date"))
     }

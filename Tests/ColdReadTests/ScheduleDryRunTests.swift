@@ -27,10 +27,10 @@ import Testing
             try CLI.write(dir + "/Runbooks/\(id).md", "---\nrotation: sre\n---\n# \(id)\n## Steps\n1. Open [dash](\(server.url(path))). <!-- coldread scopes: [dash:read] -->\n")
             try CLI.write(dir + "/Drills/runs/20261101T100000Z-\(id)-0000/journal.jsonl", drillJournal(id, finishedAt: "2026-11-03T14:30:00Z"))
         }
-        let dryRun = try CLI.run(["dry-run"], in: dir)
+        let dryRun = try await CLI.run(["dry-run"], in: dir)
         #expect(dryRun.status == 1)
 
-        let text = try CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
+        let text = try await CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
         #expect(text.status == 0, "\(text.stderr)")
         // Ids are paths now (issue #13); the drill journals still name the old stems and
         // still count for their runbooks.
@@ -40,7 +40,7 @@ import Testing
         #expect(lines.first?.contains("rot found (1 blocked)") == true)
         #expect(lines.last?.contains("clean") == true)
 
-        let json = try CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
+        let json = try await CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
         let doc = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rows = try #require(doc["runbooks"] as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == ["Runbooks/b-rotten", "Runbooks/a-fine"])
@@ -66,7 +66,7 @@ import Testing
     /// Each runbook's rot column is its latest dry-run's, whichever shard or run it was
     /// in; a latest journal that cannot be read stands for nothing, so the one before
     /// it still shows (and the schedule says which journal it could not read).
-    @Test func eachRunbookShowsItsLatestReadableDryRun() throws {
+    @Test func eachRunbookShowsItsLatestReadableDryRun() async throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\ngroups: {sre: [ana]}\ngrants: {}\n")
@@ -78,20 +78,20 @@ import Testing
                       dryRunJournal("20261101T000000Z-dry-run-0001", at: "2026-11-01T00:00:00Z", [("Runbooks/a", 1), ("Runbooks/b", 1)]))
         try CLI.write(runs + "20261102T000000Z-dry-run-0002/journal.jsonl",
                       dryRunJournal("20261102T000000Z-dry-run-0002", at: "2026-11-02T00:00:00Z", [("Runbooks/a", nil)]))
-        func rot() throws -> [String: Int] {
-            let json = try CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
+        func rot() async throws -> [String: Int] {
+            let json = try await CLI.run(["schedule", "--as-of", "2026-11-25", "--format", "json"], in: dir)
             let doc = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let rows = try #require(doc["runbooks"] as? [[String: Any]])
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0["dry_run_blocked"] as? Int ?? -1) })
         }
-        #expect(try rot() == ["Runbooks/a": 0, "Runbooks/b": 1])
+        #expect(try await rot() == ["Runbooks/a": 0, "Runbooks/b": 1])
 
         // The newest journal's middle is damaged: only the older run can speak for `a`.
         let newest = runs + "20261102T000000Z-dry-run-0002/journal.jsonl"
         let lines = try String(contentsOfFile: newest, encoding: .utf8).split(separator: "\n")
         try CLI.write(newest, ([lines[0], "garbage"] + lines.dropFirst()).joined(separator: "\n") + "\n")
-        #expect(try rot() == ["Runbooks/a": 1, "Runbooks/b": 1])
-        let text = try CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
+        #expect(try await rot() == ["Runbooks/a": 1, "Runbooks/b": 1])
+        let text = try await CLI.run(["schedule", "--as-of", "2026-11-25"], in: dir)
         #expect(text.stderr.contains("20261102T000000Z-dry-run-0002/journal.jsonl:2:1: error"), "\(text.stderr)")
     }
 }

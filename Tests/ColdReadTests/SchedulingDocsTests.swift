@@ -7,7 +7,7 @@ import Yams
 @Suite struct SchedulingDocsTests {
     static let folder = CLI.packageRoot + "/docs/scheduling"
 
-    @Test func systemdUnitsPassSystemdAnalyzeVerify() throws {
+    @Test func systemdUnitsPassSystemdAnalyzeVerify() async throws {
         let tool = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let analyze = try #require(tool, "systemd-analyze is not installed (.ci/run installs systemd)")
         let dir = try CLI.scratch()
@@ -16,7 +16,7 @@ import Yams
             // The unit names the installed path; verify against the binary we just built.
             try CLI.write(dir + "/" + unit, text.replacingOccurrences(of: "/usr/local/bin/coldread", with: CLI.binary))
         }
-        let outcome = try ChildProcess.run(analyze, ["verify", dir + "/coldread-dry-run.service", dir + "/coldread-dry-run.timer"])
+        let outcome = try await ChildProcess.run(analyze, ["verify", dir + "/coldread-dry-run.service", dir + "/coldread-dry-run.timer"])
         #expect(outcome.status == 0, "systemd-analyze verify: \(outcome.stdout)\(outcome.stderr)")
         let service = try String(contentsOfFile: Self.folder + "/coldread-dry-run.service", encoding: .utf8)
         #expect(service.contains("ExecStart=/usr/local/bin/coldread dry-run"))

@@ -77,7 +77,7 @@ import Testing
             ["report", "latest", "--format", "md"], ["report", "latest", "--format", "json"],
             ["report", "latest", "--format", "junit"], ["report", "latest", "--format", "html", "--output", "report.html"],
         ] {
-            runs.append((arguments, try CLI.run(arguments, in: dir, environment: environment)))
+            runs.append((arguments, try await CLI.run(arguments, in: dir, environment: environment)))
         }
         for (arguments, run) in runs {
             #expect(run.status == 0 || run.status == 1, "\(arguments): \(run.stderr)")
@@ -96,19 +96,19 @@ import Testing
         #expect(server.requests(to: "/redirect-with-token") >= 1 && server.requests(to: "/loop-with-token") >= 1)
     }
 
-    @Test func aJournalThatHoldsSecretsIsReportedWithoutThem() throws {
+    @Test func aJournalThatHoldsSecretsIsReportedWithoutThem() async throws {
         let project = try FacilitatorProject(runs: ["20260217T011700Z-ana": try Self.journalWithSecrets()])
         defer { project.remove() }
         let environment = ["COLDREAD_CREDENTIALS": try credentialsFile(port: 443)]
         for format in ["md", "json", "html", "junit"] {
-            let run = try CLI.run(["report", "latest", "--format", format], in: project.root, environment: environment)
+            let run = try await CLI.run(["report", "latest", "--format", format], in: project.root, environment: environment)
             #expect(run.status == 1, "\(format): \(run.stderr)")
             #expect(run.stdout.contains("REDACTED"))
             expectNoSecret(in: run.stdout + run.stderr, "report --format \(format)")
         }
     }
 
-    @Test func aProviderTokenAndAConfiguredParameterAreRedactedToo() throws {
+    @Test func aProviderTokenAndAConfiguredParameterAreRedactedToo() async throws {
         let token = "pd-s3cr3t-token-31c8"
         let dir = try CLI.scratch()
         try CLI.write(dir + "/coldread.yaml", """
@@ -123,7 +123,7 @@ import Testing
 
             1. Use token=\(token) at [the API](http://127.0.0.1:9/x?X-Vendor-Blob=blob-s3cr3t&vendor_sig2=sig-s3cr3t).
             """)
-        let run = try CLI.run(["probe", "Runbooks/p.md", "--offline"], in: dir,
+        let run = try await CLI.run(["probe", "Runbooks/p.md", "--offline"], in: dir,
                               environment: ["PD_TEST_TOKEN": token, "COLDREAD_CREDENTIALS": ""])
         #expect(run.stdout.contains("Use token=REDACTED at the API"), "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("?X-Vendor-Blob=REDACTED&vendor_sig2=REDACTED"))
@@ -148,7 +148,7 @@ import Testing
         let dir = try project(server)
         let credentials = try CLI.scratch() + "/credentials.yaml"
         try CLI.write(credentials, "hosts:\n  \"127.0.0.1:\(server.port)\":\n    headers:\n      Authorization: |\n        Bearer \(Self.credential)\n")
-        let run = try CLI.run(arguments, in: dir, environment: ["COLDREAD_CREDENTIALS": credentials])
+        let run = try await CLI.run(arguments, in: dir, environment: ["COLDREAD_CREDENTIALS": credentials])
         #expect(run.status == 2)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(run.stderr)")

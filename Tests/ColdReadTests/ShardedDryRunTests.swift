@@ -15,16 +15,16 @@ struct ShardedDryRunTests {
         ((doc["runbooks"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String }
     }
 
-    @Test func threeShardsHoldEveryRunbookOnceAndMergeIntoTheUnshardedJUnit() throws {
+    @Test func threeShardsHoldEveryRunbookOnceAndMergeIntoTheUnshardedJUnit() async throws {
         let project = try CorpusProject()
         defer { project.remove() }
-        let whole = try project.dryRun(["--junit", "whole.xml", "--format", "json"])
+        let whole = try await project.dryRun(["--junit", "whole.xml", "--format", "json"])
         let all = Self.runbookPaths(try CorpusProject.json(whole.stdout))
         #expect(all.count > 20)
         var runIds: [String] = []
         var sharded: [String] = []
         for k in 1...3 {
-            let run = try project.dryRun(["--shard", "\(k)/3", "--format", "json"])
+            let run = try await project.dryRun(["--shard", "\(k)/3", "--format", "json"])
             let doc = try CorpusProject.json(run.stdout)
             runIds.append(try #require(doc["run_id"] as? String))
             let paths = Self.runbookPaths(doc)
@@ -34,27 +34,27 @@ struct ShardedDryRunTests {
         #expect(sharded.count == Set(sharded).count, "a runbook is in two shards")
         #expect(Set(sharded) == Set(all), "a runbook is in no shard")
 
-        let merged = try CLI.run(["merge"] + runIds + ["--format", "junit", "--output", "merged.xml"], in: project.dir)
+        let merged = try await CLI.run(["merge"] + runIds + ["--format", "junit", "--output", "merged.xml"], in: project.dir)
         #expect(merged.status == whole.status, "\(merged.stderr)")
         #expect(Self.withoutTimes(try project.read("merged.xml")) == Self.withoutTimes(try project.read("whole.xml")))
-        let markdown = try CLI.run(["merge"] + runIds.reversed(), in: project.dir)
+        let markdown = try await CLI.run(["merge"] + runIds.reversed(), in: project.dir)
         #expect(markdown.stdout.contains("\(all.count) runbooks dry-run"), "\(markdown.stdout.suffix(300))")
     }
 
-    @Test func runsOfDifferentConfigurationsOrOverlappingShardsAreRefused() throws {
+    @Test func runsOfDifferentConfigurationsOrOverlappingShardsAreRefused() async throws {
         let project = try CorpusProject()
         defer { project.remove() }
-        func shard(_ spec: String) throws -> String {
-            let run = try project.dryRun(["--shard", spec, "--format", "json"])
+        func shard(_ spec: String) async throws -> String {
+            let run = try await project.dryRun(["--shard", spec, "--format", "json"])
             return try #require(try CorpusProject.json(run.stdout)["run_id"] as? String)
         }
-        let first = try shard("1/2")
-        let again = try shard("1/2")
-        let whole = try project.dryRun(["--format", "json"])
+        let first = try await shard("1/2")
+        let again = try await shard("1/2")
+        let whole = try await project.dryRun(["--format", "json"])
         let wholeId = try #require(try CorpusProject.json(whole.stdout)["run_id"] as? String)
         let config = try project.read("coldread.yaml")
         try CLI.write(project.dir + "/coldread.yaml", config + "\n# changed between the shards\n")
-        let changed = try shard("2/2")
+        let changed = try await shard("2/2")
         let cases: [([String], String)] = [
             ([first, changed], "another coldread.yaml"),
             ([first, again], "are both shard 1/2"),
@@ -62,7 +62,7 @@ struct ShardedDryRunTests {
             ([first, wholeId], "is not a shard"),
         ]
         for (runs, words) in cases {
-            let run = try CLI.run(["merge"] + runs + ["--format", "junit"], in: project.dir)
+            let run = try await CLI.run(["merge"] + runs + ["--format", "junit"], in: project.dir)
             #expect(run.status == 2, "\(runs): \(run.stdout)")
             let lines = run.stderr.split(separator: "\n")
             #expect(lines.count == 1 && lines[0].hasPrefix("coldread merge: error: "), "\(run.stderr)")
@@ -72,11 +72,11 @@ struct ShardedDryRunTests {
     }
 
     @Test(arguments: ["0/3", "4/3", "x", "1/0", "2", "1/3/5"])
-    func aBadShardIsAOneLineUsageErrorWithAHint(_ spec: String) throws {
+    func aBadShardIsAOneLineUsageErrorWithAHint(_ spec: String) async throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", "rotations: {sre: {members: [ana]}}\n")
-        let run = try CLI.run(["dry-run", "--shard", spec], in: dir)
+        let run = try await CLI.run(["dry-run", "--shard", spec], in: dir)
         #expect(run.status == 2)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 2 && lines[1] == "hint: see `coldread dry-run --help`", "\(run.stderr)")

@@ -53,7 +53,7 @@ import Yams
 
     /// The Indexed Job's two scripts, run as Kubernetes would (one shell per completion
     /// index, then the merge), in a copy of the bundled project, `/runs` in a scratch folder.
-    @Test func indexedJobScriptsLeaveOneMergedJUnit() throws {
+    @Test func indexedJobScriptsLeaveOneMergedJUnit() async throws {
         let docs = try Self.yaml("indexed-job.yaml")
         let project = try CorpusProject()
         defer { project.remove() }
@@ -63,12 +63,12 @@ import Yams
         let environment = ["PATH": binaryFolder + ":/usr/bin:/bin", "HOME": project.dir]
         let shardScript = try Self.script(of: docs[0]).replacingOccurrences(of: " /runs", with: " " + runs)
         for index in 0..<3 {
-            let run = try ChildProcess.run("/bin/sh", ["-c", shardScript], in: project.dir,
+            let run = try await ChildProcess.run("/bin/sh", ["-c", shardScript], in: project.dir,
                                            environment: environment.merging(["JOB_COMPLETION_INDEX": String(index)]) { $1 })
             #expect(run.status == 0, "shard \(index): \(run.stderr)")
             try? FileManager.default.removeItem(atPath: project.dir + "/Drills")
         }
-        let merge = try ChildProcess.run("/bin/sh", ["-c", try Self.script(of: docs[1]).replacingOccurrences(of: " /runs", with: " " + runs)],
+        let merge = try await ChildProcess.run("/bin/sh", ["-c", try Self.script(of: docs[1]).replacingOccurrences(of: " /runs", with: " " + runs)],
                                          in: project.dir, environment: environment)
         #expect(merge.status == 1, "the bundled runbooks have rot: \(merge.stderr)")
         let junit = try String(contentsOfFile: runs + "/merged/dry-run-junit.xml", encoding: .utf8)

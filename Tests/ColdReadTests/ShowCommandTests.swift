@@ -4,8 +4,8 @@ import Testing
 /// `coldread show` as an author runs it: what it prints for the bundled examples, and
 /// one line per load error with exit 2.
 @Suite struct ShowCommandTests {
-    @Test func textShowsDeclarationsBriefingAndEachStepWithItsLines() throws {
-        let run = try CLI.run(["show", "Runbooks/agent-wrong-answers.md"])
+    @Test func textShowsDeclarationsBriefingAndEachStepWithItsLines() async throws {
+        let run = try await CLI.run(["show", "Runbooks/agent-wrong-answers.md"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Runbooks/agent-wrong-answers.md:11: agent-wrong-answers: Answerbot is serving wrong answers")
@@ -19,8 +19,8 @@ import Testing
         #expect(lines.contains("      restores prompt, tools, policy, memory, permissions"))
     }
 
-    @Test func jsonIsVersionedAndSnakeCase() throws {
-        let run = try CLI.run(["show", "--format", "json", "Runbooks/"])
+    @Test func jsonIsVersionedAndSnakeCase() async throws {
+        let run = try await CLI.run(["show", "--format", "json", "Runbooks/"])
         #expect(run.status == 0, "\(run.stderr)")
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(doc["version"] as? Int == 1)
@@ -34,13 +34,13 @@ import Testing
         #expect((step["tools"] as? [[String: Any]])?.first?["name"] as? String == "promptctl")
     }
 
-    @Test func loadErrorsAreOneLineEachAndExitTwo() throws {
+    @Test func loadErrorsAreOneLineEachAndExitTwo() async throws {
         let dir = try CLI.scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try CLI.write(dir + "/coldread.yaml", "{}\n")
         try CLI.write(dir + "/bad.md", "---\nbudget: soon\nbundle: {a: b}\n---\n# T\n")
         try CLI.write(dir + "/good.md", "# T\n## Fix\nDo it.\n")
-        let run = try CLI.run(["show", "bad.md", "good.md"], in: dir)
+        let run = try await CLI.run(["show", "bad.md", "good.md"], in: dir)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
         let lines = run.stderr.split(separator: "\n")
@@ -49,8 +49,8 @@ import Testing
         #expect(lines.first?.hasPrefix("bad.md:2:9: ") == true)
     }
 
-    @Test func aMissingPathIsAnErrorNamingIt() throws {
-        let run = try CLI.run(["show", "Runbooks/nope.md"])
+    @Test func aMissingPathIsAnErrorNamingIt() async throws {
+        let run = try await CLI.run(["show", "Runbooks/nope.md"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("Runbooks/nope.md:1:1"))
         #expect(run.stderr.split(separator: "\n").count == 1)

@@ -21,8 +21,8 @@ struct ShowGoldenTests {
     ]
 
     @Test(arguments: ["text", "json"])
-    func showsTheCorpusSampleAsGolden(format: String) throws {
-        let run = try CLI.run(["show", "--format", format] + Self.files.map { SharedCorpus.path + "/" + $0 })
+    func showsTheCorpusSampleAsGolden(format: String) async throws {
+        let run = try await CLI.run(["show", "--format", format] + Self.files.map { SharedCorpus.path + "/" + $0 })
         #expect(run.status == 0, "\(run.stderr)")
         try Golden.expect(run.stdout, "show-golden/corpus-sample.\(format == "json" ? "json" : "txt")")
     }

@@ -8,8 +8,8 @@ import Testing
     static let folder = "Tests/ColdReadTests/Fixtures/structure"
 
     /// The one runbook `coldread show --format json` prints for a fixture.
-    static func show(_ name: String) throws -> [String: Any] {
-        let run = try CLI.run(["show", "--format", "json", folder + "/" + name])
+    static func show(_ name: String) async throws -> [String: Any] {
+        let run = try await CLI.run(["show", "--format", "json", folder + "/" + name])
         #expect(run.status == 0, "\(run.stderr)")
         let doc = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(doc["version"] as? Int == 1)
@@ -23,30 +23,30 @@ import Testing
         (runbook[key] as? [[String: Any]] ?? []).compactMap { $0["heading"] as? String }
     }
 
-    @Test func aLoneH1WithAParagraphIsOneStep() throws {
-        let runbook = try Self.show("lone-h1-paragraph.md")
+    @Test func aLoneH1WithAParagraphIsOneStep() async throws {
+        let runbook = try await Self.show("lone-h1-paragraph.md")
         #expect(Self.titles(runbook) == ["Flush the search cache"])
         let step = try #require(Self.steps(runbook).first)
         #expect(step["line"] as? Int == 3)
         #expect((step["links"] as? [[String: Any]])?.compactMap { $0["url"] as? String } == ["https://grafana.example/d/sync"])
     }
 
-    @Test func aLoneH1WithAListHasAStepPerItem() throws {
-        let runbook = try Self.show("lone-h1-list.md")
+    @Test func aLoneH1WithAListHasAStepPerItem() async throws {
+        let runbook = try await Self.show("lone-h1-list.md")
         #expect(Self.titles(runbook) == [
             "Generate a new key in the console.", "Store it with vault kv put secret/api key=....", "Revoke the old key.",
         ])
         #expect((Self.steps(runbook)[0]["body"] as? String)?.hasPrefix("Do this in one sitting.") == true)
     }
 
-    @Test func aPageWithNoHeadingIsOneStepTitledByItsFrontMatter() throws {
-        let runbook = try Self.show("front-matter-title-only.md")
+    @Test func aPageWithNoHeadingIsOneStepTitledByItsFrontMatter() async throws {
+        let runbook = try await Self.show("front-matter-title-only.md")
         #expect(Self.titles(runbook) == ["Raise a support ticket with the cloud provider"])
         #expect(Self.steps(runbook).first?["line"] as? Int == 6)
     }
 
-    @Test func aTableOfContentsIsNotStepsAndSwallowsNothing() throws {
-        let runbook = try Self.show("table-of-contents.md")
+    @Test func aTableOfContentsIsNotStepsAndSwallowsNothing() async throws {
+        let runbook = try await Self.show("table-of-contents.md")
         #expect(Self.titles(runbook) == ["Check the replica", "Promote the replica with pg_ctl promote.", "Point the app at it."])
         #expect(Self.headings(runbook, "briefing") == ["Database failover"])
         let check = Self.steps(runbook)[0]
@@ -54,8 +54,8 @@ import Testing
         #expect((check["links"] as? [[String: Any]])?.compactMap { $0["url"] as? String }.last == "https://grafana.example/d/replica")
     }
 
-    @Test func h3sBeatListsOfFieldDefinitions() throws {
-        let runbook = try Self.show("h3-beats-lists.md")
+    @Test func h3sBeatListsOfFieldDefinitions() async throws {
+        let runbook = try await Self.show("h3-beats-lists.md")
         #expect(Self.titles(runbook) == ["Step 1: Check the operator condition", "Step 2: Unblock the upgrade"])
         let first = Self.steps(runbook)[0]
         #expect((first["body"] as? String)?.contains("type: Upgradeable") == true)
@@ -63,13 +63,13 @@ import Testing
         #expect(Self.steps(runbook)[1]["section"] as? String == "Procedure")
     }
 
-    @Test func taskListMarkersAreNotPartOfTitles() throws {
-        let runbook = try Self.show("task-list.md")
+    @Test func taskListMarkersAreNotPartOfTitles() async throws {
+        let runbook = try await Self.show("task-list.md")
         #expect(Self.titles(runbook) == ["Freeze deploys in the pipeline.", "Tell the release channel.", "Note the freeze in the incident doc."])
     }
 
-    @Test func helpSectionsAreContactsNotSteps() throws {
-        let runbook = try Self.show("contacts.md")
+    @Test func helpSectionsAreContactsNotSteps() async throws {
+        let runbook = try await Self.show("contacts.md")
         #expect(Self.titles(runbook) == ["Fail over to the replica with pg_ctl promote."])
         #expect(Self.headings(runbook, "contacts") == ["Escalation", "Getting help"])
         #expect(Self.headings(runbook, "briefing") == ["Meaning"])

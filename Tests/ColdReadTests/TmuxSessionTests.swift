@@ -8,46 +8,46 @@ struct TmuxSessionTests {
     struct Thrown: Error {}
 
     /// The tmux server's pid and the pid of the program in its pane.
-    static func pids(of session: TmuxSession) throws -> [Int32] {
-        let server = Int32(try session.tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        return [server, try session.panePid()]
+    static func pids(of session: TmuxSession) async throws -> [Int32] {
+        let server = Int32(try await session.tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return [server, try await session.panePid()]
     }
 
     /// True once none of `pids` is a live process or a zombie waiting to be reaped.
-    static func allGone(_ pids: [Int32], seconds: Double = 10) -> Bool {
+    static func allGone(_ pids: [Int32], seconds: Double = 10) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if pids.allSatisfy({ !FileManager.default.fileExists(atPath: "/proc/\($0)") }) { return true }
-            usleep(50_000)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return false
     }
 
-    @Test func aSessionEndsWhenItsTestReturns() throws {
+    @Test func aSessionEndsWhenItsTestReturns() async throws {
         var pids: [Int32] = []
         do {
-            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
-            pids = try Self.pids(of: session)
+            let session = try await TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            pids = try await Self.pids(of: session)
         }
         #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
-        #expect(Self.allGone(pids), "still running: \(pids)")
+        #expect(await Self.allGone(pids), "still running: \(pids)")
     }
 
-    @Test func aSessionEndsWhenItsTestThrows() throws {
+    @Test func aSessionEndsWhenItsTestThrows() async throws {
         var pids: [Int32] = []
         do {
-            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
-            pids = try Self.pids(of: session)
+            let session = try await TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            pids = try await Self.pids(of: session)
             throw Thrown()
         } catch is Thrown {}
         #expect(pids.count == 2 && pids.allSatisfy { $0 > 0 })
-        #expect(Self.allGone(pids), "still running: \(pids)")
+        #expect(await Self.allGone(pids), "still running: \(pids)")
     }
 
-    @Test func aSessionLeavesNoSocketFileBehind() throws {
+    @Test func aSessionLeavesNoSocketFileBehind() async throws {
         var socket = ""
         do {
-            let session = try TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
+            let session = try await TmuxSession(command: "sleep 300", directory: NSTemporaryDirectory())
             let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
             socket = "\(folder)/tmux-\(getuid())/\(session.socket)"
             #expect(FileManager.default.fileExists(atPath: socket))

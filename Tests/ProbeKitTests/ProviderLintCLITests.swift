@@ -140,10 +140,7 @@ enum ProviderCLI {
         var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         for name in removing + ["PAGERDUTY_TOKEN", "SCIM_TOKEN", "GITHUB_TOKEN"] where environment[name] == nil { env[name] = nil }
         let process = try ChildProcess(packageRoot + "/.build/debug/coldread", arguments, in: directory, environment: env)
-        // Waited for on a dispatch thread: a blocking wait must not hold a cooperative thread.
-        let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: process.wait()) }
-        }
+        let outcome = await process.finished()
         return Result(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 

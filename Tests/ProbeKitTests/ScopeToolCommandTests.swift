@@ -98,7 +98,7 @@ struct ToolCommandProbeTests {
         options.commandTimeout = .milliseconds(500)
         let result = try await only(Fixture.step(1, probes: [["/bin/bash", "-c", "sleep 61.126 & wait"]]), .command, options: options)
         #expect(result.outcome == .timeout)
-        let left = try ChildProcess.run("/usr/bin/pgrep", ["-f", "sleep 61.126"]).stdout.split(separator: "\n").compactMap { Int32($0) }
+        let left = try await ChildProcess.run("/usr/bin/pgrep", ["-f", "sleep 61.126"]).stdout.split(separator: "\n").compactMap { Int32($0) }
         #expect(left.isEmpty, "left running: \(left)")
         left.forEach { kill($0, SIGKILL) }
     }

@@ -41,7 +41,7 @@ struct DrillCalendarTests {
         #expect(lines.filter { $0.first == 0x20 }.count >= 2, "the long title must have been folded")
     }
 
-    @Test func icalendarParsesItBack() throws {
+    @Test func icalendarParsesItBack() async throws {
         let script = """
         import sys, json
         from icalendar import Calendar
@@ -52,7 +52,7 @@ struct DrillCalendarTests {
                         "start": ev.decoded("DTSTART").isoformat(), "stamp": ev.decoded("DTSTAMP").isoformat()})
         print(json.dumps(out))
         """
-        let result = try PythonCheck.run(script, input: Self.calendar())
+        let result = try await PythonCheck.run(script, input: Self.calendar())
         try #require(result.status == 0, "icalendar failed (install it: python3 -m pip install icalendar): \(result.stderr)")
         let events = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]])
         #expect(events.count == 2)

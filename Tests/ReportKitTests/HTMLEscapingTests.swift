@@ -52,9 +52,9 @@ struct HTMLEscapingTests {
         var text: String
     }
 
-    @Test func noScriptElementOrEventAttributeSurvives() throws {
+    @Test func noScriptElementOrEventAttributeSurvives() async throws {
         let html = HTMLReport.render(Self.hostileReport())
-        let result = try PythonCheck.run(Self.parser, input: html)
+        let result = try await PythonCheck.run(Self.parser, input: html)
         #expect(result.status == 0, "\(result.stderr)")
         let parsed = try JSONDecoder().decode(Parsed.self, from: Data(result.stdout.utf8))
         #expect(!parsed.tags.contains("script"))
@@ -65,9 +65,9 @@ struct HTMLEscapingTests {
         #expect(parsed.text.contains(Self.breakout))
     }
 
-    @Test func theFileIsSelfContained() throws {
+    @Test func theFileIsSelfContained() async throws {
         let html = HTMLReport.render(try ReportFixtures.mixedDrill())
-        let result = try PythonCheck.run(Self.parser, input: html)
+        let result = try await PythonCheck.run(Self.parser, input: html)
         let parsed = try JSONDecoder().decode(Parsed.self, from: Data(result.stdout.utf8))
         #expect(!parsed.tags.contains("script"))
         #expect(!parsed.tags.contains("link"))

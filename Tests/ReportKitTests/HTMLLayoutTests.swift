@@ -35,7 +35,7 @@ import Testing
 
     /// Opens `html` in headless Chromium at 1280×800 with a measuring script appended,
     /// and returns what it measured: the document's scroll width and the step column's.
-    static func measure(_ html: String) throws -> (documentWidth: Int, stepColumn: Int) {
+    static func measure(_ html: String) async throws -> (documentWidth: Int, stepColumn: Int) {
         let folder = NSTemporaryDirectory() + "coldread-html-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -44,7 +44,7 @@ import Testing
             </body>
             """
         try html.replacingOccurrences(of: "</body>", with: probe).write(toFile: folder + "/report.html", atomically: true, encoding: .utf8)
-        let chromium = try ChildProcess.run("/usr/bin/env", [
+        let chromium = try await ChildProcess.run("/usr/bin/env", [
             "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
             "--user-data-dir=\(folder)/profile", "--window-size=1280,800", "--dump-dom", "file://\(folder)/report.html",
         ])
@@ -58,9 +58,9 @@ import Testing
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
-    @Test func aTwoThousandCharacterURLFitsA1280PixelWindowInChromium() throws {
+    @Test func aTwoThousandCharacterURLFitsA1280PixelWindowInChromium() async throws {
         let html = HTMLReport.render(Self.longURLDrill())
-        let measured = try Self.measure(html)
+        let measured = try await Self.measure(html)
         #expect(measured.documentWidth <= 1280, "the page is \(measured.documentWidth) px wide")
         #expect(measured.stepColumn >= 200, "the step column is \(measured.stepColumn) px wide")
     }

@@ -15,12 +15,12 @@ import Testing
     }
 
     @Test func aDrillArrivesAsSpansAndMetricsWithTheSemanticConventions() async throws {
-        let receiver = try OTLPReceiver()
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let report = try TelemetryFixtures.mixedDrill()
         let warning = await RunTelemetry(report: report, drills: []).export(to: try destination(receiver.endpoint))
         #expect(warning == nil)
-        receiver.waitForTracesAndMetrics()
+        await receiver.waitForTracesAndMetrics()
 
         let spans = receiver.spans
         let run = try #require(spans.first { $0.attribute("cicd.pipeline.name") == "coldread drill" })
@@ -42,12 +42,12 @@ import Testing
     }
 
     @Test func aDryRunSendsNoSecretInAnyAttribute() async throws {
-        let receiver = try OTLPReceiver()
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let report = TelemetryFixtures.dryRun(secretURL: "https://traces.example/t?access_token=s3cr3t-v4lue&window=1h")
         let warning = await RunTelemetry(report: report, drills: [], redaction: .standard).export(to: try destination(receiver.endpoint))
         #expect(warning == nil)
-        receiver.waitForTracesAndMetrics()
+        await receiver.waitForTracesAndMetrics()
         #expect(receiver.spans.contains { $0.attribute("cicd.pipeline.name") == "coldread dry-run" })
         #expect(receiver.spans.filter { $0.attributes["test.suite.name"] != nil }.count == 2)
         #expect(receiver.rawText.contains("traces.example"))
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func aSignalTheCollectorRefusesIsNamedAndTheOtherStillArrives() async throws {
-        let receiver = try OTLPReceiver()
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let destination = try #require(OTLPDestination(environment: [
             "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": receiver.endpoint + "/no-such-path",
@@ -63,14 +63,14 @@ import Testing
         let warning = await RunTelemetry(report: try TelemetryFixtures.mixedDrill(), drills: []).export(to: destination)
         let text = try #require(warning)
         #expect(text.contains("warning: traces of this run not sent to"), "\(text)")
-        receiver.waitForTracesAndMetrics(seconds: 3)
+        await receiver.waitForTracesAndMetrics(seconds: 3)
         #expect(receiver.spans.isEmpty)
         #expect(!receiver.metrics.isEmpty)
     }
 
     @Test(arguments: ["down", "slow"])
     func aCollectorDownOrSlowCostsUnderThreeSecondsAndSaysWhatWasNotSent(_ collector: String) async throws {
-        let receiver = try OTLPReceiver(delaySeconds: collector == "slow" ? 30 : 0)
+        let receiver = try await OTLPReceiver(delaySeconds: collector == "slow" ? 30 : 0)
         defer { receiver.stop() }
         if collector == "down" { receiver.stop() }
         let started = Date()

@@ -15,7 +15,7 @@ final class OTLPReceiver: @unchecked Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../Support/OTLPReceiver/otlp_receiver.py").standardized.path
 
-    init(delaySeconds: Double = 0) throws {
+    init(delaySeconds: Double = 0) async throws {
         folder = NSTemporaryDirectory() + "coldread-otlp-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         process = try ChildProcess("/usr/bin/env", [
@@ -26,11 +26,11 @@ final class OTLPReceiver: @unchecked Sendable {
         var port: Int?
         while port == nil && Date() < deadline {
             port = (try? String(contentsOfFile: folder + "/port", encoding: .utf8)).flatMap { Int($0) }
-            if port == nil { usleep(20_000) }
+            if port == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let port else {
             process.signal(SIGKILL)
-            let outcome = process.wait()
+            let outcome = await process.finished()
             try? FileManager.default.removeItem(atPath: folder)
             throw ReceiverFailure(stderr: outcome.stderr)
         }
@@ -65,10 +65,10 @@ final class OTLPReceiver: @unchecked Sendable {
     var metrics: [[String: Any]] { records.flatMap { $0["metrics"] as? [[String: Any]] ?? [] } }
 
     /// Waits until both signals arrived (the export has returned by then, but the
-    /// receiver writes after it answers).
-    func waitForTracesAndMetrics(seconds: Double = 10) {
+    /// receiver writes after it answers). Sleeps between looks without holding a thread.
+    func waitForTracesAndMetrics(seconds: Double = 10) async {
         let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline && (spans.isEmpty || metrics.isEmpty) { usleep(20_000) }
+        while Date() < deadline && (spans.isEmpty || metrics.isEmpty) { try? await Task.sleep(for: .milliseconds(20)) }
     }
 }
 

@@ -12,11 +12,11 @@ import Testing
         return PrometheusTextfile.render(telemetry.metrics, finishedAt: telemetry.finishedAt)
     }
 
-    @Test func promtoolAcceptsTheTextfile() throws {
+    @Test func promtoolAcceptsTheTextfile() async throws {
         let text = try textfile()
         #expect(text.contains("coldread_last_run_timestamp_seconds "))
         #expect(text.contains("coldread_run_steps{outcome=\"fail\",run_kind=\"drill\"} ") || text.contains("coldread_run_steps{run_kind=\"drill\",step_outcome=\"fail\"} "))
-        let check = try ChildProcess.run("/usr/bin/env", ["promtool", "check", "metrics"], input: text)
+        let check = try await ChildProcess.run("/usr/bin/env", ["promtool", "check", "metrics"], input: text)
         #expect(check.status == 0, "promtool: \(check.stdout) \(check.stderr)")
     }
 

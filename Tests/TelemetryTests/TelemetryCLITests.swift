@@ -49,24 +49,24 @@ import Testing
         return dir
     }
 
-    func run(_ arguments: [String], in dir: String, environment: [String: String] = [:]) throws -> (ChildProcess.Outcome, Double) {
+    func run(_ arguments: [String], in dir: String, environment: [String: String] = [:]) async throws -> (ChildProcess.Outcome, Double) {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("OTEL_") }
         env.merge(environment) { $1 }
         let started = Date()
-        let outcome = try ChildProcess.run(Self.binary, arguments, in: dir, environment: env)
+        let outcome = try await ChildProcess.run(Self.binary, arguments, in: dir, environment: env)
         return (outcome, Date().timeIntervalSince(started))
     }
 
-    @Test func aDryRunArrivesAsSpansAndMetricsWithNoSecret() throws {
-        let receiver = try OTLPReceiver()
+    @Test func aDryRunArrivesAsSpansAndMetricsWithNoSecret() async throws {
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let dir = try project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (outcome, _) = try run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
+        let (outcome, _) = try await run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint,
                                                                       "OTEL_EXPORTER_OTLP_TIMEOUT": "20000"])
         #expect(outcome.status == 1, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(!outcome.stderr.contains("not sent"), "\(outcome.stderr)")
-        receiver.waitForTracesAndMetrics()
+        await receiver.waitForTracesAndMetrics()
         let run = try #require(receiver.spans.first { $0.attribute("cicd.pipeline.name") == "coldread dry-run" })
         #expect(run.attribute("cicd.pipeline.result") == "failure")
         #expect(receiver.spans.contains { $0.attribute("test.suite.name") == "Runbooks/checkout" || $0.attribute("test.suite.name") == "checkout" })
@@ -77,51 +77,51 @@ import Testing
     }
 
     @Test(arguments: ["down", "slow"])
-    func aCollectorDownOrSlowKeepsTheExitCodeAndCostsUnderThreeSeconds(_ collector: String) throws {
+    func aCollectorDownOrSlowKeepsTheExitCodeAndCostsUnderThreeSeconds(_ collector: String) async throws {
         let dir = try project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (plain, plainSeconds) = try run(["dry-run"], in: dir)
-        let receiver = try OTLPReceiver(delaySeconds: collector == "slow" ? 30 : 0)
+        let (plain, plainSeconds) = try await run(["dry-run"], in: dir)
+        let receiver = try await OTLPReceiver(delaySeconds: collector == "slow" ? 30 : 0)
         defer { receiver.stop() }
         if collector == "down" { receiver.stop() }
-        let (exported, exportedSeconds) = try run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint])
+        let (exported, exportedSeconds) = try await run(["dry-run"], in: dir, environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint])
         #expect(exported.status == plain.status)
         #expect(exportedSeconds < plainSeconds + 3, "\(exportedSeconds) s with the collector \(collector), \(plainSeconds) s without")
         #expect(exported.stderr.contains("warning: traces and metrics of this run not sent to \(receiver.endpoint)"), "\(exported.stderr)")
     }
 
-    @Test func prometheusTextfilePassesPromtool() throws {
+    @Test func prometheusTextfilePassesPromtool() async throws {
         let dir = try project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (outcome, _) = try run(["dry-run", "--prometheus", dir + "/coldread.prom"], in: dir)
+        let (outcome, _) = try await run(["dry-run", "--prometheus", dir + "/coldread.prom"], in: dir)
         #expect(outcome.status == 1)
         let text = try String(contentsOfFile: dir + "/coldread.prom", encoding: .utf8)
         #expect(text.contains("coldread_last_run_timestamp_seconds "))
         #expect(text.contains("coldread_run_blocked_steps{"))
-        let check = try ChildProcess.run("/usr/bin/env", ["promtool", "check", "metrics"], input: text)
+        let check = try await ChildProcess.run("/usr/bin/env", ["promtool", "check", "metrics"], input: text)
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
-        let (missing, _) = try run(["dry-run", "--prometheus", dir + "/no/such/folder/coldread.prom"], in: dir)
+        let (missing, _) = try await run(["dry-run", "--prometheus", dir + "/no/such/folder/coldread.prom"], in: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no/such/folder/coldread.prom:1:1: error:"), "\(missing.stderr)")
     }
 
-    @Test func reportExportOTLPBackFillsAPastRunFromTheFileSettings() throws {
-        let receiver = try OTLPReceiver()
+    @Test func reportExportOTLPBackFillsAPastRunFromTheFileSettings() async throws {
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let dir = try project(telemetry: "telemetry: {endpoint: \"\(receiver.endpoint)\", service_name: backfill}")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // The run itself exports too (the file names a collector); only the back-fill counts here.
-        _ = try run(["dry-run"], in: dir, environment: ["OTEL_SDK_DISABLED": "true"])
+        _ = try await run(["dry-run"], in: dir, environment: ["OTEL_SDK_DISABLED": "true"])
         #expect(receiver.records.isEmpty)
-        let (outcome, _) = try run(["report", "latest", "--export", "otlp"], in: dir)
+        let (outcome, _) = try await run(["report", "latest", "--export", "otlp"], in: dir)
         #expect(outcome.status == 1, "\(outcome.stderr)")
-        receiver.waitForTracesAndMetrics()
+        await receiver.waitForTracesAndMetrics()
         let run = try #require(receiver.spans.first { $0.attribute("cicd.pipeline.name") == "coldread dry-run" })
         #expect((run["resource"] as? [String: Any])?["service.name"] as? String == "backfill")
     }
 
-    @Test func aDrillArrivesAsSpansAndMetricsThroughReportExport() throws {
-        let receiver = try OTLPReceiver()
+    @Test func aDrillArrivesAsSpansAndMetricsThroughReportExport() async throws {
+        let receiver = try await OTLPReceiver()
         defer { receiver.stop() }
         let fixture = TelemetryFixtures.testsRoot.appendingPathComponent("ReportKitTests/Fixtures/mixed-drill").path
         let dir = NSTemporaryDirectory() + "coldread-telemetry-" + UUID().uuidString
@@ -133,10 +133,10 @@ import Testing
         try FileManager.default.copyItem(atPath: fixture + "/agent-wrong-answers.md", toPath: dir + "/Runbooks/agent-wrong-answers.md")
         try FileManager.default.copyItem(atPath: fixture + "/journal.jsonl", toPath: runFolder + "/journal.jsonl")
 
-        let (outcome, _) = try run(["report", "latest", "--export", "otlp"], in: dir,
+        let (outcome, _) = try await run(["report", "latest", "--export", "otlp"], in: dir,
                                   environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_EXPORTER_OTLP_TIMEOUT": "20000"])
         #expect(outcome.status == 1, "\(outcome.stderr)")
-        receiver.waitForTracesAndMetrics()
+        await receiver.waitForTracesAndMetrics()
         let drill = try #require(receiver.spans.first { $0.attribute("cicd.pipeline.name") == "coldread drill" })
         #expect(drill.attribute("cicd.pipeline.run.id") == "20260217T011700Z-ana")
         #expect(drill.attribute("coldread.cold") == "1" || drill.attribute("coldread.cold") == "True")
@@ -145,10 +145,10 @@ import Testing
         #expect(receiver.metrics.contains { $0["name"] as? String == "coldread.run.budget" && $0["value"] as? Double == 1800 })
     }
 
-    @Test func aBadTelemetryValueIsOneErrorAtItsPlace() throws {
+    @Test func aBadTelemetryValueIsOneErrorAtItsPlace() async throws {
         let dir = try project(telemetry: "telemetry:\n  endpoint: grpc://collector:4317\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let (outcome, _) = try run(["dry-run"], in: dir)
+        let (outcome, _) = try await run(["dry-run"], in: dir)
         #expect(outcome.status == 2)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome.stderr)")

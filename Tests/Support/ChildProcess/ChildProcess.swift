@@ -9,8 +9,9 @@ import Foundation
 /// files rather than pipes, so nothing has to be drained while the child runs and a
 /// grandchild that inherits the descriptors (tmux) cannot hold a read open.
 public final class ChildProcess: @unchecked Sendable {
-    // @unchecked: `pid` is set once in init; `reaped` is read and written only by `wait()`,
-    // which the test calls from one task.
+    // @unchecked: `pid` is set once in init; `reaped` is read and written only by `wait()`
+    // (directly, or on the thread `finished()` starts and awaits), which the test calls
+    // from one task.
     public struct Outcome: Sendable {
         /// The exit code, or 128 + the signal that ended it.
         public var status: Int32
@@ -90,6 +91,13 @@ public final class ChildProcess: @unchecked Sendable {
         try ChildProcess(executable, arguments, in: directory, environment: environment, input: input).wait()
     }
 
+    /// Runs a program to its end and returns what it said, waiting as `finished()` does:
+    /// the test's task is suspended, not a pool thread blocked.
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                           environment: [String: String]? = nil, input: String? = nil) async throws -> Outcome {
+        try await ChildProcess(executable, arguments, in: directory, environment: environment, input: input).finished()
+    }
+
     /// Sends `signal` (SIGTERM by default) to the child.
     public func signal(_ signal: Int32 = SIGTERM) { kill(pid, signal) }
 
@@ -105,6 +113,21 @@ public final class ChildProcess: @unchecked Sendable {
             stderr: (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? "")
         reaped = outcome
         return outcome
+    }
+
+    /// Waits for the child to end, as `wait()` does, but with the blocking `waitpid` on a
+    /// thread of its own: an async test that called `wait()` held one of the cooperative
+    /// pool's threads (two on a two-core machine) for as long as the child ran, and every
+    /// other test in the process stalled behind it. A plain `Thread`, not a dispatch
+    /// queue: on Linux the pool is built on libdispatch's global queues. The caller awaits
+    /// the answer, so `reaped` is still read and written by one caller at a time.
+    public func finished() async -> Outcome {
+        if let reaped { return reaped }
+        return await withCheckedContinuation { continuation in
+            let waiter = Thread { continuation.resume(returning: self.wait()) }
+            waiter.name = "ChildProcess.wait \(pid)"
+            waiter.start()
+        }
     }
 
     public struct SpawnFailure: Error, CustomStringConvertible {
