@@ -200,16 +200,13 @@ public actor ProbeSession {
         let queue = JobQueue(jobs, order: ProbeJobs.workOrder(jobs))
         links.reserveCapacity(queue.count)
         let workers = min(options.crewSize, queue.count)
+        let stalledBodies = stalledBodies
         await withTaskGroup(of: Void.self) { group in
-            let stalledBodies = stalledBodies
-            for _ in 0..<workers {
-                group.addTask { await stalledBodies.crewMember { await network.work(through: queue, sink) } }
-            }
+            func addWorker() { group.addTask { await stalledBodies.crewMember { await network.work(through: queue, sink) } } }
+            for _ in 0..<workers { addWorker() }
             // A worker leaves early only when `StalledBodies` cancelled it to end a stalled
             // read; another takes its place while jobs are left and the run goes on.
-            for await _ in group where !Task.isCancelled && !queue.isEmpty {
-                group.addTask { await stalledBodies.crewMember { await network.work(through: queue, sink) } }
-            }
+            for await _ in group where !Task.isCancelled && !queue.isEmpty { addWorker() }
         }
     }
 }
