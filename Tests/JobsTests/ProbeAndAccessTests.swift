@@ -17,7 +17,7 @@ struct ProbeAndAccessTests {
         try project.write("Runbooks/failover.md", "# Failover\n\n## Fix\n\n```bash\n./scripts/failover.sh --region eu\nbin/rails db:migrate\n```\n")
         let job = ProbeRun(runbooks: [project.path("Runbooks/failover.md")], offline: true)
         let outcome = try await job.run(directory: try project.directory())
-        await outcome.closing.value
+        await outcome.close()
         let results = try #require(outcome.report.first?.1)
         let tools = Dictionary(results.filter { $0.kind == .tool }.map { ($0.tool ?? "", $0.outcome) }, uniquingKeysWith: { a, _ in a })
         #expect(tools["./scripts/failover.sh"] == .present)

@@ -12,7 +12,7 @@ struct ProbeProgressTests {
         let drawn = WarningCollector()
         let job = ProbeRun(runbooks: [project.path("Runbooks/failover.md")], offline: true, progress: drawn.sink)
         let outcome = try await job.run(directory: try project.directory())
-        await outcome.closing.value
+        await outcome.close()
         #expect(drawn.lines.first == "\r\u{1B}[2Kprobing: 0 of 2 probes answered")
         #expect(drawn.lines.contains("\r\u{1B}[2Kprobing: 2 of 2 probes answered"))
         #expect(drawn.lines.last == "\r\u{1B}[2K")

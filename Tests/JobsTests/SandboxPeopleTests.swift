@@ -47,7 +47,7 @@ struct SandboxPeopleTests {
         let job = ProbeRun(runbooks: [project.path("Runbooks/agent.md")], scenario: project.path("Drills/agent.yaml"),
                            reader: reader, options: ProbeOptions(requestTimeout: .seconds(5)), offline: true)
         let outcome = try await job.run(directory: try project.directory())
-        await outcome.closing.value
+        await outcome.close()
         let results = try #require(outcome.report.first?.1)
         return Dictionary(results.filter { $0.kind == .link }.map { ($0.step, $0) }, uniquingKeysWith: { a, _ in a })
     }

@@ -31,9 +31,12 @@ public struct ProbeRun: Sendable {
     /// Each runbook with its results, in reading order.
     public struct Outcome: Sendable {
         public var report: [(Runbook, [ProbeResult])]
-        /// The session's connections, closing while the caller writes the report: nothing
-        /// in it needs them. Await it before leaving.
-        public var closing: Task<Void, Never>
+        /// The session, still open: a caller that goes on living closes it (`close()`); one
+        /// that exits once the report is written leaves its connections to the exit.
+        let session: ProbeSession
+
+        /// Closes the session's connections (and its sandbox server).
+        public func close() async { await session.shutdown() }
 
         /// DESIGN.md: 1 when any probe blocks the reader, else 0.
         public var exitCode: Int32 { report.contains(where: { $0.1.contains { $0.outcome.blocks } }) ? 1 : 0 }
@@ -68,6 +71,6 @@ public struct ProbeRun: Sendable {
         if progress.draw != nil { counter = { answered in progress.update(answered: answered) } }
         let results = await session.results(loaded, as: audience, answered: counter)
         progress.end()
-        return Outcome(report: Array(zip(loaded, results)), closing: Task { await session.shutdown() })
+        return Outcome(report: Array(zip(loaded, results)), session: session)
     }
 }

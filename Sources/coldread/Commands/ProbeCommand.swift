@@ -51,8 +51,8 @@ struct Probe: AsyncParsableCommand {
         // the run first: a run cut short by a signal still leaves with 128 + the signal.
         if let signo = stop.signal { Foundation.exit(128 + signo) }
         StandardOutput.write(format.render(outcome.report))
-        await outcome.closing.value
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        // Nothing is left to save: the connections close with the process.
+        ProcessExit.now(outcome.exitCode, keeping: outcome)
     }
 }
 
