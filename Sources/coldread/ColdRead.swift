@@ -34,6 +34,7 @@ struct ColdRead: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            EventLoopExecutor.install(for: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
