@@ -18,7 +18,7 @@ import Testing
             groups: {sre: [ana, ben]}
             grants: {"deploy:write": [sre]}
             providers:
-              timeout: 1s
+              timeout: 8s
               github: {base_url: \(baseURL), org: corp, token_env: GITHUB_TOKEN, groups: {sre: sre-oncall}}
             """, file: "coldread.yaml")
     }

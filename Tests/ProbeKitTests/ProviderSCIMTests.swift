@@ -19,7 +19,7 @@ import Testing
             groups: {sre: [ana, ben, chidi], ai-platform: [dmitri]}
             grants: {"grafana:read": [sre], "traces:read": [ai-platform]}
             providers:
-              timeout: 1s
+              timeout: 8s
               scim: {base_url: \(scim), token_env: SCIM_TOKEN, groups: [sre]}
             \(pagerduty.map { "  pagerduty: {base_url: \($0), rotations: {sre-primary: {schedule: PI7DH85}}}" } ?? "")
             """, file: "coldread.yaml")
