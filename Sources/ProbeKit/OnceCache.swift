@@ -13,8 +13,16 @@ final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     private let entries = Mutex<[Key: Entry]>([:])
+    /// Whether the answer a caller just computed stands, that is, is kept and handed to
+    /// those waiting; told whether that caller was already cancelled when it began, and
+    /// asked in its task. By default an answer stands unless its caller was cancelled: a
+    /// cancelled caller's answer may be the cancellation itself, so whoever waits for it
+    /// claims the key again.
+    private let answerStands: @Sendable (_ cancelledBefore: Bool) -> Bool
 
-    init() {}
+    init(answerStands: @escaping @Sendable (_ cancelledBefore: Bool) -> Bool = { _ in !Task.isCancelled }) {
+        self.answerStands = answerStands
+    }
 
     /// Makes room for `additional` more keys at once: a run knows how many links it has,
     /// and growing a table of ten thousand one by one rehashed it again and again.
@@ -30,11 +38,7 @@ final class OnceCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             case .mine:
                 let cancelledBefore = Task.isCancelled
                 let value = await compute()
-                // A cancelled caller's answer may be the cancellation itself: it is not
-                // kept, and whoever waits for it claims the key again. A worker cancelled
-                // during this answer only to end its stalled read has a true answer
-                // (`StalledBodies`); one it computes after that cut does not.
-                let keep = !Task.isCancelled || !cancelledBefore && StalledBodies.currentWorkerWasCut
+                let keep = answerStands(cancelledBefore)
                 let waiters = entries.withLock { entries -> [CheckedContinuation<Value?, Never>] in
                     guard case .computing(let waiters) = entries[key] else { return [] }
                     entries[key] = keep ? .done(value) : nil

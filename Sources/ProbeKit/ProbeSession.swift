@@ -29,7 +29,7 @@ public actor ProbeSession {
     /// The one start-up of this session; later callers wait for the same one.
     private var startup: Task<Void, any Error>?
     private var isShutDown = false
-    private let links = OnceCache<String, LinkEvidence>()
+    private let links = OnceCache<String, LinkEvidence>(answerStands: StalledBodies.answerStands)
     private let habits = HostHabits()
     private let resolver = HostResolver()
     private let refusedPorts = RefusedPorts()

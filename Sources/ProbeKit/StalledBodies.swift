@@ -78,9 +78,16 @@ final class StalledBodies: Sendable {
         return (bytes, cut)
     }
 
-    /// Whether the current task is a worker whose read was cut: cancelled, but not because
-    /// the run was, so what it found stands (`OnceCache` keeps it).
-    static var currentWorkerWasCut: Bool { slot?.wasCut.load(ordering: .acquiring) ?? false }
+    /// Whether a link's answer, just computed in the current task, stands (the session's
+    /// link cache keeps it): yes unless the task was cancelled, and yes too for a worker
+    /// cancelled during this answer only to end its stalled read, not because the run
+    /// was. An answer it computes after that cut does not stand.
+    static func answerStands(cancelledBefore: Bool) -> Bool {
+        !Task.isCancelled || !cancelledBefore && currentWorkerWasCut
+    }
+
+    /// Whether the current task is a worker whose read was cut.
+    private static var currentWorkerWasCut: Bool { slot?.wasCut.load(ordering: .acquiring) ?? false }
 
     private func enlist(_ slot: Slot) -> (id: Int, startWatcher: Bool)? {
         withUnsafeCurrentTask { task -> (Int, Bool)? in
