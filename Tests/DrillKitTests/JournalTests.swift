@@ -149,12 +149,13 @@ struct JournalTests {
         let other = try JournalWriter(path: store.journalPath(of: "20261125T031700Z-answerbot-0002"))
         for event in finished.events { try other.append(event) }
 
-        let found = try #require(UnfinishedRun.latest(in: store, runbookId: "answerbot", scenarioId: "wrong-answers"))
+        let drills = DrillJournals(store: store)
+        let found = try #require(UnfinishedRun.latest(among: drills, runbookId: "answerbot", scenarioId: "wrong-answers"))
         #expect(found.runId == "20261125T021700Z-answerbot-0001")
-        #expect(UnfinishedRun.latest(in: store, runbookId: "answerbot", scenarioId: "other") == nil)
+        #expect(UnfinishedRun.latest(among: drills, runbookId: "answerbot", scenarioId: "other") == nil)
         // Ids are paths now; the journal still names the runbook by its old stem id.
-        let byPath = UnfinishedRun.latest(in: store, runbookId: "Runbooks/answerbot", runbookPath: "Runbooks/answerbot.md", scenarioId: "wrong-answers")
+        let byPath = UnfinishedRun.latest(among: drills, runbookId: "Runbooks/answerbot", runbookPath: "Runbooks/answerbot.md", scenarioId: "wrong-answers")
         #expect(byPath?.runId == "20261125T021700Z-answerbot-0001")
-        #expect(UnfinishedRun.latest(in: store, runbookId: "Runbooks/answerbot", scenarioId: "wrong-answers") == nil)
+        #expect(UnfinishedRun.latest(among: drills, runbookId: "Runbooks/answerbot", scenarioId: "wrong-answers") == nil)
     }
 }

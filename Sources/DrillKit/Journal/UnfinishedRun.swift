@@ -7,12 +7,6 @@ public struct UnfinishedRun: Sendable {
     public var runId: String
     public var events: [JournalEvent]
 
-    /// The newest unfinished drill of this runbook (and scenario, when there is one) in
-    /// `store`; see `latest(among:…)`.
-    public static func latest(in store: RunStore, runbookId: String, runbookPath: String? = nil, scenarioId: String?) -> UnfinishedRun? {
-        latest(among: DrillJournals(store: store), runbookId: runbookId, runbookPath: runbookPath, scenarioId: scenarioId)
-    }
-
     /// The newest unfinished drill of this runbook (and scenario, when there is one). With
     /// the runbook's path, a drill journalled before ids were paths (by the file's stem) is
     /// matched as `KnownRunbooks` matches it everywhere else.
