@@ -294,6 +294,29 @@ import Testing
         #expect(try tools(block) == ["kubectl", "grep", "awk", "logger", "date", "mongodump", "pg_isready", "psql", "id", "make", "tee"])
     }
 
+    @Test func aColonEndsAnIntroductionButNotACommandLine() throws {
+        let block = """
+            ```
+            kubectl get pods -n apps
+            Then look at the pod's last state:
+            kubectl describe -n apps pod web-1 | grep -A5 Last.State:
+            scp -r dumps ops@db-1:
+            ```
+            """
+        #expect(try tools(block) == ["kubectl", "grep", "scp"])
+    }
+
+    @Test func aWrapperWithNothingAfterItIsWhatRuns() throws {
+        let block = """
+            ```sh
+            env | grep -i ^path
+            sudo -i
+            time
+            ```
+            """
+        #expect(try tools(block) == ["env", "grep", "sudo"])
+    }
+
     @Test func argumentsThatAreCommandsElsewhereAreNotTools() throws {
         let block = """
             ```sh

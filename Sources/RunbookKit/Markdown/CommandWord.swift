@@ -64,7 +64,10 @@ enum CommandWord {
             }
             return (wrapping, programWord(word))
         }
-        return (wrapping, nil)
+        // Nothing after the wrappers: the last one is what runs (`env | grep PATH`,
+        // `sudo -i`), unless the shell itself provides it (`time`, `exec`).
+        guard let last = wrapping.last, !builtins.contains(last.text) else { return (wrapping, nil) }
+        return (wrapping.dropLast(), last)
     }
 
     /// The program `word` names once the wrappers are behind it.

@@ -62,9 +62,11 @@ enum ShellLineShape: Equatable {
     }
 
     /// `Before you start:` introduces what follows; a colon at the end of a comment
-    /// (`ssh ops@db-1 # then, on the host:`) does not make the command prose.
+    /// (`ssh ops@db-1 # then, on the host:`) does not make the command prose, nor does
+    /// one that ends the last argument of a line that passes an option, a pipe or a path
+    /// (`… | grep -A5 Last.State:`, `scp dump.sql ops@db-1:`): an introduction is words.
     private static func endsWithColon(_ line: Substring) -> Bool {
-        guard line.utf8.last == UInt8(ascii: ":") else { return false }
+        guard line.utf8.last == UInt8(ascii: ":"), !passesShellArguments(line) else { return false }
         var quote: UInt8?
         var previous = UInt8(ascii: " ")
         for byte in line.utf8 {
@@ -78,6 +80,17 @@ enum ShellLineShape: Equatable {
             previous = byte
         }
         return true
+    }
+
+    /// Whether a word of the line is an option (`-A5`, `--all`) or holds what only shell
+    /// arguments hold: a pipe, a path, a variable, an assignment, a host or a redirection.
+    private static func passesShellArguments(_ line: Substring) -> Bool {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { word in
+            let bytes = word.utf8
+            if bytes.count > 1, bytes.first == UInt8(ascii: "-"), bytes.dropFirst().first.map(ShellSyntax.isLetter) == true
+                || bytes.starts(with: "--".utf8) { return true }
+            return bytes.contains { "|/$=@<>".utf8.contains($0) }
+        }
     }
 
     /// `Jenkins.instance.getItems(…)`, `System.setProperty("x", …)`: a method called on an
