@@ -314,7 +314,7 @@ import Testing
             time
             ```
             """
-        #expect(try tools(block) == ["env", "grep", "sudo"])
+        #expect(try tools(block) == ["env", "grep"])
     }
 
     @Test func argumentsThatAreCommandsElsewhereAreNotTools() throws {

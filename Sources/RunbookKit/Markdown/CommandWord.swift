@@ -28,6 +28,9 @@ enum CommandWord {
     /// the prefixes the reader's own account provides (`sudo`, `doas`, `env`).
     static let wrappersThatAreTools: Set<String> = ["xargs", "watch", "timeout", "nice", "ionice", "stdbuf", "nohup"]
 
+    /// Wrappers that run the next program as another user: alone, they open a shell.
+    static let userSwitches: Set<String> = ["sudo", "doas"]
+
     /// Wrapper options that take a value (`sudo -u ops systemctl …`).
     static let wrapperOptionsWithValues: [String: Set<String>] = [
         "sudo": ["-u", "-g", "-p", "-C", "-D", "-h", "-r", "-t", "-U"], "doas": ["-u", "-C"], "env": ["-u", "-C", "-S"],
@@ -65,8 +68,11 @@ enum CommandWord {
             return (wrapping, programWord(word))
         }
         // Nothing after the wrappers: the last one is what runs (`env | grep PATH`,
-        // `sudo -i`), unless the shell itself provides it (`time`, `exec`).
-        guard let last = wrapping.last, !builtins.contains(last.text) else { return (wrapping, nil) }
+        // `watch`), unless the shell provides it (`time`, `exec`) or it only changes
+        // who the reader is (`sudo -i`, `doas -s`: a right, not a tool).
+        guard let last = wrapping.last, !builtins.contains(last.text), !userSwitches.contains(last.text) else {
+            return (wrapping, nil)
+        }
         return (wrapping.dropLast(), last)
     }
 
