@@ -69,6 +69,29 @@ import Testing
         #expect(rb.steps[0].body == "Look at the graphs.\n\nThen think.")
     }
 
+    @Test func anIntroductionThatGivesCommandsIsAStep() throws {
+        let rb = try load("""
+            # Restart the workers
+
+            Restart them one at a time, this way:
+
+            ```bash
+            $ pgrep -f worker | while read i; do sudo kill $i; sleep 5; done
+            ```
+
+            ## Staging
+
+            Check the [dashboard](https://grafana.corp.example/d/workers).
+            """)
+        #expect(rb.steps.map(\.title) == ["Restart the workers", "Staging"])
+        #expect(rb.steps[0].tools.map(\.name) == ["pgrep", "kill", "sleep"])
+        #expect(rb.briefing.isEmpty)
+        // An introduction that shows only config or prose stays the briefing.
+        let read = try load("# T\n\nThe pool is set like this:\n\n```yaml\npool: 20\n```\n\n## Fix\n\nRestart.\n")
+        #expect(read.briefing.count == 1)
+        #expect(read.steps.map(\.title) == ["Fix"])
+    }
+
     @Test func configuredContextSectionsAreHonoured() throws {
         let rb = try RunbookLoader.parse("# T\n## Notes\nx\n## Fix\ny\n", file: "rb.md",
                                          options: LoaderOptions(contextSections: ["notes"]))

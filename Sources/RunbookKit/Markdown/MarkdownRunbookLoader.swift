@@ -77,7 +77,7 @@ struct MarkdownRunbookLoader {
         for section in sections {
             let heading = section.heading ?? runbook.title
             let isContext = section.heading.map { options.contextSections.contains($0.lowercased()) } ?? false
-            if isContext || (section.heading == nil && hasH2 && !section.hasStepStructure) {
+            if isContext || (section.heading == nil && hasH2 && !section.hasStepStructure && !givesCommands(section)) {
                 runbook.briefing.append(briefingSection(section, heading: heading, sourceLines))
                 continue
             }
@@ -92,6 +92,21 @@ struct MarkdownRunbookLoader {
                 steps.removeSubrange(firstNew...)
                 runbook.contacts.append(briefingSection(section, heading: heading, sourceLines))
             }
+        }
+    }
+
+    /// Whether a section gives the reader shell commands to run: an introduction that
+    /// does (`restart the workers this way:` over a block of commands) is a step to do,
+    /// not something to read.
+    private func givesCommands(_ section: Section) -> Bool {
+        section.blocks.contains { block in
+            var found = false
+            block.forEachDescendant { node in
+                if !found, node.isCodeBlock {
+                    found = !tools.tools(inCodeBlock: node.literal, info: node.isFenced ? node.fenceInfo : nil).isEmpty
+                }
+            }
+            return found
         }
     }
 
