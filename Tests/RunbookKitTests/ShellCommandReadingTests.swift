@@ -48,6 +48,8 @@ import Testing
         "```\nnameserver 127.0.0.1\nport 53\n```",
         "```\nHost bastion\n  HostName 10.0.0.1\n  User ops\n```",
         "```\nselect count(*) from users;\n```",
+        "```\nshow databases;\n```",
+        "```sh\nshow pools;\nshow clients;\n```",
         "```\nExtracting ruby\n  /opt/codeql/codeql database finalize --threads=4\n```",
         "```\nDimensions::Edition.where(content_id: \"x\")\n  .last\n```",
         "```\ndatabases = {\n  engine = \"postgres\"\n}\n```",

@@ -52,6 +52,9 @@ struct ShellBlock {
             var shape = ShellLineShape.of(lines[index])
             var text = lines[index]
             if shape == .command, index + 1 < lines.count, ShellLineShape.isHeader(text, of: lines[index + 1]) { shape = .text }
+            if shape == .command, ShellLineShape.isConsoleStatement(text), !known.contains(String(text.firstBlankDelimitedWord)) {
+                shape = .code  // `show databases;` in pgbouncer's console: not shell
+            }
             if shape == .command, let above = shapes.last, above != .blank, above != .comment,
                ShellLineShape.isLoneName(text) || (printedAnswer(text, under: out.last) && isLastLine(index)) {
                 shape = .text  // `prod-eu-1` under `kubectl config current-context`: what it printed

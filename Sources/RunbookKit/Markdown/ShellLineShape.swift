@@ -82,6 +82,14 @@ enum ShellLineShape: Equatable {
         return true
     }
 
+    /// `show databases;`, `SELECT 1;`: a statement closed by a semicolon, with no option,
+    /// pipe, path or variable, is what a database or admin console reads (SQL, pgbouncer's,
+    /// redis'), which a shell line does not end with.
+    static func isConsoleStatement(_ line: Substring) -> Bool {
+        let text = line.withoutLeadingBlanks.withoutTrailingBlanks
+        return text.utf8.last == UInt8(ascii: ";") && !text.dropLast().contains(";") && !passesShellArguments(text)
+    }
+
     /// Whether a word of the line is an option (`-A5`, `--all`) or holds what only shell
     /// arguments hold: a pipe, a path, a variable, an assignment, a host or a redirection.
     private static func passesShellArguments(_ line: Substring) -> Bool {
