@@ -222,6 +222,36 @@ import Testing
         #expect(try tools(block) == ["knife", "gitlab-patronictl", "cat", "head", "getconf"])
     }
 
+    @Test func aPromptTheAuthorRepeatsIsAPrompt() throws {
+        let block = """
+            ```
+            $ gds-cli aws paas-dev-admin -- make dev bosh-cli
+            Opening SSH tunnel
+              1. Run 'bosh login'
+            BOSH (dev04) $ bosh login
+            Successfully authenticated with UAA
+            BOSH (dev04) $ bosh -d concourse vms
+            Task 260165. Done
+            ```
+
+            ```
+            [prod] $ cf target -o ops
+            api endpoint:   https://api.example
+            [prod] $ cf apps
+            ```
+            """
+        #expect(try tools(block) == ["gds-cli", "bosh", "cf"])
+    }
+
+    @Test func configArrowsAreNotShell() throws {
+        let block = """
+            ```
+            index => "logs-%{@index_type}-%{[@metadata][index-date]}"
+            ```
+            """
+        #expect(try tools(block).isEmpty)
+    }
+
     @Test func aConsoleSessionsOwnLanguageIsNotShell() throws {
         let block = """
             ```

@@ -15,7 +15,12 @@ struct ShellBlock {
     /// The commands of the block, in order.
     func commands() -> [ShellCommandLine] {
         guard language != .other, !lines.isEmpty else { return [] }
-        let prompted = lines.map { ShellPrompt.command(in: $0) }
+        var prompted = lines.map { ShellPrompt.command(in: $0) }
+        // A prompt of the author's own (`BOSH (dev04) $ `), alone or in a session opened
+        // from a known one, marks commands too.
+        if let own = ShellPrompt.repeated(in: lines) {
+            prompted = zip(prompted, lines).map { known, line in known ?? own.command(in: line) }
+        }
         if prompted.contains(where: { $0 != nil }) { return transcriptCommands(prompted) }
         let (commands, shapes) = scriptCommands()
         if language == .unlabelled && !readsAsShell(commands, shapes) { return [] }

@@ -8,7 +8,7 @@ enum ShellLineShape: Equatable {
     case command
     /// Output, a log line, a table row, prose, or code in another language.
     case text
-    /// `x = 1`, `server {`, `a.b(…)`: config or code, never shell.
+    /// `x = 1`, `index => "logs"`, `server {`, `a.b(…)`: config or code, never shell.
     case code
     /// `key: value` or `key:`: a YAML or config entry, or a command's output in that
     /// form (`Sealed: false`, `System:  Ubuntu`, the YAML `cat values.yaml` prints);
@@ -31,7 +31,8 @@ enum ShellLineShape: Equatable {
         }
         if !opensCommand(word) || isListing(word, text) { return .text }
         let rest = text[word.endIndex...].withoutLeadingBlanks
-        if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "=" { return .code }
+        if rest.utf8.starts(with: ": ".utf8) || rest == ":" || rest.utf8.starts(with: "= ".utf8) || rest == "="
+            || rest.utf8.starts(with: "=> ".utf8) { return .code }
         if opensCodeBlock(word, text) { return .code }
         if endsWithColon(text) || isTableRow(text) || isProse(text) || isStatusReport(text) || isReportField(text) { return .text }
         return .command

@@ -119,6 +119,41 @@ enum ShellPrompt {
         return version.allSatisfy { $0 == "." || ($0.isASCII && $0.isNumber) }
     }
 
+    /// A prompt the author made for one session (`BOSH (dev04) $ `, `[prod] $ `): text
+    /// ending in a blank and `$`, with nothing a shell would parse, that opens two lines
+    /// or more of the block alike. Output does not repeat such a start word for word.
+    struct Repeated {
+        let prefix: Substring
+
+        /// The command after the prompt, or nil when the line does not open with it.
+        func command(in line: Substring) -> Substring? {
+            let text = line.withoutLeadingBlanks
+            return text.hasPrefix(prefix) ? trimmed(text.dropFirst(prefix.count)) : nil
+        }
+    }
+
+    /// The prompt two or more lines of a block open with, when the known forms found none.
+    static func repeated(in lines: [Substring]) -> Repeated? {
+        var seen: [Substring: Int] = [:]
+        for line in lines {
+            guard let prefix = authorPrompt(line.withoutLeadingBlanks) else { continue }
+            seen[prefix, default: 0] += 1
+            if seen[prefix] == 2 { return Repeated(prefix: prefix) }
+        }
+        return nil
+    }
+
+    /// `BOSH (dev04) $ `: a start of line up to a blank, `$` and a blank, in a prompt's
+    /// length, holding none of a shell's quotes, expansions or operators.
+    private static func authorPrompt(_ text: Substring) -> Substring? {
+        guard let sign = text.utf8.prefix(40).firstIndex(of: UInt8(ascii: "$")), sign != text.startIndex else { return nil }
+        let before = text[..<sign]
+        let after = text[text.index(after: sign)...]
+        guard before.last == " ", after.first == " ",
+              !before.utf8.contains(where: { "=\"'`|;&<>#%\\".utf8.contains($0) }) else { return nil }
+        return text[...after.startIndex]
+    }
+
     private static func trimmed(_ text: Substring) -> Substring {
         text.withoutLeadingBlanks
     }
