@@ -285,6 +285,12 @@ import Testing
         #expect(try tools(block) == ["kubectl", "make"])
     }
 
+    @Test func aBlockOfHashLinesAloneShowsWhatRootTypes() throws {
+        #expect(try tools("```bash\n  # cat /proc/fs/nfsd/versions\n```\n\n```\n# nfsstat -m\n```") == ["cat", "nfsstat"])
+        // Comments that say what to do are still comments, and so is a lone remark.
+        #expect(try tools("```bash\n# Check the disk with df -h\n# then run df -h again\n# just a note\n```").isEmpty)
+    }
+
     @Test func substitutionsAndExports() throws {
         let block = """
             ```bash

@@ -173,8 +173,25 @@ struct ShellBlock {
         guard text.hasPrefix("# "), !isScriptFile else { return nil }
         let command = text.dropFirst(2).drop { $0 == " " }
         let word = command.prefix { $0 != " " && $0 != "\t" }
-        guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2 else { return nil }
+        guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2
+                || holdsOnlyHashLines && isRootCommand(command, program: word) else { return nil }
         return command
+    }
+
+    /// A block of nothing but `#` lines (`# nfsstat -m`, `# cat /proc/fs/nfsd/versions`)
+    /// shows what root types: a block of comments alone would say nothing to run.
+    private var holdsOnlyHashLines: Bool {
+        lines.allSatisfy { line in
+            let text = line.withoutLeadingBlanks
+            return text.isEmpty || text.hasPrefix("#")
+        }
+    }
+
+    /// A command as root types it: shell-shaped, passing an option, a path or a pipe, and
+    /// run by a program rather than the shell's own words.
+    private func isRootCommand(_ command: Substring, program: Substring) -> Bool {
+        !CommandWord.builtins.contains(String(program)) && ShellLineShape.of(command) == .command
+            && ShellLineShape.passesShellArguments(command)
     }
 
     /// `#!/bin/bash` first: the block is a script file, not a console, so its `#` lines

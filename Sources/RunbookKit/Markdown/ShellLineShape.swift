@@ -93,7 +93,7 @@ enum ShellLineShape: Equatable {
 
     /// Whether a word of the line is an option (`-A5`, `--all`) or holds what only shell
     /// arguments hold: a pipe, a path, a variable, an assignment, a host or a redirection.
-    private static func passesShellArguments(_ line: Substring) -> Bool {
+    static func passesShellArguments(_ line: Substring) -> Bool {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { word in
             let bytes = word.utf8
             if bytes.count > 1, bytes.first == UInt8(ascii: "-"), bytes.dropFirst().first.map(ShellSyntax.isLetter) == true
