@@ -22,8 +22,7 @@ import Testing
               *) echo "error: the server doesn't have a resource type" >&2; exit 2 ;;
             esac
             """
-        try script.write(toFile: dir + "/kubectl", atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/kubectl")
+        try ScratchFolders.writeScript(script, to: dir + "/kubectl")
         return (dir, log)
     }
 

@@ -32,6 +32,23 @@ public enum ScratchFolders {
         return dir
     }
 
+    /// Writes an executable script that a test then runs. Its descriptor is opened
+    /// close-on-exec and written in place: Foundation's atomic write opens its temporary
+    /// file without it, so a child that another test started at that instant kept the
+    /// script open for writing, and running it failed with "Text file busy" (ETXTBSY).
+    public static func writeScript(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
     static func removeOwnRoot() {
         try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + prefix + String(getpid()))
     }
