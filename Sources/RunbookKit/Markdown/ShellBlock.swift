@@ -11,6 +11,18 @@ struct ShellBlock {
     /// Known tool names: a `# kubectl …` line is a root prompt, not a comment, and such
     /// a tool ends a run of output.
     let known: Set<String>
+    /// Whether the block holds nothing but `#` lines (`# nfsstat -m`): then they show what
+    /// root types, since a block of comments alone would say nothing to run. Worked out
+    /// once per block: each `#` line asks it.
+    private let holdsOnlyHashLines: Bool
+
+    init(lines: [Substring], language: CodeBlockLanguage, known: Set<String>) {
+        (self.lines, self.language, self.known) = (lines, language, known)
+        holdsOnlyHashLines = lines.allSatisfy { line in
+            let text = line.withoutLeadingBlanks
+            return text.isEmpty || text.hasPrefix("#")
+        }
+    }
 
     /// The commands of the block, in order.
     func commands() -> [ShellCommandLine] {
@@ -176,15 +188,6 @@ struct ShellBlock {
         guard known.contains(String(word)) || (word.hasPrefix("./") || word.hasPrefix("/")) && word.count > 2
                 || holdsOnlyHashLines && isRootCommand(command, program: word) else { return nil }
         return command
-    }
-
-    /// A block of nothing but `#` lines (`# nfsstat -m`, `# cat /proc/fs/nfsd/versions`)
-    /// shows what root types: a block of comments alone would say nothing to run.
-    private var holdsOnlyHashLines: Bool {
-        lines.allSatisfy { line in
-            let text = line.withoutLeadingBlanks
-            return text.isEmpty || text.hasPrefix("#")
-        }
     }
 
     /// A command as root types it: shell-shaped, passing an option, a path or a pipe, and

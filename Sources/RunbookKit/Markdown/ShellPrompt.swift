@@ -132,7 +132,8 @@ enum ShellPrompt {
         }
     }
 
-    /// The prompt two or more lines of a block open with, when the known forms found none.
+    /// The author's prompt that two or more lines of a block open with, if any; it marks
+    /// commands beside the known forms.
     static func repeated(in lines: [Substring]) -> Repeated? {
         var seen: [Substring: Int] = [:]
         for line in lines {
